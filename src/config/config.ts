@@ -1,0 +1,195 @@
+import path from 'node:path';
+import { Cron } from 'croner';
+
+/** How the bot talks to Slack, decided from which credentials are present. */
+export type SlackMode =
+  | { kind: 'socket'; botToken: string; appToken: string; signingSecret?: string }
+  | { kind: 'http'; botToken: string; signingSecret: string; port: number }
+  | { kind: 'console' };
+
+/** The daily digest's settings; absent when `DIGEST_CHANNEL` is unset. */
+export interface DigestConfig {
+  channel: string;
+  cron: string;
+  timeZone: string;
+  skipEmpty: boolean;
+}
+
+/** Everything the bot needs, validated once at startup. */
+export interface Config {
+  slack: SlackMode;
+  /** Base URL of the Slack Web API (ends with `/`), or undefined for Slack's own. */
+  slackApiUrl?: string;
+  corpusDir: string;
+  dataDir: string;
+  digest?: DigestConfig;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Largest question-log file before it is rotated, in bytes. */
+  questionLogMaxBytes: number;
+}
+
+/** Thrown by {@link loadConfig}; `problems` lists every mistake found, each with how to fix it. */
+export class ConfigError extends Error {
+  readonly code = 'coop_config_invalid';
+  constructor(readonly problems: string[]) {
+    super(
+      `coop cannot start; fix these settings (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Default schedule: weekdays at 09:00 (seconds field first). */
+export const DEFAULT_DIGEST_CRON = '0 0 9 * * 1-5';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/**
+ * Reads and validates the configuration from environment variables (`.env` is loaded by the caller).
+ *
+ * - `SLACK_APP_TOKEN` (`xapp-…`) with `SLACK_BOT_TOKEN`: Socket Mode.
+ * - `SLACK_BOT_TOKEN` (`xoxb-…`) with `SLACK_SIGNING_SECRET`: HTTP mode on `PORT` (default 3000).
+ * - No Slack variable at all: the offline console.
+ * - Anything in between is a mistake, reported with every other mistake in one {@link ConfigError}.
+ *
+ * Secrets never appear in the error text.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+  };
+
+  const botToken = value('SLACK_BOT_TOKEN');
+  const appToken = value('SLACK_APP_TOKEN');
+  const signingSecret = value('SLACK_SIGNING_SECRET');
+
+  if (botToken && !botToken.startsWith('xoxb-')) {
+    problems.push(
+      'SLACK_BOT_TOKEN is malformed: it must start with "xoxb-"; copy the Bot User OAuth Token from OAuth & Permissions.',
+    );
+  }
+  if (appToken && !appToken.startsWith('xapp-')) {
+    problems.push(
+      'SLACK_APP_TOKEN is malformed: it must start with "xapp-"; create an app-level token with the connections:write scope under Basic Information > App-Level Tokens.',
+    );
+  }
+  if (signingSecret && !/^[0-9a-f]{16,}$/i.test(signingSecret)) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is malformed: it is a hex string; copy it from Basic Information > App Credentials.',
+    );
+  }
+
+  const port = parseInteger(value('PORT'), 3000);
+  if (port === undefined || port < 0 || port > 65535) {
+    problems.push('PORT must be a whole number from 0 to 65535 (default 3000).');
+  }
+
+  let slack: SlackMode = { kind: 'console' };
+  if (appToken) {
+    if (!botToken) {
+      problems.push(
+        'SLACK_BOT_TOKEN is missing: Socket Mode needs it as well as SLACK_APP_TOKEN; copy it from OAuth & Permissions.',
+      );
+    }
+    slack = { kind: 'socket', botToken: botToken ?? '', appToken, signingSecret };
+  } else if (botToken || signingSecret) {
+    if (!botToken) {
+      problems.push(
+        'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token from OAuth & Permissions (or unset SLACK_SIGNING_SECRET to use the offline console).',
+      );
+    }
+    if (!signingSecret) {
+      problems.push(
+        'SLACK_SIGNING_SECRET is missing: copy it from Basic Information > App Credentials (or set SLACK_APP_TOKEN for Socket Mode).',
+      );
+    }
+    slack = {
+      kind: 'http',
+      botToken: botToken ?? '',
+      signingSecret: signingSecret ?? '',
+      port: port ?? 3000,
+    };
+  }
+
+  let slackApiUrl = value('SLACK_API_URL');
+  if (slackApiUrl) {
+    if (!/^https?:\/\/[^\s/]+/i.test(slackApiUrl)) {
+      problems.push('SLACK_API_URL must be an http(s) URL such as https://slack.com/api/ (or unset it).');
+    } else if (!slackApiUrl.endsWith('/')) {
+      slackApiUrl += '/';
+    }
+  }
+
+  const digest = readDigestConfig(value, problems);
+
+  const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (default info).`);
+  }
+
+  const questionLogMaxBytes = parseInteger(value('QUESTION_LOG_MAX_BYTES'), 5 * 1024 * 1024);
+  if (questionLogMaxBytes === undefined || questionLogMaxBytes < 1024) {
+    problems.push('QUESTION_LOG_MAX_BYTES must be a whole number of bytes, at least 1024 (default 5242880).');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    slack,
+    slackApiUrl,
+    corpusDir: path.resolve(cwd, value('CORPUS_DIR') ?? 'seeds'),
+    dataDir: path.resolve(cwd, value('DATA_DIR') ?? '.data'),
+    digest,
+    logLevel: logLevel as Config['logLevel'],
+    questionLogMaxBytes: questionLogMaxBytes ?? 5 * 1024 * 1024,
+  };
+}
+
+function readDigestConfig(
+  value: (name: string) => string | undefined,
+  problems: string[],
+): DigestConfig | undefined {
+  const channel = value('DIGEST_CHANNEL');
+  const cron = value('DIGEST_CRON') ?? DEFAULT_DIGEST_CRON;
+  const timeZone = value('DIGEST_TZ') ?? 'UTC';
+  const skipEmptyRaw = (value('DIGEST_SKIP_EMPTY') ?? 'false').toLowerCase();
+
+  if (channel && !/^[CGD][A-Z0-9]{6,}$/.test(channel)) {
+    problems.push(
+      'DIGEST_CHANNEL must be a channel ID such as C0123456789 (right-click the channel > View channel details), not a name.',
+    );
+  }
+  try {
+    new Cron(cron, { paused: true, timezone: isTimeZone(timeZone) ? timeZone : 'UTC' }).stop();
+  } catch (error) {
+    problems.push(
+      `DIGEST_CRON is not a valid cron expression (${(error as Error).message}); e.g. "0 9 * * 1-5" for weekdays at 09:00.`,
+    );
+  }
+  if (!isTimeZone(timeZone)) {
+    problems.push(
+      `DIGEST_TZ "${timeZone}" is not an IANA time zone; use a name such as Europe/London or UTC.`,
+    );
+  }
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(skipEmptyRaw)) {
+    problems.push('DIGEST_SKIP_EMPTY must be true or false (default false).');
+  }
+  if (!channel) return undefined;
+  return { channel, cron, timeZone, skipEmpty: ['true', '1', 'yes'].includes(skipEmptyRaw) };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseInteger(raw: string | undefined, fallback: number): number | undefined {
+  if (raw === undefined) return fallback;
+  return /^\d+$/.test(raw) ? Number(raw) : undefined;
+}

@@ -1,0 +1,49 @@
+/** Minimal levelled logger shared by every part of the bot (Bolt's own logger has the same shape). */
+export interface Logger {
+  debug(...messages: unknown[]): void;
+  info(...messages: unknown[]): void;
+  warn(...messages: unknown[]): void;
+  error(...messages: unknown[]): void;
+}
+
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+type Level = (typeof LEVELS)[number];
+
+/** Slack tokens and signing secrets, however they got into a message, are never written out. */
+const SECRET_PATTERN = /\b(xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)\b/g;
+
+/** Replaces anything that looks like a Slack token with a placeholder. */
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_PATTERN, (token) => `${token.slice(0, 5)}[redacted]`);
+}
+
+function render(message: unknown): string {
+  if (message instanceof Error) return redactSecrets(message.stack ?? message.message);
+  if (typeof message === 'string') return redactSecrets(message);
+  try {
+    return redactSecrets(JSON.stringify(message));
+  } catch {
+    return String(message);
+  }
+}
+
+/**
+ * A logger writing to stderr at `level` and above, with a timestamp and the level on each line.
+ * `stream` is injectable for tests.
+ */
+export function createLogger(
+  level: Level = 'info',
+  stream: { write(line: string): unknown } = process.stderr,
+): Logger {
+  const threshold = LEVELS.indexOf(level);
+  const write =
+    (at: Level) =>
+    (...messages: unknown[]) => {
+      if (LEVELS.indexOf(at) < threshold) return;
+      stream.write(`${new Date().toISOString()} ${at.toUpperCase()} ${messages.map(render).join(' ')}\n`);
+    };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** A logger that drops everything, for tests and benchmarks. */
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
