@@ -39,3 +39,9 @@ export type QuestionLogEvent = QuestionEvent | FeedbackEvent;
 export interface QuestionRecorder {
   record(event: QuestionLogEvent): Promise<void>;
 }
+
+/** Read side of the question log, as the digest uses it. */
+export interface QuestionLogReader {
+  /** Every readable event at or after `since`, oldest first; lines a crash tore are skipped. Never throws. */
+  readSince(since: Date): Promise<QuestionLogEvent[]>;
+}
