@@ -1,0 +1,251 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import { STOPWORDS } from './stopwords';
+
+/**
+ * The text analyzer shared by indexing and querying, so both sides agree on terms.
+ *
+ * Rules, in order:
+ * 1. Unicode folding: accents stripped (NFKD), curly quotes straightened, dashes between letters made
+ *    hyphens (`UK–India`), possessives dropped (`India's` → `India`).
+ * 2. Country initialisms become one word before lowercasing, so that `US` (the country) is not the
+ *    pronoun `us`: `U.S.`/`US` → `usa`, `U.K.` → `uk`; other dotted initialisms lose their dots.
+ * 3. Tokens are runs of letters and digits; hyphenated words yield the joined form and each part
+ *    (`co-production` → `coproduction`, `co`, `production`), so every spelling matches.
+ * 4. Stopwords and single letters are dropped; irregular past forms are lemmatized (`met` → `meet`),
+ *    British spellings folded (`defence` → `defense`, `organise` → `organize`); everything is
+ *    Porter-stemmed through a memo.
+ */
+export const ANALYZER_VERSION = 3;
+
+/** One token of analyzed text: the folded surface word and its index term. */
+export interface AnalyzedToken {
+  /** Lowercased, accent-free word as written (joined form for hyphenated words). */
+  surface: string;
+  /** The stemmed index term. */
+  term: string;
+  /** Position of the source word in the text (hyphen parts share their word's position). */
+  position: number;
+  /** True for a part of a hyphenated word (`production` of `co-production`). */
+  isPart: boolean;
+}
+
+const IRREGULAR_FORMS: Record<string, string> = {
+  met: 'meet',
+  held: 'hold',
+  led: 'lead',
+  began: 'begin',
+  begun: 'begin',
+  made: 'make',
+  took: 'take',
+  taken: 'take',
+  came: 'come',
+  went: 'go',
+  gone: 'go',
+  saw: 'see',
+  seen: 'see',
+  gave: 'give',
+  given: 'give',
+  found: 'find',
+  told: 'tell',
+  brought: 'bring',
+  bought: 'buy',
+  thought: 'think',
+  sent: 'send',
+  built: 'build',
+  spent: 'spend',
+  won: 'win',
+  rose: 'rise',
+  risen: 'rise',
+  fell: 'fall',
+  fallen: 'fall',
+  grew: 'grow',
+  grown: 'grow',
+  drew: 'draw',
+  drawn: 'draw',
+  wrote: 'write',
+  written: 'write',
+  spoke: 'speak',
+  spoken: 'speak',
+  chose: 'choose',
+  chosen: 'choose',
+  kept: 'keep',
+  paid: 'pay',
+  sold: 'sell',
+  struck: 'strike',
+  sought: 'seek',
+  fought: 'fight',
+  taught: 'teach',
+  caught: 'catch',
+  ran: 'run',
+  knew: 'know',
+  known: 'know',
+  flew: 'fly',
+  flown: 'fly',
+  signed: 'sign',
+  hit: 'hit',
+  lost: 'lose',
+  meant: 'mean',
+  stood: 'stand',
+  understood: 'understand',
+  became: 'become',
+  ate: 'eat',
+  drove: 'drive',
+  driven: 'drive',
+  broke: 'break',
+  broken: 'break',
+  froze: 'freeze',
+  frozen: 'freeze',
+  shook: 'shake',
+  forgave: 'forgive',
+  withdrew: 'withdraw',
+  withdrawn: 'withdraw',
+  undertook: 'undertake',
+  undertaken: 'undertake',
+  overtook: 'overtake',
+  arose: 'arise',
+  arisen: 'arise',
+  bore: 'bear',
+  borne: 'bear',
+  dealt: 'deal',
+  felt: 'feel',
+  heard: 'hear',
+  laid: 'lay',
+  lent: 'lend',
+  sat: 'sit',
+  slept: 'sleep',
+  swore: 'swear',
+  sworn: 'swear',
+  threw: 'throw',
+  thrown: 'throw',
+  wore: 'wear',
+  worn: 'wear',
+  woke: 'wake',
+  shot: 'shoot',
+  bound: 'bind',
+  fed: 'feed',
+  fled: 'flee',
+};
+
+const stemMemo = new Map<string, string>();
+const STEM_MEMO_LIMIT = 500_000;
+
+/** Words ending in -ise that are not British spellings of -ize verbs. */
+const TRUE_ISE_WORDS = new Set([
+  'advertise',
+  'advise',
+  'arise',
+  'chastise',
+  'comprise',
+  'compromise',
+  'concise',
+  'despise',
+  'devise',
+  'disguise',
+  'enterprise',
+  'excise',
+  'exercise',
+  'expertise',
+  'franchise',
+  'improvise',
+  'incise',
+  'merchandise',
+  'otherwise',
+  'paradise',
+  'poise',
+  'praise',
+  'precise',
+  'premise',
+  'promise',
+  'raise',
+  'revise',
+  'rise',
+  'supervise',
+  'surmise',
+  'surprise',
+  'televise',
+  'treatise',
+  'noise',
+  'cruise',
+  'wise',
+]);
+
+/**
+ * Folds British spellings onto American ones before stemming, so `defence` meets `defense` and
+ * `organisation` meets `organization`.
+ */
+function foldSpelling(word: string): string {
+  if (word.length < 5) return word;
+  if (/^(focu|bia)ss(ed|es|ing)$/.test(word)) return word.replace('ss', 's');
+  const ise = word.match(/^(.{3,}?)is(e|ed|es|ing|ation|ations|er|ers)$/);
+  if (ise && !TRUE_ISE_WORDS.has(`${ise[1]}ise`)) return `${ise[1]}iz${ise[2]}`;
+  return word
+    .replace(/(?<=.{2})ence(s?)$/, (suffix, plural) =>
+      /^(def|off|lic|pret)/.test(word) ? `ense${plural}` : suffix,
+    )
+    .replace(/(?<=.{2}[^oy])our(s|ed|ing|able|ite|ites)?$/, 'or$1')
+    .replace(/(?<=.{3})tre(s?)$/, 'ter$1')
+    .replace(/(?<=.{3})ogue(s?)$/, 'og$1')
+    .replace(/^programme(s?)$/, 'program$1');
+}
+
+/** Porter stem of a lowercased word, irregular forms lemmatized and spelling folded first; memoized. */
+export function stem(word: string): string {
+  let stemmed = stemMemo.get(word);
+  if (stemmed === undefined) {
+    const folded = foldSpelling(IRREGULAR_FORMS[word] ?? word);
+    stemmed = PorterStemmer.stem(folded);
+    // Porter reads the -us of `focus` or `census` as a plural; their inflections keep it.
+    if (folded.endsWith('us') && stemmed === folded.slice(0, -1)) stemmed = folded;
+    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
+    stemMemo.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Folds text as rules 1–2 describe; exported for the phrase-level alias rules. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’‛′`]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/(?<=[\p{L}\p{N}])[‐‑‒–—](?=[\p{L}\p{N}])/gu, '-')
+    .replace(/(?<=[\p{L}\p{N}])'s?\b/gu, '')
+    .replace(/\bU\.S\.(?:A\.)?|\bUSA\b|\bUS\b/g, ' usa ')
+    .replace(/\bU\.K\./g, ' uk ')
+    .replace(/\b((?:\p{Lu}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''))
+    .toLowerCase();
+}
+
+const WORD = /[\p{L}\p{N}]+(?:(?:-|\.(?=\p{N}))[\p{L}\p{N}]+)*/gu;
+
+/** True for words that never make index terms. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word) || (word.length === 1 && !/\d/.test(word));
+}
+
+/** Analyzes text into tokens (rules 1–4). */
+export function analyze(text: string): AnalyzedToken[] {
+  const tokens: AnalyzedToken[] = [];
+  let position = 0;
+  for (const match of foldText(text).matchAll(WORD)) {
+    const word = match[0];
+    if (word.includes('-')) {
+      const parts = word.split('-');
+      const joined = parts.join('');
+      if (!isStopword(joined)) tokens.push({ surface: joined, term: stem(joined), position, isPart: false });
+      for (const part of parts) {
+        if (!isStopword(part)) tokens.push({ surface: part, term: stem(part), position, isPart: true });
+      }
+    } else if (!isStopword(word)) {
+      tokens.push({ surface: word, term: stem(word), position, isPart: false });
+    }
+    position++;
+  }
+  return tokens;
+}
+
+/** The index terms of a text, in order, with repeats (what the index stores). */
+export function indexTerms(text: string): string[] {
+  return analyze(text).map((token) => token.term);
+}

@@ -1,0 +1,236 @@
+import { type AnalyzedToken, analyze } from '../analysis/analyzer';
+import { loadCorpus } from '../corpus/load-corpus';
+import type { CorpusDocument, Passage } from '../corpus/types';
+import type { Logger } from '../logging/logger';
+import { type PassageHit, PassageIndex } from '../search/passage-index';
+import { historyWeight, pointsBack } from './follow-up';
+import { keySentence } from './key-sentence';
+import { type Concept, conceptIdf, conceptMatch, questionConcepts, searchWeights } from './query';
+import { type QuestionKind, questionKind, sentenceFitsKind } from './question-kind';
+import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, DocumentSummary } from './types';
+
+/**
+ * Answer selection. A passage answers when it covers enough of what the question names:
+ * coverage is the share of the question's concepts (weighted by concept weight and rarity) that the
+ * passage says, a word found only in the document's headline counting half. Below
+ * {@link ANSWER_COVERAGE} nothing is shown: an honest "the corpus doesn't say" beats a loose match.
+ */
+export const ANSWER_COVERAGE = 0.6;
+/** Passages shown with the answer, and kept for "More results". */
+export const SHOWN_PASSAGES = 3;
+const MORE_PASSAGES = 6;
+/** Candidates re-ranked after BM25. */
+const CANDIDATES = 40;
+/** A further passage is shown only when it is this close to the best one. */
+const SUPPORTING_RATIO = 0.55;
+/** Passages sharing this much of their wording are one passage quoted by several documents. */
+const NEAR_DUPLICATE = 0.6;
+const TITLE_ONLY_CREDIT = 0.5;
+
+interface RankedPassage {
+  hit: PassageHit;
+  coverage: number;
+  rank: number;
+  answerSentence: number;
+  terms: Set<string>;
+}
+
+interface Attempt {
+  concepts: Concept[];
+  ranked: RankedPassage[];
+  answered: boolean;
+}
+
+/** The answering engine over one built index. Immutable: a changed corpus gets a new engine. */
+export class CorpusEngine implements AnswerEngine {
+  private readonly titleTerms = new Map<string, Set<string>>();
+  private summaries?: DocumentSummary[];
+
+  constructor(readonly index: PassageIndex) {}
+
+  /** Builds an engine from already loaded documents. */
+  static fromDocuments(documents: CorpusDocument[]): CorpusEngine {
+    return new CorpusEngine(PassageIndex.build(documents));
+  }
+
+  answer(question: string, options: AnswerOptions = {}): Answer {
+    const history = (options.history ?? []).filter((turn) => turn.trim() !== '');
+    const kind = questionKind(question);
+    const own = questionConcepts(question, this.index);
+    let attempt = this.attempt(own, kind);
+    if (history.length > 0 && (pointsBack(question) || !attempt.answered)) {
+      const context = this.historyConcepts(history, own);
+      const withContext = this.attempt([...own, ...context], kind);
+      if (withContext.answered || pointsBack(question)) attempt = withContext;
+    }
+    return this.toAnswer(question, attempt);
+  }
+
+  documents(): DocumentSummary[] {
+    this.summaries ??= [...this.index.documents.values()]
+      .map((document) => ({
+        file: document.file,
+        title: document.title,
+        date: document.date,
+        leadSentence: keySentence(document, this.index),
+        size: document.size,
+        mtimeMs: document.mtimeMs,
+        contentHash: document.contentHash,
+        passageCount: document.passages.length,
+      }))
+      .sort((a, b) => a.file.localeCompare(b.file));
+    return this.summaries;
+  }
+
+  private historyConcepts(history: string[], own: Concept[]): Concept[] {
+    const seen = new Set(own.map((concept) => concept.alternatives[0].terms.join(' ')));
+    const context: Concept[] = [];
+    history.forEach((turn, index) => {
+      const weight = historyWeight(history.length - index);
+      for (const concept of questionConcepts(turn, this.index, weight, true)) {
+        const key = concept.alternatives[0].terms.join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        context.push(concept);
+      }
+    });
+    return context;
+  }
+
+  private attempt(concepts: Concept[], kind: QuestionKind): Attempt {
+    const hits = this.index.searchTerms(searchWeights(concepts), CANDIDATES);
+    if (hits.length === 0) return { concepts, ranked: [], answered: false };
+    const idfs = concepts.map((concept) => conceptIdf(concept, this.index) * concept.weight);
+    const total = idfs.reduce((sum, value) => sum + value, 0);
+    const topScore = hits[0].score;
+    const ranked = hits.map((hit): RankedPassage => {
+      const tokens = analyze(hit.passage.sentences.join(' '));
+      const terms = new Set(tokens.map((token) => token.term));
+      const title = this.titleTermsOf(hit.document);
+      let covered = 0;
+      concepts.forEach((concept, i) => {
+        const inText = conceptMatch(concept, terms);
+        const inTitle = conceptMatch(concept, title) * TITLE_ONLY_CREDIT;
+        covered += idfs[i] * Math.max(inText, inTitle);
+      });
+      const coverage = total > 0 ? covered / total : 0;
+      const { index: answerSentence, fitsKind } = this.bestSentence(hit.passage, concepts, idfs, kind);
+      const phrases = phraseShare(concepts, tokens);
+      const rank = 0.4 * (hit.score / topScore) + 0.6 * coverage + 0.1 * phrases + (fitsKind ? 0.08 : 0);
+      return { hit, coverage, rank, answerSentence, terms };
+    });
+    ranked.sort((a, b) => b.rank - a.rank);
+    const ownConceptCovered =
+      ranked[0]?.coverage > 0 && concepts.some((c) => !c.fromHistory && conceptMatch(c, ranked[0].terms) > 0);
+    const answered = ranked[0].coverage >= ANSWER_COVERAGE && ownConceptCovered;
+    return { concepts, ranked, answered };
+  }
+
+  /** The sentence saying most of the question's concepts, preferring one of the expected kind. */
+  private bestSentence(
+    passage: Passage,
+    concepts: Concept[],
+    idfs: number[],
+    kind: QuestionKind,
+  ): { index: number; fitsKind: boolean } {
+    let best = { index: 0, score: -1, fitsKind: false };
+    passage.sentences.forEach((sentence, index) => {
+      const terms = new Set(analyze(sentence).map((token) => token.term));
+      let score = 0;
+      concepts.forEach((concept, i) => {
+        score += idfs[i] * conceptMatch(concept, terms);
+      });
+      const fitsKind = sentenceFitsKind(sentence, kind);
+      if (fitsKind) score *= 1.25;
+      if (score > best.score) best = { index, score, fitsKind };
+    });
+    return { index: best.index, fitsKind: best.fitsKind };
+  }
+
+  private titleTermsOf(document: CorpusDocument): Set<string> {
+    let terms = this.titleTerms.get(document.file);
+    if (!terms) {
+      terms = new Set(analyze(document.title).map((token) => token.term));
+      this.titleTerms.set(document.file, terms);
+    }
+    return terms;
+  }
+
+  private toAnswer(question: string, attempt: Attempt): Answer {
+    const searchedTerms = [...searchWeights(attempt.concepts).keys()];
+    if (!attempt.answered)
+      return { question, searchedTerms, answered: false, passages: [], morePassages: [] };
+    const best = attempt.ranked[0];
+    const merged: { ranked: RankedPassage; citations: Citation[] }[] = [];
+    for (const ranked of attempt.ranked) {
+      const twin = merged.find((entry) => similarity(entry.ranked.terms, ranked.terms) >= NEAR_DUPLICATE);
+      if (twin) {
+        if (!twin.citations.some((citation) => citation.file === ranked.hit.document.file)) {
+          twin.citations.push(citationOf(ranked.hit.document));
+        }
+        continue;
+      }
+      merged.push({ ranked, citations: [citationOf(ranked.hit.document)] });
+    }
+    const relevant = merged.filter(
+      ({ ranked }) =>
+        ranked === best ||
+        (ranked.rank >= best.rank * SUPPORTING_RATIO && ranked.coverage >= ANSWER_COVERAGE / 2),
+    );
+    const toPassage = ({ ranked, citations }: (typeof merged)[number]): AnswerPassage => ({
+      id: ranked.hit.passage.id,
+      sentences: ranked.hit.passage.sentences,
+      answerSentence: ranked.answerSentence,
+      citations,
+      score: Math.round(ranked.rank * 1000) / 1000,
+    });
+    return {
+      question,
+      searchedTerms,
+      answered: true,
+      passages: relevant.slice(0, SHOWN_PASSAGES).map(toPassage),
+      morePassages: relevant.slice(SHOWN_PASSAGES, SHOWN_PASSAGES + MORE_PASSAGES).map(toPassage),
+    };
+  }
+}
+
+/**
+ * Share of the question's adjacent word pairs ("technology security", "security initiative") that the
+ * passage also says side by side (a stopword may sit between): a name said whole beats its words
+ * scattered.
+ */
+function phraseShare(concepts: Concept[], tokens: AnalyzedToken[]): number {
+  const own = concepts.filter((concept) => !concept.fromHistory);
+  if (own.length < 2) return 0;
+  const pairs = new Set<string>();
+  const words = tokens.filter((token) => !token.isPart);
+  for (let i = 1; i < words.length; i++) {
+    if (words[i].position - words[i - 1].position <= 2) pairs.add(`${words[i - 1].term} ${words[i].term}`);
+  }
+  let found = 0;
+  for (let i = 1; i < own.length; i++) {
+    if (pairs.has(`${own[i - 1].alternatives[0].terms[0]} ${own[i].alternatives[0].terms[0]}`)) found++;
+  }
+  return found / (own.length - 1);
+}
+
+function citationOf(document: CorpusDocument): Citation {
+  return { file: document.file, title: document.title, date: document.date };
+}
+
+/** Jaccard similarity of two term sets. */
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** Loads the corpus folder and builds an engine over it; bad files are skipped with warnings. */
+export async function loadEngine(
+  corpusDir: string,
+  options: { logger?: Logger } = {},
+): Promise<CorpusEngine> {
+  const { documents } = await loadCorpus(corpusDir, options.logger);
+  return CorpusEngine.fromDocuments(documents);
+}

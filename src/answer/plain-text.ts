@@ -1,0 +1,28 @@
+import type { Answer, Citation } from './types';
+
+/** The sentence shown when the corpus has no answer; front ends add their own hint after it. */
+export const NO_ANSWER_TEXT = "The corpus doesn't answer that: no document covers it well enough to quote.";
+
+/** `file · title · date` for one citation. */
+export function formatCitation(citation: Citation): string {
+  return [citation.file, citation.title, citation.date].filter(Boolean).join(' · ');
+}
+
+/**
+ * An answer as plain text, in the order every front end shows it: each passage (the answering sentence
+ * between `**`), then its sources. This is also what the eval reads as "the top of the reply".
+ */
+export function answerPlainText(answer: Answer, { markAnswer = true } = {}): string {
+  if (!answer.answered) return NO_ANSWER_TEXT;
+  return answer.passages
+    .map((passage) => {
+      const text = passage.sentences
+        .map((sentence, index) =>
+          markAnswer && index === passage.answerSentence ? `**${sentence}**` : sentence,
+        )
+        .join(' ');
+      const sources = passage.citations.map((citation) => `  — ${formatCitation(citation)}`).join('\n');
+      return `${text}\n${sources}`;
+    })
+    .join('\n\n');
+}

@@ -1,0 +1,136 @@
+import { analyze } from '../analysis/analyzer';
+import { placeAliases, placePhrases, type TermSequence } from '../analysis/expansion';
+import { QUESTION_PADDING } from '../analysis/stopwords';
+import type { PassageIndex } from '../search/passage-index';
+
+/**
+ * A question turned into concepts: each concept is one thing the asker named, with the ways the corpus
+ * may say it. Weights, multiplied together, say how much a match counts:
+ *
+ * | source                                   | weight |
+ * |------------------------------------------|--------|
+ * | a word of the question                   | 1      |
+ * | padding ("details", "information")       | 0.3    |
+ * | an earlier turn of the conversation      | 0.5 (latest), 0.35 (older) |
+ * | the word itself                          | 1      |
+ * | hyphen parts (`co production`)           | 0.9    |
+ * | spelling correction (`semicondutor`), or a known longer relative of an unknown stem | 0.85 |
+ * | acronym ⇄ long form (`TSI`)              | 0.8    |
+ * | place alias (`Britain` for `UK`)         | 0.7    |
+ */
+export interface Concept {
+  /** The word as typed, for logs. */
+  label: string;
+  weight: number;
+  /** From an earlier turn rather than this question. */
+  fromHistory: boolean;
+  alternatives: Alternative[];
+}
+
+/** One way to say a concept: terms that must all be present. */
+export interface Alternative {
+  terms: TermSequence;
+  weight: number;
+}
+
+export const PADDING_WEIGHT = 0.3;
+const PART_WEIGHT = 0.9;
+const CORRECTION_WEIGHT = 0.85;
+const ACRONYM_WEIGHT = 0.8;
+const ALIAS_WEIGHT = 0.7;
+
+/** Builds the concepts of one question against the index's vocabulary and acronyms. */
+export function questionConcepts(
+  question: string,
+  index: PassageIndex,
+  weight = 1,
+  fromHistory = false,
+): Concept[] {
+  const tokens = analyze(question);
+  const words = tokens.filter((token) => !token.isPart);
+  const terms = words.map((token) => token.term);
+  const concepts: Concept[] = words.map((token) => {
+    const alternatives: Alternative[] = [{ terms: [token.term], weight: 1 }];
+    const parts = tokens
+      .filter((part) => part.isPart && part.position === token.position)
+      .map((part) => part.term);
+    if (parts.length > 1) alternatives.push({ terms: parts, weight: PART_WEIGHT });
+    if (index.documentFrequency(token.term) === 0 && !index.acronyms.expand(token.term)) {
+      const correction = index.vocabulary.nearest(token.surface);
+      if (correction) alternatives.push({ terms: [correction.term], weight: CORRECTION_WEIGHT });
+      else if (token.term.length >= 4) {
+        for (const relative of index.termsWithPrefix(token.term)) {
+          alternatives.push({ terms: [relative], weight: CORRECTION_WEIGHT });
+        }
+      }
+    }
+    for (const term of alternatives.map((alternative) => alternative.terms[0])) {
+      const expansion = index.acronyms.expand(term);
+      if (expansion) alternatives.push({ terms: expansion, weight: ACRONYM_WEIGHT });
+      for (const alias of placeAliases(term)) alternatives.push({ terms: alias, weight: ALIAS_WEIGHT });
+    }
+    return {
+      label: token.surface,
+      weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
+      fromHistory,
+      alternatives,
+    };
+  });
+
+  for (const phrase of placePhrases(terms)) {
+    for (const concept of concepts.slice(phrase.start, phrase.start + phrase.length)) {
+      for (const alias of phrase.aliases) concept.alternatives.push({ terms: alias, weight: ALIAS_WEIGHT });
+    }
+  }
+  for (const { acronym, start, length } of index.acronyms.acronymsIn(terms)) {
+    for (const concept of concepts.slice(start, start + length)) {
+      concept.alternatives.push({ terms: [acronym], weight: ACRONYM_WEIGHT });
+    }
+  }
+  return mergeDuplicates(concepts);
+}
+
+/** A concept named twice ("India ... Indian") counts once, at its higher weight. */
+function mergeDuplicates(concepts: Concept[]): Concept[] {
+  const byTerm = new Map<string, Concept>();
+  for (const concept of concepts) {
+    const key = concept.alternatives[0].terms.join(' ');
+    const existing = byTerm.get(key);
+    if (!existing || existing.weight < concept.weight) byTerm.set(key, concept);
+  }
+  return [...byTerm.values()];
+}
+
+/** The term → boost map searched for a set of concepts (the strongest claim on a term wins). */
+export function searchWeights(concepts: Concept[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const concept of concepts) {
+    for (const alternative of concept.alternatives) {
+      const share = alternative.terms.length > 1 ? 0.7 : 1;
+      const boost = concept.weight * alternative.weight * share;
+      for (const term of alternative.terms) weights.set(term, Math.max(weights.get(term) ?? 0, boost));
+    }
+  }
+  return weights;
+}
+
+/** How rare a concept is in the corpus: its best-known way of being said, or "rarer than any". */
+export function conceptIdf(concept: Concept, index: PassageIndex): number {
+  let best: number | undefined;
+  for (const alternative of concept.alternatives) {
+    if (alternative.terms.some((term) => index.documentFrequency(term) === 0)) continue;
+    const idf = alternative.terms.reduce((sum, term) => sum + index.idf(term), 0) / alternative.terms.length;
+    best = best === undefined ? idf : Math.max(best, idf);
+  }
+  return best ?? index.idf('');
+}
+
+/** How far a set of terms says a concept: the best alternative's weight, or 0. */
+export function conceptMatch(concept: Concept, present: ReadonlySet<string>): number {
+  let best = 0;
+  for (const alternative of concept.alternatives) {
+    if (alternative.weight > best && alternative.terms.every((term) => present.has(term)))
+      best = alternative.weight;
+  }
+  return best;
+}

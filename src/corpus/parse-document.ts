@@ -1,0 +1,213 @@
+/**
+ * Turns a document's text into a title, a date and content paragraphs.
+ *
+ * Rules, all general (no site-specific strings):
+ * - Layout: files that keep one paragraph per line are read line by line; hard-wrapped files (most lines
+ *   40–90 columns, none long) are re-flowed, paragraphs ending at a blank line or an indented line.
+ * - Title: a headline first line (no closing punctuation, not too long) or a Markdown `#` heading; else a
+ *   short lead cut from the first sentence. The title is metadata, never content.
+ * - Date: a `date YYYY-MM-DD` (or `published:`/`updated:`) label near the top, or a line that is only a date.
+ * - Boilerplate: lines repeated within the document, short lines that are not sentences (headlines of
+ *   related links, section labels, a site name, a sign-off) and sentences of three words or fewer.
+ *   List items are content even without closing punctuation.
+ */
+
+/** A content paragraph and how it reads. */
+export interface ParsedParagraph {
+  text: string;
+  /** A list item (bullet or numbered), shown and grouped with its neighbours. */
+  isListItem: boolean;
+}
+
+/** The outcome of {@link parseDocument}. */
+export interface ParsedDocument {
+  title: string;
+  date?: string;
+  paragraphs: ParsedParagraph[];
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_PATTERN = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const LABELLED_DATE = /^\s*(?:date|dated|published|updated|posted)\s*[:\-–]?\s*(\d{4}-\d{2}-\d{2})\b\s*/i;
+const BULLET = /^\s*(?:[•▪◦‣∙·●○■□➢►–—*+-]|\d{1,2}[.)])\s+/u;
+const CLOSING_PUNCTUATION = /[.!?:;…]["'”’)\]]*$/u;
+const HEADLINE_MAX_WORDS = 20;
+const FRAGMENT_MAX_WORDS = 12;
+
+/** Parses one document. `text` is already decoded, BOM-free, with `\n` line ends. */
+export function parseDocument(text: string): ParsedDocument {
+  let lines = text.split('\n').map((line) => line.replace(/\s+$/, ''));
+  const date = extractDate(lines);
+  if (date) lines = date.lines;
+
+  const blocks = isHardWrapped(lines) ? reflow(lines) : lines.filter((line) => line.trim() !== '');
+  const paragraphs = blocks.map(cleanMarkdown).filter((block) => block !== '');
+  if (paragraphs.length === 0) return { title: '', date: date?.iso, paragraphs: [] };
+
+  const firstIsHeadline = isHeadline(paragraphs[0]) || /^\s*#/.test(blocks[0]);
+  const title = firstIsHeadline ? stripHeading(paragraphs[0]) : leadTitle(paragraphs[0]);
+
+  const seen = new Set<string>();
+  if (firstIsHeadline) seen.add(normalizeForComparison(title));
+  const counts = new Map<string, number>();
+  for (const paragraph of paragraphs) {
+    const key = normalizeForComparison(paragraph);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+
+  const content: ParsedParagraph[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    if (index === 0 && firstIsHeadline) return;
+    const key = normalizeForComparison(paragraph);
+    const isListItem = BULLET.test(paragraph);
+    const body = isListItem ? paragraph.replace(BULLET, '').trim() : paragraph.trim();
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (!isListItem && (counts.get(key) ?? 0) > 1 && !CLOSING_PUNCTUATION.test(body)) return;
+    if (!isContent(body, isListItem)) return;
+    content.push({ text: body, isListItem });
+  });
+  return { title, date: date?.iso, paragraphs: content };
+}
+
+/** Text folded for repetition checks: case, white space and punctuation do not matter. */
+export function normalizeForComparison(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+function isHeadline(line: string): boolean {
+  const words = wordCount(line);
+  return (
+    words > 0 && words <= HEADLINE_MAX_WORDS && line.length <= 160 && !/[.!?;,]["'”’)]*$/u.test(line.trim())
+  );
+}
+
+function isContent(text: string, isListItem: boolean): boolean {
+  const words = wordCount(text);
+  if (isListItem) return words >= 2;
+  if (!CLOSING_PUNCTUATION.test(text)) return words > FRAGMENT_MAX_WORDS;
+  return words > 3;
+}
+
+function stripHeading(line: string): string {
+  return line.replace(/^#+\s*/, '').trim();
+}
+
+/** A title cut from a lead sentence: the first clause or the first dozen words. */
+function leadTitle(paragraph: string): string {
+  const firstSentence = paragraph.split(/(?<=[.!?])\s+/)[0] ?? paragraph;
+  const words = firstSentence.replace(/[.!?]+$/, '').split(/\s+/);
+  if (words.length <= 14) return words.join(' ');
+  return `${words
+    .slice(0, 12)
+    .join(' ')
+    .replace(/[,;:]$/, '')}…`;
+}
+
+function extractDate(lines: string[]): { iso: string; lines: string[] } | undefined {
+  const nonEmpty = lines.map((line, index) => ({ line, index })).filter(({ line }) => line.trim() !== '');
+  for (const { line, index } of nonEmpty.slice(0, 6)) {
+    const labelled = line.match(LABELLED_DATE);
+    if (labelled && isValidIso(labelled[1])) {
+      const rest = line.slice(labelled[0].length);
+      return { iso: labelled[1], lines: lines.map((l, i) => (i === index ? rest : l)) };
+    }
+    const alone = parseStandaloneDate(line);
+    if (alone) return { iso: alone, lines: lines.filter((_, i) => i !== index) };
+  }
+  return undefined;
+}
+
+/** A line that holds nothing but a date, in ISO or written form ("June 5, 2023", "5 June 2023"). */
+function parseStandaloneDate(line: string): string | undefined {
+  const text = line.trim().replace(/^(?:date|dated|published|updated|posted)\s*[:\-–]?\s*/i, '');
+  const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/);
+  if (iso) return isValidIso(`${iso[1]}-${iso[2]}-${iso[3]}`) ? `${iso[1]}-${iso[2]}-${iso[3]}` : undefined;
+  const monthFirst = text.match(
+    new RegExp(`^(?:\\w+,\\s+)?${MONTH_PATTERN}\\s+(\\d{1,2}),?\\s+(\\d{4})$`, 'i'),
+  );
+  if (monthFirst) return toIso(monthFirst[3], monthFirst[1], monthFirst[2]);
+  const dayFirst = text.match(
+    new RegExp(`^(?:\\w+,\\s+)?(\\d{1,2})\\s+${MONTH_PATTERN},?\\s+(\\d{4})$`, 'i'),
+  );
+  if (dayFirst) return toIso(dayFirst[3], dayFirst[2], dayFirst[1]);
+  return undefined;
+}
+
+function toIso(year: string, month: string, day: string): string | undefined {
+  const monthIndex = MONTHS.findIndex((name) =>
+    name.startsWith(month.toLowerCase().replace('.', '').slice(0, 3)),
+  );
+  const iso = `${year}-${String(monthIndex + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return monthIndex >= 0 && isValidIso(iso) ? iso : undefined;
+}
+
+function isValidIso(iso: string): boolean {
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso);
+}
+
+/** Hard-wrapped text: several lines, most of them of similar medium width, none of them long. */
+function isHardWrapped(lines: string[]): boolean {
+  const nonEmpty = lines.filter((line) => line.trim() !== '');
+  if (nonEmpty.length < 4) return false;
+  const long = nonEmpty.filter((line) => line.length > 100).length;
+  const wrapped = nonEmpty.filter((line) => line.length >= 40 && line.length <= 100).length;
+  return long / nonEmpty.length < 0.05 && wrapped / nonEmpty.length >= 0.5;
+}
+
+/** Joins wrapped lines into paragraphs: a blank line, an indent or a list item starts a new one. */
+function reflow(lines: string[]): string[] {
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length > 0) paragraphs.push(current.join(' ').replace(/\s+/g, ' ').trim());
+    current = [];
+  };
+  const indentedCount = lines.filter((line) => /^\s{2,}\S/.test(line) || /^\t/.test(line)).length;
+  const nonEmptyCount = lines.filter((line) => line.trim() !== '').length;
+  const indentMarksParagraphs = indentedCount > 0 && indentedCount < nonEmptyCount * 0.6;
+  for (const line of lines) {
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    const startsParagraph = (indentMarksParagraphs && /^\s+\S/.test(line)) || BULLET.test(line);
+    if (startsParagraph) flush();
+    current.push(line.trim());
+  }
+  flush();
+  return paragraphs;
+}
+
+/** Removes Markdown markup that is not prose: emphasis, inline code, link targets, images. */
+function cleanMarkdown(line: string): string {
+  return line
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/^\s*>\s?/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,75 @@
+import type { ParsedParagraph } from './parse-document';
+import { splitSentences } from './sentences';
+import type { Passage } from './types';
+
+/**
+ * Passage sizing. A passage is a paragraph, or a run of short paragraphs (list items, a lead-in ending
+ * in a colon and its list), or a slice of a long paragraph, so that each passage reads on its own and
+ * the top answer fits comfortably at the head of a reply.
+ */
+export const PASSAGE_MAX_CHARS = 520;
+/** A passage shorter than this takes in the next short paragraph. */
+const PASSAGE_MIN_CHARS = 240;
+
+/** Splits a document's paragraphs into passages of whole sentences. */
+export function buildPassages(file: string, paragraphs: ParsedParagraph[]): Passage[] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let currentLength = 0;
+  let currentOpensList = false;
+  let currentIsList = false;
+
+  const flush = () => {
+    if (current.length > 0) groups.push(current);
+    current = [];
+    currentLength = 0;
+    currentOpensList = false;
+    currentIsList = false;
+  };
+
+  for (const paragraph of paragraphs) {
+    const sentences = splitSentences(paragraph.text);
+    const length = paragraph.text.length;
+    if (length > PASSAGE_MAX_CHARS) {
+      flush();
+      for (const chunk of chunkSentences(sentences)) groups.push(chunk);
+      continue;
+    }
+    const joinsList = paragraph.isListItem && (currentOpensList || currentIsList);
+    const fits = currentLength + length + 1 <= PASSAGE_MAX_CHARS;
+    if (current.length > 0 && fits && (currentLength < PASSAGE_MIN_CHARS || joinsList)) {
+      current.push(...sentences);
+      currentLength += length + 1;
+    } else {
+      flush();
+      current = [...sentences];
+      currentLength = length;
+    }
+    currentOpensList = /:["'”’]?$/.test(paragraph.text) || (currentOpensList && paragraph.isListItem);
+    currentIsList = paragraph.isListItem;
+  }
+  flush();
+
+  return groups.map((sentences, position) => ({ id: `${file}#${position}`, file, position, sentences }));
+}
+
+/** Cuts a long run of sentences into pieces of at most {@link PASSAGE_MAX_CHARS}, balancing their sizes. */
+function chunkSentences(sentences: string[]): string[][] {
+  const total = sentences.reduce((sum, sentence) => sum + sentence.length + 1, 0);
+  const pieces = Math.max(1, Math.ceil(total / PASSAGE_MAX_CHARS));
+  const target = total / pieces;
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let length = 0;
+  for (const sentence of sentences) {
+    if (chunk.length > 0 && (length + sentence.length > PASSAGE_MAX_CHARS || length >= target)) {
+      chunks.push(chunk);
+      chunk = [];
+      length = 0;
+    }
+    chunk.push(sentence);
+    length += sentence.length + 1;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}

@@ -1,0 +1,30 @@
+/** A document of the corpus after loading: metadata plus the passages that can be quoted. */
+export interface CorpusDocument {
+  /** Path relative to the corpus folder, with `/` separators. */
+  file: string;
+  title: string;
+  /** ISO date `YYYY-MM-DD` when the document states one. */
+  date?: string;
+  /** Content paragraphs, boilerplate removed, hard-wrapped lines re-flowed. */
+  paragraphs: string[];
+  passages: Passage[];
+  size: number;
+  mtimeMs: number;
+  /** sha1 of the file's bytes. */
+  contentHash: string;
+}
+
+/** A quotable unit: a few consecutive sentences of one document. */
+export interface Passage {
+  /** `file#n`, stable while the file is unchanged. */
+  id: string;
+  file: string;
+  /** Position of the passage in its document (0 = lead). */
+  position: number;
+  sentences: string[];
+}
+
+/** Joins a passage's sentences back into its text. */
+export function passageText(passage: Pick<Passage, 'sentences'>): string {
+  return passage.sentences.join(' ');
+}
