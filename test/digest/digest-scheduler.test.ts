@@ -1,0 +1,201 @@
+import type { DocumentSummary } from '../../src/answer/types';
+import { DigestScheduler, type DigestSchedulerOptions } from '../../src/digest/digest-scheduler';
+import { DigestChannelError } from '../../src/digest/types';
+import type { Logger } from '../../src/logging/logger';
+import type { QuestionLogEvent } from '../../src/question-log/types';
+import { FakeTime } from './fake-time';
+import { asked, documentSummary } from './fixtures';
+import { MemoryChannel } from './memory-channel';
+
+/** Monday 2 March 2026, before the default 09:00 weekday schedule. */
+const MONDAY_EARLY = '2026-03-02T07:00:00Z';
+
+function setup(start = MONDAY_EARLY) {
+  const lines: string[] = [];
+  const log = (...messages: unknown[]) => {
+    lines.push(messages.map(String).join(' '));
+  };
+  const logger: Logger = { debug: log, info: log, warn: log, error: log };
+  const documents: DocumentSummary[] = [documentSummary('a.txt'), documentSummary('b.txt')];
+  const events: QuestionLogEvent[] = [];
+  const schedulers: DigestScheduler[] = [];
+  const time = new FakeTime(start, async () => {
+    await Promise.all(schedulers.map((scheduler) => scheduler.idle()));
+  });
+  const channel = new MemoryChannel(time);
+  const create = (options: Partial<DigestSchedulerOptions> = {}) => {
+    const scheduler = new DigestScheduler({
+      channel,
+      engine: { documents: () => documents },
+      questionLog: {
+        readSince: async (since) => events.filter((event) => Date.parse(event.at) >= since.getTime()),
+      },
+      clock: time,
+      timers: time,
+      logger,
+      ...options,
+    });
+    schedulers.push(scheduler);
+    return scheduler;
+  };
+  const settle = () => Promise.all(schedulers.map((scheduler) => scheduler.idle()));
+  return { time, channel, create, documents, events, lines, settle };
+}
+
+describe('DigestScheduler', () => {
+  it('posts at the cron time in DIGEST_TZ, not before', async () => {
+    const { time, channel, create } = setup();
+    const scheduler = create({ timeZone: 'Europe/Paris' });
+    scheduler.start();
+    // 09:00 in Paris is 08:00 UTC in March.
+    await time.advanceTo('2026-03-02T07:59:59Z');
+    expect(channel.posted).toHaveLength(0);
+    await time.advanceTo('2026-03-02T08:00:00Z');
+    expect(channel.posted.map((digest) => digest.day)).toEqual(['2026-03-02']);
+    expect(scheduler.nextRun()?.toISOString()).toBe('2026-03-03T08:00:00.000Z');
+    scheduler.stop();
+  });
+
+  it('posts once a day even when the schedule fires every hour', async () => {
+    const { time, channel, create, events } = setup();
+    const scheduler = create({ cron: '0 0 * * * *' });
+    scheduler.start();
+    await time.advanceTo('2026-03-02T08:00:00Z');
+    events.push(asked('What changed?', { at: '2026-03-02T12:00:00Z' }));
+    await time.advanceTo('2026-03-03T02:00:00Z');
+    expect(channel.posted.map((digest) => digest.day)).toEqual(['2026-03-02', '2026-03-03']);
+    // The second digest covers what came after the first.
+    expect(channel.posted[1]?.questions.total).toBe(1);
+    scheduler.stop();
+  });
+
+  it('does not post again after a restart when the channel has today’s digest', async () => {
+    const { time, channel, create, lines } = setup();
+    const first = create();
+    first.start();
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    first.stop();
+
+    await time.advanceTo('2026-03-02T10:00:00Z');
+    const restarted = create();
+    restarted.start();
+    await restarted.idle();
+    expect(channel.posted).toHaveLength(1);
+    expect(lines.some((line) => line.includes('already has the digest for 2026-03-02'))).toBe(true);
+    restarted.stop();
+  });
+
+  it('posts a missed digest at startup when today’s time has passed, once', async () => {
+    const { channel, create } = setup('2026-03-02T11:30:00Z');
+    channel.add('2026-02-27', '2026-02-27T09:00:00.000Z');
+    const scheduler = create();
+    scheduler.start();
+    await scheduler.idle();
+    expect(channel.posted.map((digest) => digest.day)).toEqual(['2026-03-02']);
+    expect(channel.posted[0]?.previousDay).toBe('2026-02-27');
+
+    const secondStart = create();
+    secondStart.start();
+    await secondStart.idle();
+    expect(channel.posted).toHaveLength(1);
+    scheduler.stop();
+    secondStart.stop();
+  });
+
+  it('does not catch up before today’s time, nor on a day without a run', async () => {
+    const early = setup('2026-03-02T08:59:00Z');
+    const beforeTime = early.create();
+    beforeTime.start();
+    await beforeTime.idle();
+    expect(early.channel.posted).toHaveLength(0);
+    beforeTime.stop();
+
+    const sunday = setup('2026-03-01T12:00:00Z');
+    const weekend = sunday.create();
+    weekend.start();
+    await weekend.idle();
+    expect(sunday.channel.posted).toHaveLength(0);
+    weekend.stop();
+  });
+
+  it('posts a "from the corpus" item on an empty day, and nothing with DIGEST_SKIP_EMPTY', async () => {
+    const quiet = (skipEmpty: boolean) => {
+      const context = setup();
+      context.channel.add(
+        '2026-02-27',
+        '2026-02-27T09:00:00.000Z',
+        context.documents.map((doc) => ({ file: doc.file, hash: doc.contentHash.slice(0, 16) })),
+      );
+      return { ...context, scheduler: context.create({ skipEmpty }) };
+    };
+
+    const shown = quiet(false);
+    shown.scheduler.start();
+    await shown.time.advanceTo('2026-03-02T09:00:00Z');
+    expect(shown.channel.posted).toHaveLength(1);
+    expect(shown.channel.posted[0]?.fromTheCorpus?.file).toMatch(/^[ab]\.txt$/);
+    shown.scheduler.stop();
+
+    const skipped = quiet(true);
+    skipped.scheduler.start();
+    await skipped.time.advanceTo('2026-03-02T09:00:00Z');
+    expect(skipped.channel.posted).toHaveLength(0);
+    expect(skipped.lines.some((line) => line.includes('DIGEST_SKIP_EMPTY'))).toBe(true);
+    skipped.scheduler.stop();
+  });
+
+  it('logs a Slack error with its cause and retries later the same day', async () => {
+    const { time, channel, create, lines } = setup();
+    channel.failures.push(
+      new DigestChannelError(
+        'digest_not_in_channel',
+        'chat.postMessage: the bot is not a member of C0DIGEST01',
+      ),
+      new DigestChannelError('digest_rate_limited', 'Slack rate-limited the call', 30_000),
+    );
+    const scheduler = create({ retryDelayMs: 60_000 });
+    scheduler.start();
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    expect(channel.posted).toHaveLength(0);
+    expect(
+      lines.some((line) =>
+        /not a member of C0DIGEST01 \[digest_not_in_channel\]; retrying at 2026-03-02T09:01/.test(line),
+      ),
+    ).toBe(true);
+    // The rate limit's own wait (30 s) is honoured for the second retry.
+    expect(time.nextDue()?.toISOString()).toBe('2026-03-02T09:01:00.000Z');
+    await time.advanceTo('2026-03-02T09:01:00Z');
+    expect(time.nextDue()?.toISOString()).toBe('2026-03-02T09:01:30.000Z');
+    await time.advanceTo('2026-03-02T09:01:30Z');
+    expect(channel.posted).toHaveLength(1);
+    expect(time.nextDue()?.toISOString()).toBe('2026-03-03T09:00:00.000Z');
+    scheduler.stop();
+  });
+
+  it('posts once when two schedulers in one process fire together', async () => {
+    const { time, channel, create } = setup();
+    const one = create();
+    const two = create();
+    one.start();
+    two.start();
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    expect(channel.messages).toHaveLength(1);
+    one.stop();
+    two.stop();
+  });
+
+  it('withdraws its digest when another instance posted first in the same moment', async () => {
+    const { time, channel, create, lines } = setup();
+    channel.beforePost = () => {
+      channel.beforePost = undefined;
+      channel.add('2026-03-02', '2026-03-02T09:00:00.000Z');
+    };
+    const scheduler = create();
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    await expect(scheduler.runNow()).resolves.toBe('withdrawn');
+    expect(channel.messages).toHaveLength(1);
+    expect(
+      lines.some((line) => line.includes('another instance posted the digest for 2026-03-02 first')),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import type { DocumentSummary } from '../../src/answer/types';
+import type { FeedbackEvent, QuestionEvent } from '../../src/question-log/types';
+
+/** A corpus document as the engine lists it. */
+export function documentSummary(file: string, overrides: Partial<DocumentSummary> = {}): DocumentSummary {
+  return {
+    file,
+    title: `Title of ${file}`,
+    date: '2026-02-20',
+    leadSentence: `The lead sentence of ${file}.`,
+    size: 1000,
+    mtimeMs: Date.parse('2026-02-20T00:00:00Z'),
+    contentHash: `${file.replace(/\W/g, '')}0000000000000000000000`,
+    passageCount: 4,
+    ...overrides,
+  };
+}
+
+let questionCount = 0;
+
+/** A logged question, answered by default. */
+export function asked(question: string, overrides: Partial<QuestionEvent> = {}): QuestionEvent {
+  questionCount++;
+  return {
+    kind: 'question',
+    questionId: `q${questionCount}`,
+    at: '2026-03-01T10:00:00.000Z',
+    surface: 'slack',
+    user: 'U0000001',
+    question,
+    followUp: false,
+    answered: true,
+    sources: ['a.txt'],
+    ...overrides,
+  };
+}
+
+/** A 👍 or 👎 on a logged question. */
+export function rated(question: QuestionEvent, rating: 'up' | 'down', user = 'U0000009'): FeedbackEvent {
+  return { kind: 'feedback', questionId: question.questionId, at: question.at, user, rating };
+}

@@ -1,0 +1,24 @@
+import { dayNumber, localDay, startOfLocalDay } from '../../src/digest/local-day';
+
+describe('local days', () => {
+  it('puts an instant on the calendar day of the zone', () => {
+    const instant = new Date('2026-03-02T23:30:00Z');
+    expect(localDay(instant, 'UTC')).toBe('2026-03-02');
+    expect(localDay(instant, 'Asia/Tokyo')).toBe('2026-03-03');
+    expect(localDay(instant, 'America/Los_Angeles')).toBe('2026-03-02');
+  });
+
+  it('finds the first instant of a day, DST days included', () => {
+    expect(startOfLocalDay('2026-03-02', 'UTC').toISOString()).toBe('2026-03-02T00:00:00.000Z');
+    expect(startOfLocalDay('2026-03-03', 'Asia/Tokyo').toISOString()).toBe('2026-03-02T15:00:00.000Z');
+    // New York moves to EDT at 02:00 on 8 March 2026; midnight is still EST.
+    expect(startOfLocalDay('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfLocalDay('2026-03-09', 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    // London moves to BST at 01:00 UTC on 29 March 2026.
+    expect(startOfLocalDay('2026-03-30', 'Europe/London').toISOString()).toBe('2026-03-29T23:00:00.000Z');
+  });
+
+  it('numbers consecutive days consecutively', () => {
+    expect(dayNumber('2026-03-03') - dayNumber('2026-03-02')).toBe(1);
+  });
+});
