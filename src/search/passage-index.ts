@@ -156,4 +156,44 @@ export class PassageIndex {
     if (!passage || !document) return [];
     return [{ passage, document, score: result.score, matches: new Map(Object.entries(result.match)) }];
   }
+
+  /** The built index as JSON-safe data, for {@link PassageIndex.fromSnapshot}. */
+  toSnapshot(): {
+    search: ReturnType<MiniSearch['toJSON']>;
+    documents: CorpusDocument[];
+    documentFrequencies: [string, number][];
+    vocabulary: [string, string, number][];
+    acronyms: [string, string[]][];
+  } {
+    return {
+      search: this.search.toJSON(),
+      documents: [...this.documents.values()],
+      documentFrequencies: [...this.documentFrequencies],
+      vocabulary: this.vocabulary.entries(),
+      acronyms: this.acronyms.entries(),
+    };
+  }
+
+  /** Restores an index from {@link PassageIndex.toSnapshot} output without analyzing any text again. */
+  static fromSnapshot(snapshot: ReturnType<PassageIndex['toSnapshot']>): PassageIndex {
+    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search, {
+      fields: SEARCH_FIELDS,
+      idField: 'id',
+      tokenize: identityTokenizer,
+      processTerm: (term) => term,
+      searchOptions: { tokenize: identityTokenizer, processTerm: (term) => term },
+    });
+    const passages = new Map<string, Passage>();
+    for (const document of snapshot.documents) {
+      for (const passage of document.passages) passages.set(passage.id, passage);
+    }
+    return new PassageIndex(
+      search,
+      new Map(snapshot.documents.map((document) => [document.file, document])),
+      passages,
+      new Map(snapshot.documentFrequencies),
+      Vocabulary.fromEntries(snapshot.vocabulary),
+      AcronymTable.fromEntries(snapshot.acronyms),
+    );
+  }
 }
