@@ -1,0 +1,127 @@
+import { type CorpusWatcher, type CorpusWatcherOptions, watchCorpus } from '../corpus/corpus-watcher';
+import { type Logger, silentLogger } from '../logging/logger';
+import { loadEngine } from './engine';
+import type { Answer, AnswerEngine, AnswerOptions, DocumentSummary } from './types';
+
+/** Options of a {@link LiveEngine}. */
+export interface LiveEngineOptions {
+  /** Builds a fresh engine from the corpus as it is now (by default `loadEngine(corpusDir)`). */
+  rebuild: () => Promise<AnswerEngine>;
+  logger?: Logger;
+}
+
+/**
+ * The engine the bot talks to while the corpus changes under it. It answers from the current
+ * {@link AnswerEngine}; on {@link LiveEngine.reload} a new one is built beside it and swapped in whole once
+ * ready, so a question is always answered by one complete index, the old one during a rebuild.
+ *
+ * A broken file is skipped with a warning by the loader; a rebuild that fails as a whole (the folder
+ * vanished) is logged and the previous index stays. Changes arriving during a rebuild are gathered into one
+ * more rebuild after it.
+ */
+export class LiveEngine implements AnswerEngine {
+  private current: AnswerEngine;
+  private readonly rebuild: () => Promise<AnswerEngine>;
+  private readonly logger: Logger;
+  private rebuilding?: Promise<boolean>;
+  private changedDuringRebuild = false;
+  private watcher?: CorpusWatcher;
+
+  constructor(initial: AnswerEngine, options: LiveEngineOptions) {
+    this.current = initial;
+    this.rebuild = options.rebuild;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /**
+   * Loads `corpusDir` and keeps it current: changes to it are picked up within about a second
+   * (`watch.debounceMs`, default 500 ms, plus the rebuild). Call {@link LiveEngine.close} on shutdown.
+   */
+  static async open(
+    corpusDir: string,
+    options: { logger?: Logger; watch?: CorpusWatcherOptions | false } = {},
+  ): Promise<LiveEngine> {
+    const logger = options.logger;
+    const engine = new LiveEngine(await loadEngine(corpusDir, { logger }), {
+      rebuild: () => loadEngine(corpusDir, { logger }),
+      logger,
+    });
+    if (options.watch !== false) engine.watch(corpusDir, options.watch);
+    return engine;
+  }
+
+  answer(question: string, options?: AnswerOptions): Answer {
+    return this.current.answer(question, options);
+  }
+
+  documents(): DocumentSummary[] {
+    return this.current.documents();
+  }
+
+  /** Rebuilds from the corpus and swaps the new engine in. Resolves true when it swapped; never rejects. */
+  reload(): Promise<boolean> {
+    if (this.rebuilding) {
+      this.changedDuringRebuild = true;
+      return this.rebuilding;
+    }
+    this.rebuilding = this.rebuildUntilCurrent().finally(() => {
+      this.rebuilding = undefined;
+    });
+    return this.rebuilding;
+  }
+
+  /** Reloads whenever `corpusDir` changes. */
+  watch(corpusDir: string, options: CorpusWatcherOptions = {}): void {
+    this.watcher?.close();
+    this.watcher = watchCorpus(
+      corpusDir,
+      (changed) => {
+        this.logger.info(
+          `corpus: ${changed.length} change(s) in ${corpusDir} (${changed.slice(0, 5).join(', ')}); rebuilding`,
+        );
+        void this.reload();
+      },
+      { logger: this.logger, ...options },
+    );
+  }
+
+  /** Stops watching; the current engine keeps answering. */
+  close(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  private async rebuildUntilCurrent(): Promise<boolean> {
+    let swapped = false;
+    do {
+      this.changedDuringRebuild = false;
+      swapped = (await this.rebuildOnce()) || swapped;
+    } while (this.changedDuringRebuild);
+    return swapped;
+  }
+
+  private async rebuildOnce(): Promise<boolean> {
+    const started = Date.now();
+    try {
+      const next = await this.rebuild();
+      const before = new Map(this.current.documents().map((doc) => [doc.file, doc.contentHash]));
+      const after = next.documents();
+      this.current = next;
+      const added = after.filter((doc) => !before.has(doc.file)).length;
+      const changed = after.filter(
+        (doc) => before.has(doc.file) && before.get(doc.file) !== doc.contentHash,
+      ).length;
+      const removed = before.size - (after.length - added);
+      this.logger.info(
+        `corpus: reloaded in ${Date.now() - started} ms: ${after.length} documents (${added} new, ${changed} changed, ${removed} removed)`,
+      );
+      return true;
+    } catch (error) {
+      this.logger.error(
+        `corpus: reload failed; still answering from the previous index (${this.current.documents().length} documents):`,
+        error,
+      );
+      return false;
+    }
+  }
+}

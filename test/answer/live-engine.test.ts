@@ -1,0 +1,120 @@
+import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadEngine } from '../../src/answer/engine';
+import { LiveEngine } from '../../src/answer/live-engine';
+import type { AnswerEngine } from '../../src/answer/types';
+import type { Logger } from '../../src/logging/logger';
+import { eventually } from '../corpus/eventually';
+
+const LIGHTHOUSE =
+  'Lighthouse keepers strike in Norway\n\nThe lighthouse keepers of northern Norway went on strike on Monday over pay. The union said the strike would last a week.\n';
+const GLACIER =
+  'Glacier melt speeds up in Iceland\n\nScientists reported that the Vatnajokull glacier lost more ice this winter than in any year on record. The melt was blamed on warm winds.\n';
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const push = (...messages: unknown[]) => {
+    lines.push(messages.map(String).join(' '));
+  };
+  return { lines, debug: push, info: push, warn: push, error: push };
+}
+
+/** A promise whose resolution the test controls. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('LiveEngine', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'coop-live-'));
+    await writeFile(path.join(dir, 'lighthouse.txt'), LIGHTHOUSE);
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers from the old index during a rebuild, then from the new one', async () => {
+    const rebuilt = deferred<AnswerEngine>();
+    const live = new LiveEngine(await loadEngine(dir), { rebuild: () => rebuilt.promise });
+    await writeFile(path.join(dir, 'glacier.txt'), GLACIER);
+
+    const reloading = live.reload();
+    // The rebuild is held open: the swap has not happened, and questions still get whole answers.
+    expect(live.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
+    expect(live.answer('How much ice did the glacier lose?').answered).toBe(false);
+
+    rebuilt.resolve(await loadEngine(dir));
+    await expect(reloading).resolves.toBe(true);
+    const glacier = live.answer('How much ice did the glacier lose?');
+    expect(glacier.answered).toBe(true);
+    expect(glacier.passages[0]?.citations[0]?.file).toBe('glacier.txt');
+    expect(live.documents().map((doc) => doc.file)).toEqual(['glacier.txt', 'lighthouse.txt']);
+  });
+
+  it('keeps the old index when a rebuild fails', async () => {
+    const logger = recordingLogger();
+    const live = new LiveEngine(await loadEngine(dir), {
+      rebuild: () => Promise.reject(new Error('CORPUS_DIR vanished')),
+      logger,
+    });
+    await expect(live.reload()).resolves.toBe(false);
+    expect(live.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
+    expect(logger.lines.join('\n')).toMatch(
+      /reload failed; still answering from the previous index \(1 documents\)/,
+    );
+  });
+
+  it('gathers changes made during a rebuild into one more rebuild', async () => {
+    const holds = [deferred<AnswerEngine>(), deferred<AnswerEngine>()];
+    let calls = 0;
+    const initial = await loadEngine(dir);
+    const live = new LiveEngine(initial, {
+      rebuild: () => (holds[calls++] as { promise: Promise<AnswerEngine> }).promise,
+    });
+    const first = live.reload();
+    const second = live.reload();
+    const third = live.reload();
+    holds[0]?.resolve(initial);
+    await Promise.resolve();
+    holds[1]?.resolve(initial);
+    await Promise.all([first, second, third]);
+    expect(calls).toBe(2);
+  });
+
+  it('picks up an added, a changed and a removed file by itself, skipping a broken one', async () => {
+    const logger = recordingLogger();
+    const live = await LiveEngine.open(dir, { logger, watch: { debounceMs: 50 } });
+    try {
+      await writeFile(path.join(dir, 'glacier.txt'), GLACIER);
+      await writeFile(path.join(dir, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 7]));
+      await eventually(() => live.answer('How much ice did the glacier lose?').answered);
+      expect(live.documents().map((doc) => doc.file)).toEqual(['glacier.txt', 'lighthouse.txt']);
+      expect(logger.lines.join('\n')).toMatch(/broken\.txt: skipped: binary/);
+
+      await writeFile(path.join(dir, 'lighthouse.txt'), LIGHTHOUSE.replace('over pay', 'over pensions'));
+      await eventually(
+        () =>
+          live
+            .answer('What did the lighthouse keepers strike over?')
+            .passages[0]?.sentences.join(' ')
+            .includes('pensions') ?? false,
+      );
+
+      await unlink(path.join(dir, 'glacier.txt'));
+      await eventually(() => live.documents().length === 1);
+      expect(live.answer('How much ice did the glacier lose?').answered).toBe(false);
+    } finally {
+      live.close();
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { isCorpusPath, watchCorpus } from '../../src/corpus/corpus-watcher';
+import { eventually } from './eventually';
+
+describe('watchCorpus', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'coop-watch-'));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports an added, a changed and a removed document once the changes settle', async () => {
+    await writeFile(path.join(dir, 'kept.txt'), 'first version');
+    const calls: string[][] = [];
+    const watcher = watchCorpus(dir, (changed) => calls.push(changed), { debounceMs: 80 });
+    try {
+      await writeFile(path.join(dir, 'added.md'), 'a new document');
+      await writeFile(path.join(dir, 'kept.txt'), 'second version');
+      await eventually(() => calls.length === 1);
+      // Two changes in quick succession make one call.
+      expect(calls[0]).toEqual(expect.arrayContaining(['added.md', 'kept.txt']));
+
+      await unlink(path.join(dir, 'added.md'));
+      await eventually(() => calls.length === 2);
+      expect(calls[1]).toEqual(['added.md']);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('sees documents in new subfolders', async () => {
+    const calls: string[][] = [];
+    const watcher = watchCorpus(dir, (changed) => calls.push(changed), { debounceMs: 50 });
+    try {
+      await mkdir(path.join(dir, 'reports'));
+      await eventually(() => calls.length === 1);
+      await writeFile(path.join(dir, 'reports', 'q1.txt'), 'quarterly report');
+      await eventually(() => calls.flat().includes('reports/q1.txt'));
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('ignores hidden and editor files, and calls nothing after close', async () => {
+    const calls: string[][] = [];
+    const watcher = watchCorpus(dir, (changed) => calls.push(changed), { debounceMs: 30 });
+    await writeFile(path.join(dir, '.draft.txt.swp'), 'x');
+    await writeFile(path.join(dir, 'notes.txt~'), 'x');
+    await writeFile(path.join(dir, 'image.png'), 'x');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls).toEqual([]);
+    watcher.close();
+    await writeFile(path.join(dir, 'late.txt'), 'x');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(calls).toEqual([]);
+  });
+
+  it('logs and carries on when the folder cannot be watched', () => {
+    const errors: string[] = [];
+    const watcher = watchCorpus(path.join(dir, 'missing'), () => {}, {
+      logger: {
+        debug() {},
+        info() {},
+        warn() {},
+        error: (...m: unknown[]) => errors.push(m.map(String).join(' ')),
+      },
+    });
+    expect(errors.join()).toMatch(/cannot watch .*missing/);
+    watcher.close();
+  });
+
+  it('counts documents and folders, not other files', () => {
+    expect(isCorpusPath('a.txt')).toBe(true);
+    expect(isCorpusPath('sub/B.MD')).toBe(true);
+    expect(isCorpusPath('sub')).toBe(true);
+    expect(isCorpusPath('.git/index')).toBe(false);
+    expect(isCorpusPath('a.txt.tmp')).toBe(false);
+  });
+});
