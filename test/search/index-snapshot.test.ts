@@ -1,0 +1,134 @@
+import { appendFile, cp, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CorpusEngine } from '../../src/answer/engine';
+import type { Logger } from '../../src/logging/logger';
+import { loadOrBuildIndex } from '../../src/search/index-snapshot';
+
+const SEEDS = path.resolve(__dirname, '../../seeds');
+
+const QUESTIONS = [
+  'What is the Technology Security Initiative?',
+  'who attended the defence workshop in london',
+  'what did the high commissioner say about the relationship',
+  'semicondutor cooperation between india and the uk',
+];
+
+function recordingLogger(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  return {
+    warnings,
+    debug: () => {},
+    info: () => {},
+    warn: (message) => warnings.push(String(message)),
+    error: () => {},
+  };
+}
+
+/** Everything a user sees: each answer (one with a follow-up) and the document list. */
+function observable(engine: CorpusEngine): string {
+  const answers = QUESTIONS.map((question) => engine.answer(question));
+  const followUp = engine.answer('and who funds it?', { history: [QUESTIONS[0]] });
+  return JSON.stringify({ answers, followUp, documents: engine.documents() });
+}
+
+async function snapshotFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => name.startsWith('index-'));
+}
+
+describe('loadOrBuildIndex', () => {
+  let corpusDir: string;
+  let snapshotDir: string;
+
+  beforeEach(async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'coop-snapshot-'));
+    corpusDir = path.join(root, 'corpus');
+    snapshotDir = path.join(root, 'data');
+    await cp(SEEDS, corpusDir, { recursive: true });
+  });
+
+  afterEach(async () => {
+    await rm(path.dirname(corpusDir), { recursive: true, force: true });
+  });
+
+  it('loads an unchanged corpus from its snapshot and answers exactly as the built index did', async () => {
+    const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    const loaded = await loadOrBuildIndex(corpusDir, { snapshotDir });
+
+    expect(built.source).toBe('built');
+    expect(loaded.source).toBe('snapshot');
+    expect(loaded.index.passageCount).toBe(built.index.passageCount);
+    expect(observable(new CorpusEngine(loaded.index))).toBe(observable(new CorpusEngine(built.index)));
+  });
+
+  it('rebuilds when a file is touched or grows, and keeps only the newest snapshot', async () => {
+    await loadOrBuildIndex(corpusDir, { snapshotDir });
+    const [first] = await readdir(corpusDir);
+    const later = new Date(Date.now() + 60_000);
+    await utimes(path.join(corpusDir, first), later, later);
+
+    const afterTouch = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    expect(afterTouch.source).toBe('built');
+    expect(await snapshotFiles(snapshotDir)).toHaveLength(1);
+
+    await appendFile(path.join(corpusDir, first), '\nThe delegation also visited a shipyard in Glasgow.\n');
+    await utimes(path.join(corpusDir, first), later, later);
+    const afterEdit = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    expect(afterEdit.source).toBe('built');
+    expect(new CorpusEngine(afterEdit.index).answer('which shipyard did the delegation visit').answered).toBe(
+      true,
+    );
+    expect((await loadOrBuildIndex(corpusDir, { snapshotDir })).source).toBe('snapshot');
+  });
+
+  it('rebuilds when the analyzer version changes', async () => {
+    await loadOrBuildIndex(corpusDir, { snapshotDir });
+    let source: string | undefined;
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('../../src/analysis/analyzer', () => ({
+        ...jest.requireActual('../../src/analysis/analyzer'),
+        ANALYZER_VERSION: -1,
+      }));
+      const snapshots: typeof import('../../src/search/index-snapshot') = await import(
+        '../../src/search/index-snapshot'
+      );
+      source = (await snapshots.loadOrBuildIndex(corpusDir, { snapshotDir })).source;
+    });
+    expect(source).toBe('built');
+  });
+
+  it('ignores a corrupt snapshot with a warning, rebuilds it and loads the repaired one next time', async () => {
+    const { snapshotFile } = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    if (!snapshotFile) throw new Error('no snapshot written');
+    await writeFile(snapshotFile, '{"format":1}\n{"not": "an index"\n');
+    const logger = recordingLogger();
+
+    const rebuilt = await loadOrBuildIndex(corpusDir, { snapshotDir, logger });
+
+    expect(rebuilt.source).toBe('built');
+    expect(logger.warnings.join('\n')).toMatch(/snapshot ignored and rebuilt/);
+    expect((await loadOrBuildIndex(corpusDir, { snapshotDir })).source).toBe('snapshot');
+  });
+
+  it('still reports skipped files on a warm start', async () => {
+    await writeFile(path.join(corpusDir, 'empty.txt'), '   \n');
+    await loadOrBuildIndex(corpusDir, { snapshotDir });
+    const logger = recordingLogger();
+
+    const loaded = await loadOrBuildIndex(corpusDir, { snapshotDir, logger });
+
+    expect(loaded.source).toBe('snapshot');
+    expect(logger.warnings).toContain('corpus: empty.txt: skipped: empty');
+  });
+
+  it('answers from the built index when the snapshot cannot be written', async () => {
+    await writeFile(snapshotDir, 'a file where the data folder should be');
+    const logger = recordingLogger();
+
+    const result = await loadOrBuildIndex(corpusDir, { snapshotDir, logger });
+
+    expect(result.source).toBe('built');
+    expect(result.index.passageCount).toBeGreaterThan(0);
+    expect(logger.warnings.join('\n')).toMatch(/snapshot not saved/);
+  });
+});
