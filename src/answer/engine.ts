@@ -2,6 +2,7 @@ import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import { loadCorpus } from '../corpus/load-corpus';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import type { Logger } from '../logging/logger';
+import { loadOrBuildIndex } from '../search/index-snapshot';
 import { type PassageHit, PassageIndex } from '../search/passage-index';
 import { historyWeight, pointsBack } from './follow-up';
 import { keySentence } from './key-sentence';
@@ -10,10 +11,12 @@ import { type QuestionKind, questionKind, sentenceFitsKind } from './question-ki
 import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, DocumentSummary } from './types';
 
 /**
- * Answer selection. A passage answers when it covers enough of what the question names:
- * coverage is the share of the question's concepts (weighted by concept weight and rarity) that the
- * passage says, a word found only in the document's headline counting half. Below
- * {@link ANSWER_COVERAGE} nothing is shown: an honest "the corpus doesn't say" beats a loose match.
+ * Answer selection. Candidates from BM25 are re-ranked by BM25 score, by the share of the question's
+ * concepts they say (weighted by concept weight and rarity; a word only in the document's headline
+ * counts half), by phrases said whole, and by holding the kind of thing asked for (a date for "when").
+ * The best passage answers when its coverage (the same share, verbs counting half, since questions
+ * rephrase verbs) reaches {@link ANSWER_COVERAGE}; below it nothing is shown: an honest "the corpus
+ * doesn't say" beats a loose match.
  */
 export const ANSWER_COVERAGE = 0.6;
 /** Passages shown with the answer, and kept for "More results". */
@@ -29,6 +32,7 @@ const TITLE_ONLY_CREDIT = 0.5;
 
 interface RankedPassage {
   hit: PassageHit;
+  /** Share of the question the passage says, verbs counting less: decides whether there is an answer. */
   coverage: number;
   rank: number;
   answerSentence: number;
@@ -218,6 +222,12 @@ function citationOf(document: CorpusDocument): Citation {
   return { file: document.file, title: document.title, date: document.date };
 }
 
+/** Σ said·weight / Σ weight. */
+function weightedShare(said: number[], weights: number[]): number {
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return total > 0 ? said.reduce((sum, value, i) => sum + value * weights[i], 0) / total : 0;
+}
+
 /** Jaccard similarity of two term sets. */
 function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -226,11 +236,21 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return union === 0 ? 0 : shared / union;
 }
 
-/** Loads the corpus folder and builds an engine over it; bad files are skipped with warnings. */
+/**
+ * Loads the corpus folder and builds an engine over it; bad files are skipped with warnings. With
+ * `snapshotDir` (the bot's `DATA_DIR`), an unchanged corpus is loaded from its saved index instead.
+ */
 export async function loadEngine(
   corpusDir: string,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; snapshotDir?: string } = {},
 ): Promise<CorpusEngine> {
+  if (options.snapshotDir) {
+    const { index } = await loadOrBuildIndex(corpusDir, {
+      snapshotDir: options.snapshotDir,
+      logger: options.logger,
+    });
+    return new CorpusEngine(index);
+  }
   const { documents } = await loadCorpus(corpusDir, options.logger);
   return CorpusEngine.fromDocuments(documents);
 }
