@@ -11,12 +11,10 @@ import { type QuestionKind, questionKind, sentenceFitsKind } from './question-ki
 import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, DocumentSummary } from './types';
 
 /**
- * Answer selection. Candidates from BM25 are re-ranked by BM25 score, by the share of the question's
- * concepts they say (weighted by concept weight and rarity; a word only in the document's headline
- * counts half), by phrases said whole, and by holding the kind of thing asked for (a date for "when").
- * The best passage answers when its coverage (the same share, verbs counting half, since questions
- * rephrase verbs) reaches {@link ANSWER_COVERAGE}; below it nothing is shown: an honest "the corpus
- * doesn't say" beats a loose match.
+ * Answer selection. A passage answers when it covers enough of what the question names:
+ * coverage is the share of the question's concepts (weighted by concept weight and rarity) that the
+ * passage says, a word found only in the document's headline counting half. Below
+ * {@link ANSWER_COVERAGE} nothing is shown: an honest "the corpus doesn't say" beats a loose match.
  */
 export const ANSWER_COVERAGE = 0.6;
 /** Passages shown with the answer, and kept for "More results". */
@@ -32,7 +30,6 @@ const TITLE_ONLY_CREDIT = 0.5;
 
 interface RankedPassage {
   hit: PassageHit;
-  /** Share of the question the passage says, verbs counting less: decides whether there is an answer. */
   coverage: number;
   rank: number;
   answerSentence: number;
@@ -220,12 +217,6 @@ function phraseShare(concepts: Concept[], tokens: AnalyzedToken[]): number {
 
 function citationOf(document: CorpusDocument): Citation {
   return { file: document.file, title: document.title, date: document.date };
-}
-
-/** Σ said·weight / Σ weight. */
-function weightedShare(said: number[], weights: number[]): number {
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  return total > 0 ? said.reduce((sum, value, i) => sum + value * weights[i], 0) / total : 0;
 }
 
 /** Jaccard similarity of two term sets. */
