@@ -173,7 +173,7 @@ const TRUE_ISE_WORDS = new Set([
  * Folds British spellings onto American ones before stemming, so `defence` meets `defense` and
  * `organisation` meets `organization`.
  */
-function foldSpelling(word: string): string {
+export function americanSpelling(word: string): string {
   if (word.length < 5) return word;
   if (/^(focu|bia)ss(ed|es|ing)$/.test(word)) return word.replace('ss', 's');
   const ise = word.match(/^(.{3,}?)is(e|ed|es|ing|ation|ations|er|ers)$/);
@@ -192,7 +192,7 @@ function foldSpelling(word: string): string {
 export function stem(word: string): string {
   let stemmed = stemMemo.get(word);
   if (stemmed === undefined) {
-    const folded = foldSpelling(IRREGULAR_FORMS[word] ?? word);
+    const folded = americanSpelling(IRREGULAR_FORMS[word] ?? word);
     stemmed = PorterStemmer.stem(folded);
     // Porter reads the -us of `focus` or `census` as a plural; their inflections keep it.
     if (folded.endsWith('us') && stemmed === folded.slice(0, -1)) stemmed = folded;

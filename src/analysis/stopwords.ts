@@ -90,4 +90,16 @@ export const QUESTION_PADDING: ReadonlySet<string> = new Set([
   'update',
   'updates',
   'status',
+  // Words naming the kind of answer wanted ("how much money", "what date") rather than its subject.
+  'money',
+  'amount',
+  'cost',
+  'price',
+  'sum',
+  'figure',
+  'number',
+  'date',
+  'time',
+  'place',
+  'location',
 ]);

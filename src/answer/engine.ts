@@ -11,10 +11,12 @@ import { type QuestionKind, questionKind, sentenceFitsKind } from './question-ki
 import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, DocumentSummary } from './types';
 
 /**
- * Answer selection. A passage answers when it covers enough of what the question names:
- * coverage is the share of the question's concepts (weighted by concept weight and rarity) that the
- * passage says, a word found only in the document's headline counting half. Below
- * {@link ANSWER_COVERAGE} nothing is shown: an honest "the corpus doesn't say" beats a loose match.
+ * Answer selection. Candidates from BM25 are re-ranked by BM25 score, by the share of the question's
+ * concepts they say (weighted by concept weight and rarity; a word only in the document's headline
+ * counts half), by phrases said whole, and by holding the kind of thing asked for (a date for "when").
+ * The best passage answers when its coverage (the same share, verbs counting half, since questions
+ * rephrase verbs) reaches {@link ANSWER_COVERAGE}; below it nothing is shown: an honest "the corpus
+ * doesn't say" beats a loose match.
  */
 export const ANSWER_COVERAGE = 0.6;
 /** Passages shown with the answer, and kept for "More results". */
@@ -30,8 +32,11 @@ const TITLE_ONLY_CREDIT = 0.5;
 
 interface RankedPassage {
   hit: PassageHit;
+  /** Share of the question the passage says, verbs counting less: decides whether there is an answer. */
   coverage: number;
   rank: number;
+  /** Says (or its headline says) every name the question asks about. */
+  saysNames: boolean;
   answerSentence: number;
   terms: Set<string>;
 }
@@ -101,29 +106,37 @@ export class CorpusEngine implements AnswerEngine {
   private attempt(concepts: Concept[], kind: QuestionKind): Attempt {
     const hits = this.index.searchTerms(searchWeights(concepts), CANDIDATES);
     if (hits.length === 0) return { concepts, ranked: [], answered: false };
-    const idfs = concepts.map((concept) => conceptIdf(concept, this.index) * concept.weight);
-    const total = idfs.reduce((sum, value) => sum + value, 0);
+    const rarities = concepts.map((concept) => conceptIdf(concept, this.index) * concept.weight);
     const topScore = hits[0].score;
     const ranked = hits.map((hit): RankedPassage => {
       const tokens = analyze(hit.passage.sentences.join(' '));
       const terms = new Set(tokens.map((token) => token.term));
       const title = this.titleTermsOf(hit.document);
-      let covered = 0;
-      concepts.forEach((concept, i) => {
-        const inText = conceptMatch(concept, terms);
-        const inTitle = conceptMatch(concept, title) * TITLE_ONLY_CREDIT;
-        covered += idfs[i] * Math.max(inText, inTitle);
-      });
-      const coverage = total > 0 ? covered / total : 0;
-      const { index: answerSentence, fitsKind } = this.bestSentence(hit.passage, concepts, idfs, kind);
-      const phrases = phraseShare(concepts, tokens);
-      const rank = 0.4 * (hit.score / topScore) + 0.6 * coverage + 0.1 * phrases + (fitsKind ? 0.08 : 0);
-      return { hit, coverage, rank, answerSentence, terms };
+      const inText = concepts.map((concept) => conceptMatch(concept, terms));
+      const said = concepts.map((concept, i) =>
+        Math.max(inText[i], conceptMatch(concept, title) * TITLE_ONLY_CREDIT),
+      );
+      // Whether there is an answer at all is judged on the passage's own words; only a name may come
+      // from the headline ("Lloyd Austin" named once at the top, "Austin" below).
+      const answering = concepts.map((concept, i) => (concept.isName ? said[i] : inText[i]));
+      const { index: answerSentence, fitsKind } = this.bestSentence(hit.passage, concepts, rarities, kind);
+      const rank =
+        0.4 * (hit.score / topScore) +
+        0.6 * weightedShare(said, rarities) +
+        0.15 * phraseShare(concepts, tokens) +
+        (fitsKind ? 0.08 : 0);
+      const coverage = weightedShare(
+        answering,
+        rarities.map((rarity, i) => rarity * concepts[i].coverageShare),
+      );
+      const saysNames = concepts.every((concept, i) => !concept.isName || concept.fromHistory || said[i] > 0);
+      return { hit, coverage, rank, answerSentence, terms, saysNames };
     });
-    ranked.sort((a, b) => b.rank - a.rank);
-    const ownConceptCovered =
-      ranked[0]?.coverage > 0 && concepts.some((c) => !c.fromHistory && conceptMatch(c, ranked[0].terms) > 0);
-    const answered = ranked[0].coverage >= ANSWER_COVERAGE && ownConceptCovered;
+    // A passage that never names what the question is about (nor does its headline) cannot answer it.
+    ranked.sort((a, b) => Number(b.saysNames) - Number(a.saysNames) || b.rank - a.rank);
+    const best = ranked[0];
+    const ownConceptSaid = concepts.some((c) => !c.fromHistory && conceptMatch(c, best.terms) > 0);
+    const answered = best.saysNames && best.coverage >= ANSWER_COVERAGE && ownConceptSaid;
     return { concepts, ranked, answered };
   }
 
@@ -217,6 +230,12 @@ function phraseShare(concepts: Concept[], tokens: AnalyzedToken[]): number {
 
 function citationOf(document: CorpusDocument): Citation {
   return { file: document.file, title: document.title, date: document.date };
+}
+
+/** Σ said·weight / Σ weight. */
+function weightedShare(said: number[], weights: number[]): number {
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return total > 0 ? said.reduce((sum, value, i) => sum + value * weights[i], 0) / total : 0;
 }
 
 /** Jaccard similarity of two term sets. */

@@ -1,5 +1,6 @@
 import { analyze } from '../analysis/analyzer';
 import { placeAliases, placePhrases, type TermSequence } from '../analysis/expansion';
+import { questionRoles } from '../analysis/part-of-speech';
 import { QUESTION_PADDING } from '../analysis/stopwords';
 import type { PassageIndex } from '../search/passage-index';
 
@@ -14,7 +15,7 @@ import type { PassageIndex } from '../search/passage-index';
  * | an earlier turn of the conversation      | 0.5 (latest), 0.35 (older) |
  * | the word itself                          | 1      |
  * | hyphen parts (`co production`)           | 0.9    |
- * | spelling correction (`semicondutor`), or a known longer relative of an unknown stem | 0.85 |
+ * | spelling correction (`semicondutor`), or a known longer relative of an unknown stem | 0.9 |
  * | acronym ⇄ long form (`TSI`)              | 0.8    |
  * | place alias (`Britain` for `UK`)         | 0.7    |
  */
@@ -22,6 +23,13 @@ export interface Concept {
   /** The word as typed, for logs. */
   label: string;
   weight: number;
+  /**
+   * How much saying this concept counts towards answering, relative to `weight`: verbs count
+   * {@link VERB_COVERAGE}, as questions rephrase their verbs far more than their subjects.
+   */
+  coverageShare: number;
+  /** A name the question is about ("Lammy", "Pakistan"): a passage that never says it cannot answer. */
+  isName: boolean;
   /** From an earlier turn rather than this question. */
   fromHistory: boolean;
   alternatives: Alternative[];
@@ -34,8 +42,9 @@ export interface Alternative {
 }
 
 export const PADDING_WEIGHT = 0.3;
+export const VERB_COVERAGE = 0.5;
 const PART_WEIGHT = 0.9;
-const CORRECTION_WEIGHT = 0.85;
+const CORRECTION_WEIGHT = 0.9;
 const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
 
@@ -47,6 +56,7 @@ export function questionConcepts(
   fromHistory = false,
 ): Concept[] {
   const tokens = analyze(question);
+  const { verbs, names } = questionRoles(question);
   const words = tokens.filter((token) => !token.isPart);
   const terms = words.map((token) => token.term);
   const concepts: Concept[] = words.map((token) => {
@@ -72,6 +82,8 @@ export function questionConcepts(
     return {
       label: token.surface,
       weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
+      coverageShare: verbs.has(token.surface) ? VERB_COVERAGE : 1,
+      isName: names.has(token.surface),
       fromHistory,
       alternatives,
     };
@@ -114,15 +126,18 @@ export function searchWeights(concepts: Concept[]): Map<string, number> {
   return weights;
 }
 
-/** How rare a concept is in the corpus: its best-known way of being said, or "rarer than any". */
+/**
+ * How rare a concept is in the corpus: as common as its most common known way of being said (`Bharat`
+ * is as ordinary as `India`), or rarer than any word when the corpus has no way of saying it.
+ */
 export function conceptIdf(concept: Concept, index: PassageIndex): number {
-  let best: number | undefined;
+  let lowest: number | undefined;
   for (const alternative of concept.alternatives) {
     if (alternative.terms.some((term) => index.documentFrequency(term) === 0)) continue;
     const idf = alternative.terms.reduce((sum, term) => sum + index.idf(term), 0) / alternative.terms.length;
-    best = best === undefined ? idf : Math.max(best, idf);
+    lowest = lowest === undefined ? idf : Math.min(lowest, idf);
   }
-  return best ?? index.idf('');
+  return lowest ?? index.idf('');
 }
 
 /** How far a set of terms says a concept: the best alternative's weight, or 0. */

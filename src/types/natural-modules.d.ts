@@ -13,3 +13,15 @@ declare module 'natural/lib/natural/distance/levenshtein_distance' {
     options?: { restricted?: boolean },
   ): number;
 }
+declare module 'natural/lib/natural/brill_pos_tagger' {
+  export class Lexicon {
+    constructor(language: string, defaultCategory: string, defaultCategoryCapitalized?: string);
+  }
+  export class RuleSet {
+    constructor(language: string);
+  }
+  export class BrillPOSTagger {
+    constructor(lexicon: Lexicon, ruleSet: RuleSet);
+    tag(words: string[]): { taggedWords: { token: string; tag: string }[] };
+  }
+}
