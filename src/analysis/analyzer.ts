@@ -192,7 +192,7 @@ export function americanSpelling(word: string): string {
 export function stem(word: string): string {
   let stemmed = stemMemo.get(word);
   if (stemmed === undefined) {
-    const folded = americanSpelling(IRREGULAR_FORMS[word] ?? word);
+    const folded = americanSpelling(Object.hasOwn(IRREGULAR_FORMS, word) ? IRREGULAR_FORMS[word] : word);
     stemmed = PorterStemmer.stem(folded);
     // Porter reads the -us of `focus` or `census` as a plural; their inflections keep it.
     if (folded.endsWith('us') && stemmed === folded.slice(0, -1)) stemmed = folded;
