@@ -10,3 +10,28 @@ describe('analyze', () => {
     ]);
   });
 });
+
+describe('analyzer rules', () => {
+  const terms = (text: string) => analyze(text).map((token) => token.term);
+
+  it('matches hyphenated words joined and split', () => {
+    expect(terms('co-production')).toEqual(expect.arrayContaining(terms('coproduction')));
+    expect(terms('co-production')).toEqual(expect.arrayContaining(terms('co production')));
+    expect(terms('Indo-Pacific')).toEqual(expect.arrayContaining(terms('Indo Pacific')));
+  });
+
+  it('strips accents, possessives and stopwords, and folds British spellings', () => {
+    expect(terms('India’s Pérez')).toEqual(terms('india perez'));
+    expect(terms('the defence of the organisation')).toEqual(terms('defense organization'));
+  });
+
+  it('reads US (the country) apart from us (the pronoun)', () => {
+    expect(terms('the US and the U.S.')).toEqual(['usa', 'usa']);
+    expect(terms('tell us')).toEqual([]);
+  });
+
+  it('lemmatizes irregular past forms', () => {
+    expect(terms('met')).toEqual(terms('meet'));
+    expect(terms('held')).toEqual(terms('holds'));
+  });
+});
