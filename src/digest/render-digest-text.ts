@@ -1,14 +1,19 @@
 import type { AskedQuestion, Digest, DigestDocument } from './types';
 
-/** "Monday 2 March 2026" for a `YYYY-MM-DD` day. */
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "Monday 2 March 2026" for a `YYYY-MM-DD` day (assembled from parts: ICU versions differ on commas). */
 export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(`${day}T12:00:00Z`));
+  const parts = Object.fromEntries(
+    dayFormat.formatToParts(new Date(`${day}T12:00:00Z`)).map((part) => [part.type, part.value]),
+  );
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
 }
 
 /** "3 questions" / "1 question". */

@@ -1,0 +1,142 @@
+import type { types } from '@slack/bolt';
+import type { Digest } from '../../../src/digest/types';
+import { buildDigestBlocks } from '../../../src/slack/digest/build-digest-blocks';
+
+function digest(overrides: Partial<Digest> = {}): Digest {
+  return {
+    day: '2026-03-02',
+    timeZone: 'Europe/London',
+    generatedAt: '2026-03-02T09:00:00.000Z',
+    since: '2026-02-27T09:00:00.000Z',
+    previousDay: '2026-02-27',
+    newDocuments: [
+      {
+        file: 'norway.txt',
+        title: 'Lighthouse keepers strike',
+        date: '2026-03-01',
+        leadSentence: 'The keepers went on strike over pay.',
+      },
+    ],
+    changedDocuments: [],
+    removedDocuments: [],
+    documentCount: 12,
+    questions: {
+      total: 4,
+      followUps: 1,
+      askers: 3,
+      mostAsked: [{ question: 'Why did they strike?', count: 2, up: 1, down: 0 }],
+      unanswered: [{ question: 'What is the price of copper?', count: 1, up: 0, down: 1 }],
+      poorlyRated: [],
+      up: 1,
+      down: 1,
+    },
+    empty: false,
+    state: [],
+    ...overrides,
+  };
+}
+
+function texts(blocks: types.KnownBlock[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.type === 'section') return [block.text?.text ?? ''];
+    if (block.type === 'header') return [block.text.text];
+    if (block.type === 'context')
+      return block.elements.map((element) => ('text' in element ? element.text : ''));
+    return [];
+  });
+}
+
+describe('buildDigestBlocks', () => {
+  it('lists new documents with title, date, file and lead, then what people asked', () => {
+    const { text, blocks } = buildDigestBlocks(digest());
+    const all = texts(blocks).join('\n');
+    expect(all).toContain('Coop digest · Monday 2 March 2026');
+    expect(all).toContain(
+      '*Lighthouse keepers strike* · 2026-03-01 · `norway.txt`\n>The keepers went on strike over pay.',
+    );
+    expect(all).toContain('4 questions (1 follow-up) from 3 people · 👍 1 · 👎 1');
+    expect(all).toMatch(/\*Most asked\*\n• “Why did they strike\?” \(asked 2×, 👍 1 👎 0\)/);
+    expect(all).toMatch(/\*No answer in the corpus\*.*\n• “What is the price of copper\?”/);
+    expect(text).toBe(
+      'Coop digest for Monday 2 March 2026: 1 new document, 0 changed documents, 4 questions (1 without an answer).',
+    );
+  });
+
+  it('escapes corpus and user text so nothing pings or links', () => {
+    const { text, blocks } = buildDigestBlocks(
+      digest({
+        newDocuments: [
+          {
+            file: 'a&b.txt',
+            title: '<!channel> Alert & <https://evil.example|click>',
+            leadSentence: 'Ask <@U0BOSS> now.',
+          },
+        ],
+        questions: {
+          ...digest().questions,
+          unanswered: [{ question: '<!here> anyone?', count: 1, up: 0, down: 0 }],
+        },
+      }),
+    );
+    const payload = JSON.stringify({ text, blocks });
+    expect(payload).not.toMatch(/<[!@#]|<https/);
+    expect(texts(blocks).join('\n')).toContain(
+      '&lt;!channel&gt; Alert &amp; &lt;https://evil.example|click&gt;',
+    );
+    expect(texts(blocks).join('\n')).toContain('&lt;!here&gt; anyone?');
+  });
+
+  it('stays within Block Kit limits for a large digest', () => {
+    const many = Array.from({ length: 60 }, (_, n) => ({
+      file: `doc-${n}.txt`,
+      title: `Document ${n} `.repeat(30),
+      leadSentence: 'A very long lead sentence. '.repeat(200),
+    }));
+    const questions = Array.from({ length: 10 }, (_, n) => ({
+      question: `Question ${n} `.repeat(100),
+      count: 2,
+      up: 0,
+      down: 0,
+    }));
+    const { text, blocks } = buildDigestBlocks(
+      digest({
+        newDocuments: many,
+        changedDocuments: many,
+        removedDocuments: many.map((doc) => doc.file),
+        questions: {
+          ...digest().questions,
+          mostAsked: questions,
+          unanswered: questions,
+          poorlyRated: questions,
+        },
+      }),
+    );
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const section of texts(blocks)) expect(section.length).toBeLessThanOrEqual(3000);
+    expect(text.length).toBeLessThanOrEqual(3000);
+    expect(texts(blocks).join('\n')).toContain('…and 50 more');
+  });
+
+  it('shows a document from the corpus on an empty day', () => {
+    const { text, blocks } = buildDigestBlocks(
+      digest({
+        empty: true,
+        newDocuments: [],
+        fromTheCorpus: {
+          file: 'glacier.txt',
+          title: 'Glacier melt',
+          leadSentence: 'The glacier lost more ice.',
+        },
+      }),
+    );
+    expect(texts(blocks).join('\n')).toContain(
+      '*From the corpus*\n*Glacier melt* · `glacier.txt`\n>The glacier lost more ice.',
+    );
+    expect(text).toBe('Coop digest for Monday 2 March 2026: nothing new. From the corpus: Glacier melt.');
+  });
+
+  it('marks a preview as not the day’s digest', () => {
+    const { blocks } = buildDigestBlocks(digest(), { preview: true });
+    expect(texts(blocks)[1]).toMatch(/Preview of the next digest.*does not count as the day’s digest/);
+  });
+});
