@@ -33,6 +33,8 @@ export class ThreadHistory {
   private readonly known = new RecentMap<string, string[]>(THREADS_REMEMBERED);
   /** Threads read from Slack that hold no answer of the bot's, with when that expires. */
   private readonly notOurs = new RecentMap<string, number>(THREADS_REMEMBERED);
+  /** Threads being read from Slack, so messages arriving together share one read. */
+  private readonly reading = new Map<string, Promise<string[] | undefined>>();
 
   constructor(
     private readonly logger: Logger,
@@ -63,6 +65,25 @@ export class ThreadHistory {
     const expiry = this.notOurs.get(key);
     if (expiry !== undefined && expiry > this.nowMs()) return undefined;
 
+    let reading = this.reading.get(key);
+    if (!reading) {
+      reading = this.rebuild(client, self, channel, threadTs, beforeTs).finally(() =>
+        this.reading.delete(key),
+      );
+      this.reading.set(key, reading);
+    }
+    const questions = await reading;
+    return questions ? [...questions] : undefined;
+  }
+
+  private async rebuild(
+    client: webApi.WebClient,
+    self: BotIdentity,
+    channel: string,
+    threadTs: string,
+    beforeTs: string,
+  ): Promise<string[] | undefined> {
+    const key = threadKey(channel, threadTs);
     let questions: string[];
     try {
       questions = await this.readThread(client, self, channel, threadTs, beforeTs);
@@ -75,7 +96,7 @@ export class ThreadHistory {
       return undefined;
     }
     this.known.set(key, questions);
-    return [...questions];
+    return questions;
   }
 
   private async readThread(

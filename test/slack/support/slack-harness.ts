@@ -1,0 +1,254 @@
+import { createHmac } from 'node:crypto';
+import { request } from 'node:http';
+import type { webApi } from '@slack/bolt';
+import nock from 'nock';
+import type { AnswerEngine } from '../../../src/answer/types';
+import { loadConfig } from '../../../src/config/config';
+import { silentLogger } from '../../../src/logging/logger';
+import type { QuestionLogEvent, QuestionRecorder } from '../../../src/question-log/types';
+import { createSlackApp, type SlackApp, type SlackAppDeps } from '../../../src/slack/app';
+
+export const SLACK_API = 'https://slack.test';
+export const RESPONSE_URL_HOST = 'https://hooks.slack.test';
+export const SIGNING_SECRET = '8f742231b10e8888abcd99edabcd00d1';
+export const BOT_TOKEN = 'xoxb-1111-2222-testtoken';
+export const BOT_USER = 'UCOOPBOT';
+export const BOT_ID = 'BCOOPBOT';
+export const TEAM = 'T0TEAM';
+
+/** A question log kept in memory. */
+export class MemoryQuestionLog implements QuestionRecorder {
+  readonly events: QuestionLogEvent[] = [];
+  async record(event: QuestionLogEvent): Promise<void> {
+    this.events.push(event);
+  }
+}
+
+/** Expects Bolt's `auth.test` at startup, as Slack answers it for the bot. */
+export function expectAuthTest(): nock.Scope {
+  return nock(SLACK_API)
+    .post('/api/auth.test')
+    .reply(200, { ok: true, user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM });
+}
+
+/** A Slack app in HTTP mode on an ephemeral port, and ways to send it signed requests. */
+export class HttpHarness {
+  readonly questionLog = new MemoryQuestionLog();
+  private constructor(
+    readonly slackApp: SlackApp,
+    readonly port: number,
+    questionLog: MemoryQuestionLog,
+  ) {
+    this.questionLog = questionLog;
+  }
+
+  static async start(
+    engine: AnswerEngine,
+    options: { retryConfig?: webApi.RetryOptions; previewDigest?: SlackAppDeps['previewDigest'] } = {},
+  ): Promise<HttpHarness> {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${SLACK_API}/api/`,
+      PORT: '0',
+    });
+    const questionLog = new MemoryQuestionLog();
+    const auth = expectAuthTest();
+    const slackApp = createSlackApp(
+      config,
+      { engine, questionLog, logger: silentLogger, previewDigest: options.previewDigest },
+      { retryConfig: options.retryConfig ?? { retries: 0 } },
+    );
+    const { port } = await slackApp.start();
+    expect(auth.isDone()).toBe(true);
+    return new HttpHarness(slackApp, port ?? 0, questionLog);
+  }
+
+  /** Sends a request as Slack would, signed unless told otherwise; resolves when the HTTP response arrives. */
+  send(
+    body: string,
+    contentType: string,
+    options: {
+      timestamp?: number;
+      signature?: string | null;
+      headers?: Record<string, string>;
+      method?: string;
+      path?: string;
+    } = {},
+  ): Promise<{ status: number; body: string }> {
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const signature =
+      options.signature === undefined
+        ? `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`
+        : options.signature;
+    const headers: Record<string, string> = {
+      'Content-Type': contentType,
+      'X-Slack-Request-Timestamp': String(timestamp),
+      ...(signature === null ? {} : { 'X-Slack-Signature': signature }),
+      ...options.headers,
+    };
+    return new Promise((resolve, reject) => {
+      const outgoing = request(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          method: options.method ?? 'POST',
+          path: options.path ?? '/slack/events',
+          headers,
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      outgoing.on('error', reject);
+      if ((options.method ?? 'POST') !== 'GET') outgoing.write(body);
+      outgoing.end();
+    });
+  }
+
+  /** Delivers an Events API event; `retryNum` makes it one of Slack's retries. */
+  sendEvent(
+    event: Record<string, unknown>,
+    options: { eventId?: string; retryNum?: number; timestamp?: number } = {},
+  ) {
+    const body = JSON.stringify({
+      token: 'verification-token-unused',
+      team_id: TEAM,
+      api_app_id: 'A0COOP',
+      type: 'event_callback',
+      event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2, 12)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: TEAM, user_id: BOT_USER, is_bot: true }],
+      event,
+    });
+    const headers: Record<string, string> =
+      options.retryNum === undefined
+        ? {}
+        : { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' };
+    return this.send(body, 'application/json', { headers, timestamp: options.timestamp });
+  }
+
+  /** Runs a slash command as `user` in `channel`; Slack's reply URL is `${RESPONSE_URL_HOST}${responsePath}`. */
+  sendCommand(text: string, options: { user?: string; channel?: string; responsePath?: string } = {}) {
+    const body = new URLSearchParams({
+      token: 'verification-token-unused',
+      team_id: TEAM,
+      channel_id: options.channel ?? 'C0GENERAL',
+      channel_name: 'general',
+      user_id: options.user ?? 'U0ASKER',
+      user_name: 'asker',
+      command: '/coop',
+      text,
+      api_app_id: 'A0COOP',
+      response_url: `${RESPONSE_URL_HOST}${options.responsePath ?? '/commands/T0TEAM/1/command'}`,
+      trigger_id: '1.2.3',
+    }).toString();
+    return this.send(body, 'application/x-www-form-urlencoded');
+  }
+
+  /** Clicks a button of a message in `channel`; replies go to `${RESPONSE_URL_HOST}${responsePath}`. */
+  clickButton(
+    button: { action_id: string; value?: string },
+    options: { user?: string; channel?: string; responsePath?: string; messageTs?: string } = {},
+  ) {
+    const payload = {
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'team' },
+      user: { id: options.user ?? 'U0ASKER', username: 'asker', team_id: TEAM },
+      api_app_id: 'A0COOP',
+      token: 'verification-token-unused',
+      container: {
+        type: 'message',
+        message_ts: options.messageTs ?? '1700000000.000100',
+        is_ephemeral: true,
+      },
+      trigger_id: '1.2.3',
+      channel: { id: options.channel ?? 'C0GENERAL', name: 'general' },
+      response_url: `${RESPONSE_URL_HOST}${options.responsePath ?? '/actions/T0TEAM/1/click'}`,
+      actions: [
+        {
+          type: 'button',
+          block_id: 'coop_answer_actions',
+          action_id: button.action_id,
+          value: button.value,
+          text: { type: 'plain_text', text: 'button' },
+          action_ts: '1700000001.000200',
+        },
+      ],
+    };
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+  }
+
+  /** Waits until the app has finished every request it received. */
+  settle(): Promise<void> {
+    return this.slackApp.whenIdle();
+  }
+
+  stop(): Promise<void> {
+    return this.slackApp.stop();
+  }
+}
+
+/**
+ * Requests to Slack nock had no interceptor for, collected for the test to assert on. Requests to the
+ * app's own receiver on 127.0.0.1 pass through and are not counted.
+ */
+export function collectUnmatchedRequests(): { requests: string[]; stop(): void } {
+  const requests: string[] = [];
+  const onNoMatch = (req: { method?: string; path?: string; href?: string; options?: { href?: string } }) => {
+    const target = `${req.method ?? ''} ${req.href ?? req.options?.href ?? req.path ?? ''}`;
+    if (!/\/\/127\.0\.0\.1[:/]/.test(target)) requests.push(target);
+  };
+  nock.emitter.on('no match', onNoMatch);
+  return { requests, stop: () => nock.emitter.removeListener('no match', onNoMatch) };
+}
+
+/** The JSON or form body of an intercepted Web API call, as an object. */
+export function apiBody(body: unknown): Record<string, unknown> {
+  if (typeof body === 'string') {
+    try {
+      return JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      const form = Object.fromEntries(new URLSearchParams(body));
+      for (const key of ['blocks', 'metadata'])
+        if (typeof form[key] === 'string') form[key] = JSON.parse(form[key]);
+      return form;
+    }
+  }
+  return body as Record<string, unknown>;
+}
+
+/** Every mrkdwn and plain text of a message's blocks, joined: what a reader sees. */
+export function visibleText(blocks: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.text === 'string') texts.push(record.text);
+      for (const value of Object.values(record)) if (typeof value === 'object') walk(value);
+    }
+  };
+  walk(blocks);
+  return texts.join('\n');
+}
+
+/** The buttons of a message's blocks. */
+export function buttons(
+  blocks: unknown,
+): Array<{ action_id: string; value?: string; text: { text: string } }> {
+  return ((blocks ?? []) as Array<{ type: string; elements?: unknown[] }>)
+    .filter((block) => block.type === 'actions')
+    .flatMap(
+      (block) =>
+        (block.elements ?? []) as Array<{ action_id: string; value?: string; text: { text: string } }>,
+    );
+}
