@@ -4,21 +4,13 @@ import path from 'node:path';
 import { loadEngine } from '../../src/answer/engine';
 import { LiveEngine } from '../../src/answer/live-engine';
 import type { AnswerEngine } from '../../src/answer/types';
-import type { Logger } from '../../src/logging/logger';
 import { eventually } from '../corpus/eventually';
+import { recordingLogger } from '../logging/recording-logger';
 
 const LIGHTHOUSE =
   'Lighthouse keepers strike in Norway\n\nThe lighthouse keepers of northern Norway went on strike on Monday over pay. The union said the strike would last a week.\n';
 const GLACIER =
   'Glacier melt speeds up in Iceland\n\nScientists reported that the Vatnajokull glacier lost more ice this winter than in any year on record. The melt was blamed on warm winds.\n';
-
-function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const push = (...messages: unknown[]) => {
-    lines.push(messages.map(String).join(' '));
-  };
-  return { lines, debug: push, info: push, warn: push, error: push };
-}
 
 /** A promise whose resolution the test controls. */
 function deferred<T>() {

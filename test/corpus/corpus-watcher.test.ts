@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isCorpusPath, watchCorpus } from '../../src/corpus/corpus-watcher';
+import { recordingLogger } from '../logging/recording-logger';
 import { eventually } from './eventually';
 
 describe('watchCorpus', () => {
@@ -62,16 +63,9 @@ describe('watchCorpus', () => {
   });
 
   it('logs and carries on when the folder cannot be watched', () => {
-    const errors: string[] = [];
-    const watcher = watchCorpus(path.join(dir, 'missing'), () => {}, {
-      logger: {
-        debug() {},
-        info() {},
-        warn() {},
-        error: (...m: unknown[]) => errors.push(m.map(String).join(' ')),
-      },
-    });
-    expect(errors.join()).toMatch(/cannot watch .*missing/);
+    const logger = recordingLogger();
+    const watcher = watchCorpus(path.join(dir, 'missing'), () => {}, { logger });
+    expect(logger.text()).toMatch(/cannot watch .*missing/);
     watcher.close();
   });
 

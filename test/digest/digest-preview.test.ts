@@ -1,8 +1,8 @@
 import { createDigestPreviewer, createDigestTextPreview } from '../../src/digest/digest-preview';
 import { DigestChannelError } from '../../src/digest/types';
-import type { Logger } from '../../src/logging/logger';
+import { recordingLogger } from '../logging/recording-logger';
 import { FakeTime } from './fake-time';
-import { asked, documentSummary } from './fixtures';
+import { asked, documentSummary, memoryQuestionLog } from './fixtures';
 import { MemoryChannel } from './memory-channel';
 
 const documents = [
@@ -19,9 +19,7 @@ const events = [
 ];
 const sources = {
   engine: { documents: () => documents },
-  questionLog: {
-    readSince: async (since: Date) => events.filter((event) => Date.parse(event.at) >= since.getTime()),
-  },
+  questionLog: memoryQuestionLog(events),
 };
 
 describe('digest previews', () => {
@@ -51,13 +49,7 @@ describe('digest previews', () => {
     const time = new FakeTime('2026-03-02T12:00:00Z');
     const channel = new MemoryChannel(time);
     channel.add('2026-03-01', '2026-03-01T12:30:00.000Z');
-    const warnings: string[] = [];
-    const logger: Logger = {
-      debug() {},
-      info() {},
-      error() {},
-      warn: (message: unknown) => warnings.push(String(message)),
-    };
+    const logger = recordingLogger();
     const preview = createDigestPreviewer({ ...sources, channel, clock: time, logger });
 
     const digest = await preview();
@@ -68,8 +60,6 @@ describe('digest previews', () => {
     channel.failures.push(new DigestChannelError('digest_not_in_channel', 'the bot is not a member'));
     const fallback = await preview();
     expect(fallback.previousDay).toBeUndefined();
-    expect(warnings.join()).toMatch(
-      /cannot read the latest digest in C0DIGEST01 \(the bot is not a member\)/,
-    );
+    expect(logger.text()).toMatch(/cannot read the latest digest in C0DIGEST01 \(the bot is not a member\)/);
   });
 });

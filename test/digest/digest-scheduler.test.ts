@@ -1,21 +1,17 @@
 import type { DocumentSummary } from '../../src/answer/types';
 import { DigestScheduler, type DigestSchedulerOptions } from '../../src/digest/digest-scheduler';
 import { DigestChannelError } from '../../src/digest/types';
-import type { Logger } from '../../src/logging/logger';
 import type { QuestionLogEvent } from '../../src/question-log/types';
+import { recordingLogger } from '../logging/recording-logger';
 import { FakeTime } from './fake-time';
-import { asked, documentSummary } from './fixtures';
+import { asked, documentSummary, memoryQuestionLog } from './fixtures';
 import { MemoryChannel } from './memory-channel';
 
 /** Monday 2 March 2026, before the default 09:00 weekday schedule. */
 const MONDAY_EARLY = '2026-03-02T07:00:00Z';
 
 function setup(start = MONDAY_EARLY) {
-  const lines: string[] = [];
-  const log = (...messages: unknown[]) => {
-    lines.push(messages.map(String).join(' '));
-  };
-  const logger: Logger = { debug: log, info: log, warn: log, error: log };
+  const logger = recordingLogger();
   const documents: DocumentSummary[] = [documentSummary('a.txt'), documentSummary('b.txt')];
   const events: QuestionLogEvent[] = [];
   const schedulers: DigestScheduler[] = [];
@@ -27,9 +23,7 @@ function setup(start = MONDAY_EARLY) {
     const scheduler = new DigestScheduler({
       channel,
       engine: { documents: () => documents },
-      questionLog: {
-        readSince: async (since) => events.filter((event) => Date.parse(event.at) >= since.getTime()),
-      },
+      questionLog: memoryQuestionLog(events),
       clock: time,
       timers: time,
       logger,
@@ -38,8 +32,7 @@ function setup(start = MONDAY_EARLY) {
     schedulers.push(scheduler);
     return scheduler;
   };
-  const settle = () => Promise.all(schedulers.map((scheduler) => scheduler.idle()));
-  return { time, channel, create, documents, events, lines, settle };
+  return { time, channel, create, documents, events, lines: logger.lines };
 }
 
 describe('DigestScheduler', () => {

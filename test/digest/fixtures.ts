@@ -1,5 +1,10 @@
 import type { DocumentSummary } from '../../src/answer/types';
-import type { FeedbackEvent, QuestionEvent } from '../../src/question-log/types';
+import type {
+  FeedbackEvent,
+  QuestionEvent,
+  QuestionLogEvent,
+  QuestionLogReader,
+} from '../../src/question-log/types';
 
 /** A corpus document as the engine lists it. */
 export function documentSummary(file: string, overrides: Partial<DocumentSummary> = {}): DocumentSummary {
@@ -38,4 +43,9 @@ export function asked(question: string, overrides: Partial<QuestionEvent> = {}):
 /** A 👍 or 👎 on a logged question. */
 export function rated(question: QuestionEvent, rating: 'up' | 'down', user = 'U0000009'): FeedbackEvent {
   return { kind: 'feedback', questionId: question.questionId, at: question.at, user, rating };
+}
+
+/** A question log in memory, read as the digest reads it. */
+export function memoryQuestionLog(events: QuestionLogEvent[]): QuestionLogReader {
+  return { readSince: async (since) => events.filter((event) => Date.parse(event.at) >= since.getTime()) };
 }

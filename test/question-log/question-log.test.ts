@@ -1,9 +1,9 @@
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Logger } from '../../src/logging/logger';
 import { QUESTION_LOG_FILE, QuestionLog } from '../../src/question-log/question-log';
 import type { FeedbackEvent, QuestionEvent } from '../../src/question-log/types';
+import { recordingLogger } from '../logging/recording-logger';
 
 function question(overrides: Partial<QuestionEvent> = {}): QuestionEvent {
   return {
@@ -19,14 +19,6 @@ function question(overrides: Partial<QuestionEvent> = {}): QuestionEvent {
     sources: ['000_a.txt'],
     ...overrides,
   };
-}
-
-function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const push = (...messages: unknown[]) => {
-    lines.push(messages.map(String).join(' '));
-  };
-  return { lines, debug: push, info: push, warn: push, error: push };
 }
 
 describe('QuestionLog', () => {

@@ -2,11 +2,11 @@ import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import type { DocumentSummary } from '../../../src/answer/types';
 import { loadConfig } from '../../../src/config/config';
-import type { Logger } from '../../../src/logging/logger';
 import type { QuestionLogEvent } from '../../../src/question-log/types';
 import { createSlackDigest, type SlackDigest } from '../../../src/slack/digest/slack-digest';
 import { FakeTime } from '../../digest/fake-time';
-import { asked, documentSummary } from '../../digest/fixtures';
+import { asked, documentSummary, memoryQuestionLog } from '../../digest/fixtures';
+import { recordingLogger } from '../../logging/recording-logger';
 
 const API = 'http://slack.test';
 const CHANNEL = 'C0DIGEST01';
@@ -37,13 +37,7 @@ function digestMessage(postedAt: string, day: string, documents: DocumentSummary
 }
 
 function setup(start: string, env: Record<string, string> = {}) {
-  const lines: string[] = [];
-  const log = (...messages: unknown[]) => {
-    lines.push(
-      messages.map((message) => (message instanceof Error ? message.message : String(message))).join(' '),
-    );
-  };
-  const logger: Logger = { debug: log, info: log, warn: log, error: log };
+  const logger = recordingLogger();
   const documents = [documentSummary('a.txt'), documentSummary('b.txt')];
   const events: QuestionLogEvent[] = [];
   let digest: SlackDigest | undefined;
@@ -66,15 +60,13 @@ function setup(start: string, env: Record<string, string> = {}) {
     config,
     {
       engine: { documents: () => documents },
-      questionLog: {
-        readSince: async (since) => events.filter((event) => Date.parse(event.at) >= since.getTime()),
-      },
+      questionLog: memoryQuestionLog(events),
       logger,
     },
     { client, clock: time, timers: time },
   );
   if (!digest) throw new Error('digest not configured');
-  return { time, digest, documents, events, lines, scheduler: digest.scheduler };
+  return { time, digest, documents, events, lines: logger.lines, scheduler: digest.scheduler };
 }
 
 /** `conversations.history` for the channel, answered with `messages` (newest first). */
