@@ -3,6 +3,8 @@ import { type Logger, silentLogger } from '../logging/logger';
 import { loadEngine } from './engine';
 import type { Answer, AnswerEngine, AnswerOptions, DocumentSummary } from './types';
 
+type LoadEngineOptions = NonNullable<Parameters<typeof loadEngine>[1]>;
+
 /** Options of a {@link LiveEngine}. */
 export interface LiveEngineOptions {
   /** Builds a fresh engine from the corpus as it is now (by default `loadEngine(corpusDir)`). */
@@ -35,18 +37,19 @@ export class LiveEngine implements AnswerEngine {
 
   /**
    * Loads `corpusDir` and keeps it current: changes to it are picked up within about a second
-   * (`watch.debounceMs`, default 500 ms, plus the rebuild). Call {@link LiveEngine.close} on shutdown.
+   * (`watch.debounceMs`, default 500 ms, plus the rebuild). Other options go to `loadEngine` for the first
+   * load and every rebuild. Call {@link LiveEngine.close} on shutdown.
    */
   static async open(
     corpusDir: string,
-    options: { logger?: Logger; watch?: CorpusWatcherOptions | false } = {},
+    options: LoadEngineOptions & { watch?: CorpusWatcherOptions | false } = {},
   ): Promise<LiveEngine> {
-    const logger = options.logger;
-    const engine = new LiveEngine(await loadEngine(corpusDir, { logger }), {
-      rebuild: () => loadEngine(corpusDir, { logger }),
-      logger,
+    const { watch, ...load } = options;
+    const engine = new LiveEngine(await loadEngine(corpusDir, load), {
+      rebuild: () => loadEngine(corpusDir, load),
+      logger: load.logger,
     });
-    if (options.watch !== false) engine.watch(corpusDir, options.watch);
+    if (watch !== false) engine.watch(corpusDir, watch);
     return engine;
   }
 
