@@ -214,7 +214,7 @@ export class DigestScheduler {
     } catch (error) {
       this.logger.warn(
         `digest: posted, but could not check ${this.channel.id} for a duplicate:`,
-        describe(error),
+        causeOf(error),
       );
     }
     this.logger.info(`digest: posted the digest for ${posted.day} to ${this.channel.id} (ts ${posted.ts})`);
@@ -234,14 +234,14 @@ export class DigestScheduler {
     const sameDay = localDay(retryAt, this.timeZone) === localDay(now, this.timeZone);
     this.retryAt = sameDay ? retryAt.getTime() : undefined;
     this.logger.error(
-      `digest: could not post to ${this.channel.id}: ${describe(error)}; ${
+      `digest: could not post to ${this.channel.id}: ${causeOf(error)}; ${
         sameDay ? `retrying at ${retryAt.toISOString()}` : 'retrying at the next scheduled time'
       }`,
     );
   }
 }
 
-function describe(error: unknown): string {
+function causeOf(error: unknown): string {
   if (error instanceof DigestChannelError) return `${error.message} [${error.code}]`;
   return error instanceof Error ? `unexpected error: ${error.stack ?? error.message}` : String(error);
 }
