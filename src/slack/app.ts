@@ -1,4 +1,11 @@
-import { type AnyMiddlewareArgs, App, type AppOptions, type Middleware, webApi } from '@slack/bolt';
+import {
+  type AnyMiddlewareArgs,
+  App,
+  type HTTPReceiver,
+  type Middleware,
+  SocketModeReceiver,
+  webApi,
+} from '@slack/bolt';
 import type { AnswerEngine } from '../answer/types';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
@@ -34,6 +41,8 @@ export interface SlackAppOptions {
 /** The running Slack app. */
 export interface SlackApp {
   app: App;
+  /** Bolt's HTTP receiver or its Socket Mode receiver, as the configuration chose. */
+  receiver: HTTPReceiver | SocketModeReceiver;
   /** Connects (Socket Mode) or listens on `PORT` (HTTP); resolves with the port listened on, if any. */
   start(): Promise<{ port?: number }>;
   /** Stops receiving, then waits for the requests still being handled. */
@@ -54,20 +63,26 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
   if (slack.kind === 'console')
     throw new Error('createSlackApp needs Slack credentials; use the console instead');
   const logger = toBoltLogger(deps.logger, config.logLevel);
-  const common: AppOptions = {
+  const clientOptions = (): webApi.WebClientOptions => ({
+    slackApiUrl: config.slackApiUrl,
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+  });
+  const receiver =
+    slack.kind === 'socket'
+      ? new SocketModeReceiver({
+          appToken: slack.appToken,
+          logger,
+          installerOptions: { clientOptions: clientOptions() },
+        })
+      : createHttpReceiver({ signingSecret: slack.signingSecret, logger });
+  const app = new App({
     token: slack.botToken,
+    receiver,
     logger,
-    clientOptions: {
-      slackApiUrl: config.slackApiUrl,
-      retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
-    },
+    clientOptions: clientOptions(),
     convoStore: false,
     deferInitialization: true,
-  };
-  const app =
-    slack.kind === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: slack.appToken })
-      : new App({ ...common, receiver: createHttpReceiver({ signingSecret: slack.signingSecret, logger }) });
+  });
 
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
@@ -86,6 +101,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
 
   return {
     app,
+    receiver,
     async start() {
       await app.init();
       const started: unknown = slack.kind === 'http' ? await app.start(slack.port) : await app.start();
@@ -98,7 +114,9 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
       return { port };
     },
     async stop() {
-      await app.stop();
+      // Bolt's Socket Mode receiver resolves before the socket has closed, leaving its close-handshake timer to hold the process.
+      if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
+      else await app.stop();
       await inFlight.whenIdle();
     },
     whenIdle: () => inFlight.whenIdle(),

@@ -1,0 +1,147 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import nock from 'nock';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { type CorpusEngine, loadEngine } from '../../src/answer/engine';
+import { loadConfig } from '../../src/config/config';
+import { silentLogger } from '../../src/logging/logger';
+import { createSlackApp } from '../../src/slack/app';
+import {
+  apiBody,
+  BOT_TOKEN,
+  BOT_USER,
+  collectUnmatchedRequests,
+  expectAuthTest,
+  MemoryQuestionLog,
+  SIGNING_SECRET,
+  SLACK_API,
+  visibleText,
+} from './support/slack-harness';
+
+const APP_TOKEN = 'xapp-1-A0COOP-1234-testtoken';
+
+let engine: CorpusEngine;
+let server: WebSocketServer;
+let unmatched: ReturnType<typeof collectUnmatchedRequests>;
+
+beforeAll(async () => {
+  engine = await loadEngine(path.resolve(__dirname, '../../seeds'));
+});
+
+beforeEach(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  unmatched = collectUnmatchedRequests();
+  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((resolve) => server.once('listening', resolve));
+});
+
+afterEach(async () => {
+  for (const client of server.clients) client.terminate();
+  await new Promise((resolve) => server.close(resolve));
+  unmatched.stop();
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  nock.enableNetConnect();
+  expect(pending).toEqual([]);
+  expect(unmatched.requests).toEqual([]);
+});
+
+/** The next message the bot sends over the socket, parsed. */
+function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+}
+
+describe('mode selection', () => {
+  it('uses Socket Mode when an app token is set, HTTP when only the bot token and signing secret are', () => {
+    const deps = { engine, questionLog: new MemoryQuestionLog(), logger: silentLogger };
+    const socket = createSlackApp(
+      loadConfig({ SLACK_APP_TOKEN: APP_TOKEN, SLACK_BOT_TOKEN: BOT_TOKEN }),
+      deps,
+    );
+    const http = createSlackApp(
+      loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+      deps,
+    );
+    expect(socket.receiver).toBeInstanceOf(SocketModeReceiver);
+    expect(http.receiver).toBeInstanceOf(HTTPReceiver);
+    expect(() => createSlackApp(loadConfig({}), deps)).toThrow(/console/);
+  });
+});
+
+describe('Socket Mode', () => {
+  it('connects through apps.connections.open, acknowledges an event envelope and answers the mention', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const opened = nock(SLACK_API)
+      .post('/api/apps.connections.open')
+      .matchHeader('authorization', `Bearer ${APP_TOKEN}`)
+      .reply(200, { ok: true, url: `ws://127.0.0.1:${port}/link` });
+    expectAuthTest();
+    const connected = new Promise<WebSocket>((resolve) =>
+      server.once('connection', (socket) => {
+        socket.send(
+          JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0COOP' } }),
+        );
+        resolve(socket);
+      }),
+    );
+
+    const config = loadConfig({
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: `${SLACK_API}/api/`,
+    });
+    const slackApp = createSlackApp(
+      config,
+      { engine, questionLog: new MemoryQuestionLog(), logger: silentLogger },
+      { retryConfig: { retries: 0 } },
+    );
+    try {
+      await slackApp.start();
+      const socket = await connected;
+      expect(opened.isDone()).toBe(true);
+
+      const posted: Record<string, unknown>[] = [];
+      nock(SLACK_API)
+        .post('/api/chat.postMessage')
+        .reply(200, (_uri, body) => {
+          posted.push(apiBody(body));
+          return { ok: true, ts: '1700000000.000200' };
+        });
+      const acknowledged = nextMessage(socket);
+      socket.send(
+        JSON.stringify({
+          envelope_id: 'envelope-1',
+          type: 'events_api',
+          accepts_response_payload: false,
+          retry_attempt: 0,
+          retry_reason: '',
+          payload: {
+            type: 'event_callback',
+            team_id: 'T0TEAM',
+            api_app_id: 'A0COOP',
+            event_id: 'Ev0SOCKET',
+            event_time: 1700000000,
+            authorizations: [{ team_id: 'T0TEAM', user_id: BOT_USER, is_bot: true }],
+            event: {
+              type: 'app_mention',
+              user: 'U0ASKER',
+              text: `<@${BOT_USER}> who launched TSI`,
+              ts: '1700000000.000100',
+              event_ts: '1700000000.000100',
+              channel: 'C0GENERAL',
+            },
+          },
+        }),
+      );
+      expect(await acknowledged).toMatchObject({ envelope_id: 'envelope-1' });
+      await slackApp.whenIdle();
+      expect(posted).toHaveLength(1);
+      expect(posted[0]).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700000000.000100' });
+      expect(visibleText(posted[0].blocks)).toMatch(/00[13]_[0-9a-f]+\.txt/);
+    } finally {
+      await slackApp.stop();
+    }
+  });
+});
