@@ -29,6 +29,7 @@ const SUPPORTING_RATIO = 0.55;
 /** Passages sharing this much of their wording are one passage quoted by several documents. */
 const NEAR_DUPLICATE = 0.6;
 const TITLE_ONLY_CREDIT = 0.5;
+const PART_ONLY_CREDIT = 0.6;
 
 interface RankedPassage {
   hit: PassageHit;
@@ -37,6 +38,8 @@ interface RankedPassage {
   rank: number;
   /** Says (or its headline says) every name the question asks about. */
   saysNames: boolean;
+  /** Says enough of the question to answer it. */
+  answers: boolean;
   answerSentence: number;
   terms: Set<string>;
 }
@@ -49,7 +52,7 @@ interface Attempt {
 
 /** The answering engine over one built index. Immutable: a changed corpus gets a new engine. */
 export class CorpusEngine implements AnswerEngine {
-  private readonly titleTerms = new Map<string, Set<string>>();
+  private readonly titles = new Map<string, { terms: Set<string>; tokens: AnalyzedToken[] }>();
   private summaries?: DocumentSummary[];
 
   constructor(readonly index: PassageIndex) {}
@@ -60,16 +63,45 @@ export class CorpusEngine implements AnswerEngine {
   }
 
   answer(question: string, options: AnswerOptions = {}): Answer {
+    return this.toAnswer(question, this.resolve(question, options));
+  }
+
+  /**
+   * Why the engine answers as it does: the concepts searched (weight, rarity, role) and the top
+   * candidates with their rank and coverage. For `npm run ask -- --explain` and tuning.
+   */
+  explain(question: string, options: AnswerOptions = {}): string {
+    const attempt = this.resolve(question, options);
+    const concepts = attempt.concepts.map((concept) => {
+      const roles = [
+        concept.isName && 'name',
+        concept.coverageShare < 1 && 'verb',
+        concept.fromHistory && 'context',
+      ]
+        .filter(Boolean)
+        .join(',');
+      const alternatives = concept.alternatives.map((a) => `${a.terms.join('+')}×${a.weight}`).join(' | ');
+      return `  ${concept.label} w=${concept.weight} idf=${conceptIdf(concept, this.index).toFixed(2)} ${roles} [${alternatives}]`;
+    });
+    const candidates = attempt.ranked.slice(0, 6).map((ranked) => {
+      const text = ranked.hit.passage.sentences.join(' ').slice(0, 90);
+      return `  ${ranked.rank.toFixed(3)} cov=${ranked.coverage.toFixed(2)} names=${ranked.saysNames} ${ranked.hit.passage.id} ${text}`;
+    });
+    return [
+      `answered=${attempt.answered} (coverage needed ${ANSWER_COVERAGE})`,
+      ...concepts,
+      ...candidates,
+    ].join('\n');
+  }
+
+  private resolve(question: string, options: AnswerOptions): Attempt {
     const history = (options.history ?? []).filter((turn) => turn.trim() !== '');
     const kind = questionKind(question);
     const own = questionConcepts(question, this.index);
-    let attempt = this.attempt(own, kind);
-    if (history.length > 0 && (pointsBack(question) || !attempt.answered)) {
-      const context = this.historyConcepts(history, own);
-      const withContext = this.attempt([...own, ...context], kind);
-      if (withContext.answered || pointsBack(question)) attempt = withContext;
-    }
-    return this.toAnswer(question, attempt);
+    const alone = this.attempt(own, kind);
+    if (history.length === 0 || (!pointsBack(question) && alone.answered)) return alone;
+    const withContext = this.attempt([...own, ...this.historyConcepts(history, own)], kind);
+    return withContext.answered || pointsBack(question) ? withContext : alone;
   }
 
   documents(): DocumentSummary[] {
@@ -111,10 +143,14 @@ export class CorpusEngine implements AnswerEngine {
     const ranked = hits.map((hit): RankedPassage => {
       const tokens = analyze(hit.passage.sentences.join(' '));
       const terms = new Set(tokens.map((token) => token.term));
-      const title = this.titleTermsOf(hit.document);
-      const inText = concepts.map((concept) => conceptMatch(concept, terms));
+      const wholeWords = new Set(tokens.filter((token) => !token.isPart).map((token) => token.term));
+      const title = this.titleOf(hit.document);
+      // A word met only inside a hyphenated one ("standing" in "long-standing") says less.
+      const inText = concepts.map((concept) =>
+        Math.max(conceptMatch(concept, wholeWords), conceptMatch(concept, terms) * PART_ONLY_CREDIT),
+      );
       const said = concepts.map((concept, i) =>
-        Math.max(inText[i], conceptMatch(concept, title) * TITLE_ONLY_CREDIT),
+        Math.max(inText[i], conceptMatch(concept, title.terms) * TITLE_ONLY_CREDIT),
       );
       // Whether there is an answer at all is judged on the passage's own words; only a name may come
       // from the headline ("Lloyd Austin" named once at the top, "Austin" below).
@@ -123,21 +159,26 @@ export class CorpusEngine implements AnswerEngine {
       const rank =
         0.4 * (hit.score / topScore) +
         0.6 * weightedShare(said, rarities) +
-        0.15 * phraseShare(concepts, tokens) +
+        0.25 * phraseShare(concepts, tokens, title.tokens) +
         (fitsKind ? 0.08 : 0);
+      // A verb the passage says counts in full; one it does not say costs only its coverage share.
       const coverage = weightedShare(
         answering,
-        rarities.map((rarity, i) => rarity * concepts[i].coverageShare),
+        rarities.map((rarity, i) => (answering[i] > 0 ? rarity : rarity * concepts[i].coverageShare)),
       );
+      // A passage that never names what the question is about (nor does its headline) cannot answer it,
+      // nor one that says only the earlier turns' words.
       const saysNames = concepts.every((concept, i) => !concept.isName || concept.fromHistory || said[i] > 0);
-      return { hit, coverage, rank, answerSentence, terms, saysNames };
+      const saysOwnWords = concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
+      const answers = saysNames && saysOwnWords && coverage >= ANSWER_COVERAGE;
+      return { hit, coverage, rank, answerSentence, terms, saysNames, answers };
     });
-    // A passage that never names what the question is about (nor does its headline) cannot answer it.
-    ranked.sort((a, b) => Number(b.saysNames) - Number(a.saysNames) || b.rank - a.rank);
-    const best = ranked[0];
-    const ownConceptSaid = concepts.some((c) => !c.fromHistory && conceptMatch(c, best.terms) > 0);
-    const answered = best.saysNames && best.coverage >= ANSWER_COVERAGE && ownConceptSaid;
-    return { concepts, ranked, answered };
+    // Passages that answer lead, best ranked first; the rest may still serve as "more results".
+    ranked.sort(
+      (a, b) =>
+        Number(b.answers) - Number(a.answers) || Number(b.saysNames) - Number(a.saysNames) || b.rank - a.rank,
+    );
+    return { concepts, ranked, answered: ranked[0].answers };
   }
 
   /** The sentence saying most of the question's concepts, preferring one of the expected kind. */
@@ -161,13 +202,14 @@ export class CorpusEngine implements AnswerEngine {
     return { index: best.index, fitsKind: best.fitsKind };
   }
 
-  private titleTermsOf(document: CorpusDocument): Set<string> {
-    let terms = this.titleTerms.get(document.file);
-    if (!terms) {
-      terms = new Set(analyze(document.title).map((token) => token.term));
-      this.titleTerms.set(document.file, terms);
+  private titleOf(document: CorpusDocument): { terms: Set<string>; tokens: AnalyzedToken[] } {
+    let title = this.titles.get(document.file);
+    if (!title) {
+      const tokens = analyze(document.title);
+      title = { tokens, terms: new Set(tokens.map((token) => token.term)) };
+      this.titles.set(document.file, title);
     }
-    return terms;
+    return title;
   }
 
   private toAnswer(question: string, attempt: Attempt): Answer {
@@ -210,22 +252,29 @@ export class CorpusEngine implements AnswerEngine {
 
 /**
  * Share of the question's adjacent word pairs ("technology security", "security initiative") that the
- * passage also says side by side (a stopword may sit between): a name said whole beats its words
- * scattered.
+ * passage says side by side (a stopword may sit between): a name said whole beats its words scattered.
+ * Pairs the headline also says do not count: every passage of the document shares its headline.
  */
-function phraseShare(concepts: Concept[], tokens: AnalyzedToken[]): number {
+function phraseShare(concepts: Concept[], tokens: AnalyzedToken[], titleTokens: AnalyzedToken[]): number {
   const own = concepts.filter((concept) => !concept.fromHistory);
   if (own.length < 2) return 0;
+  const passagePairs = adjacentPairs(tokens);
+  const titlePairs = adjacentPairs(titleTokens);
+  let found = 0;
+  for (let i = 1; i < own.length; i++) {
+    const pair = `${own[i - 1].alternatives[0].terms[0]} ${own[i].alternatives[0].terms[0]}`;
+    if (passagePairs.has(pair) && !titlePairs.has(pair)) found++;
+  }
+  return found / (own.length - 1);
+}
+
+function adjacentPairs(tokens: AnalyzedToken[]): Set<string> {
   const pairs = new Set<string>();
   const words = tokens.filter((token) => !token.isPart);
   for (let i = 1; i < words.length; i++) {
     if (words[i].position - words[i - 1].position <= 2) pairs.add(`${words[i - 1].term} ${words[i].term}`);
   }
-  let found = 0;
-  for (let i = 1; i < own.length; i++) {
-    if (pairs.has(`${own[i - 1].alternatives[0].terms[0]} ${own[i].alternatives[0].terms[0]}`)) found++;
-  }
-  return found / (own.length - 1);
+  return pairs;
 }
 
 function citationOf(document: CorpusDocument): Citation {

@@ -1,7 +1,8 @@
-import { analyze } from '../analysis/analyzer';
+import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import { placeAliases, placePhrases, type TermSequence } from '../analysis/expansion';
 import { questionRoles } from '../analysis/part-of-speech';
 import { QUESTION_PADDING } from '../analysis/stopwords';
+import { synonymsOf } from '../analysis/synonyms';
 import type { PassageIndex } from '../search/passage-index';
 
 /**
@@ -18,6 +19,7 @@ import type { PassageIndex } from '../search/passage-index';
  * | spelling correction (`semicondutor`), or a known longer relative of an unknown stem | 0.9 |
  * | acronym ⇄ long form (`TSI`)              | 0.8    |
  * | place alias (`Britain` for `UK`)         | 0.7    |
+ * | synonym (`partnership` for `cooperation`)| 0.6    |
  */
 export interface Concept {
   /** The word as typed, for logs. */
@@ -47,6 +49,7 @@ const PART_WEIGHT = 0.9;
 const CORRECTION_WEIGHT = 0.9;
 const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
+const SYNONYM_WEIGHT = 0.6;
 
 /** Builds the concepts of one question against the index's vocabulary and acronyms. */
 export function questionConcepts(
@@ -57,13 +60,13 @@ export function questionConcepts(
 ): Concept[] {
   const tokens = analyze(question);
   const { verbs, names } = questionRoles(question);
-  const words = tokens.filter((token) => !token.isPart);
+  const words = conceptWords(tokens, index);
   const terms = words.map((token) => token.term);
   const concepts: Concept[] = words.map((token) => {
     const alternatives: Alternative[] = [{ terms: [token.term], weight: 1 }];
-    const parts = tokens
-      .filter((part) => part.isPart && part.position === token.position)
-      .map((part) => part.term);
+    const parts = token.isPart
+      ? []
+      : tokens.filter((part) => part.isPart && part.position === token.position).map((part) => part.term);
     if (parts.length > 1) alternatives.push({ terms: parts, weight: PART_WEIGHT });
     if (index.documentFrequency(token.term) === 0 && !index.acronyms.expand(token.term)) {
       const correction = index.vocabulary.nearest(token.surface);
@@ -74,16 +77,18 @@ export function questionConcepts(
         }
       }
     }
-    for (const term of alternatives.map((alternative) => alternative.terms[0])) {
+    const singleTerms = alternatives.filter((alternative) => alternative.terms.length === 1);
+    for (const term of singleTerms.map((alternative) => alternative.terms[0])) {
       const expansion = index.acronyms.expand(term);
       if (expansion) alternatives.push({ terms: expansion, weight: ACRONYM_WEIGHT });
       for (const alias of placeAliases(term)) alternatives.push({ terms: alias, weight: ALIAS_WEIGHT });
+      for (const synonym of synonymsOf(term)) alternatives.push({ terms: synonym, weight: SYNONYM_WEIGHT });
     }
     return {
       label: token.surface,
       weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
       coverageShare: verbs.has(token.surface) ? VERB_COVERAGE : 1,
-      isName: names.has(token.surface),
+      isName: [...names].some((name) => name === token.surface || name.split('-').includes(token.surface)),
       fromHistory,
       alternatives,
     };
@@ -100,6 +105,20 @@ export function questionConcepts(
     }
   }
   return mergeDuplicates(concepts);
+}
+
+/**
+ * The words that become concepts: each word, and for a hyphenated word the corpus does not know joined
+ * ("Britain-Bharat"), its parts, so that each part finds its own aliases.
+ */
+function conceptWords(tokens: AnalyzedToken[], index: PassageIndex): AnalyzedToken[] {
+  const unknownCompounds = new Set(
+    tokens
+      .filter((token) => !token.isPart && index.documentFrequency(token.term) === 0)
+      .filter((token) => tokens.some((part) => part.isPart && part.position === token.position))
+      .map((token) => token.position),
+  );
+  return tokens.filter((token) => token.isPart === unknownCompounds.has(token.position));
 }
 
 /** A concept named twice ("India ... Indian") counts once, at its higher weight. */

@@ -43,6 +43,8 @@ const MONTHS = [
 const MONTH_PATTERN = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const LABELLED_DATE = /^\s*(?:date|dated|published|updated|posted)\s*[:\-–]?\s*(\d{4}-\d{2}-\d{2})\b\s*/i;
 const BULLET = /^\s*(?:[•▪◦‣∙·●○■□➢►–—*+-]|\d{1,2}[.)])\s+/u;
+/** "Critical Minerals: Expanding collaboration…": a capitalised label of a few words, then its item. */
+const LABELLED_ITEM = /^(?:\p{Lu}[\p{L}&/-]*(?:\s+(?:and|of|&|for|the|\p{Lu}[\p{L}&/-]*)){0,4}):\s+\S/u;
 const CLOSING_PUNCTUATION = /[.!?:;…]["'”’)\]]*$/u;
 const HEADLINE_MAX_WORDS = 20;
 const FRAGMENT_MAX_WORDS = 12;
@@ -72,8 +74,8 @@ export function parseDocument(text: string): ParsedDocument {
   paragraphs.forEach((paragraph, index) => {
     if (index === 0 && firstIsHeadline) return;
     const key = normalizeForComparison(paragraph);
-    const isListItem = BULLET.test(paragraph);
-    const body = isListItem ? paragraph.replace(BULLET, '').trim() : paragraph.trim();
+    const isListItem = BULLET.test(paragraph) || LABELLED_ITEM.test(paragraph);
+    const body = paragraph.replace(BULLET, '').trim();
     if (seen.has(key)) return;
     seen.add(key);
     if (!isListItem && (counts.get(key) ?? 0) > 1 && !CLOSING_PUNCTUATION.test(body)) return;

@@ -35,7 +35,7 @@ export function buildPassages(file: string, paragraphs: ParsedParagraph[]): Pass
       for (const chunk of chunkSentences(sentences)) groups.push(chunk);
       continue;
     }
-    const joinsList = paragraph.isListItem && (currentOpensList || currentIsList);
+    const joinsList = currentOpensList || (paragraph.isListItem && currentIsList);
     const fits = currentLength + length + 1 <= PASSAGE_MAX_CHARS;
     if (current.length > 0 && fits && (currentLength < PASSAGE_MIN_CHARS || joinsList)) {
       current.push(...sentences);
