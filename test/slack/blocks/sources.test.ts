@@ -1,0 +1,69 @@
+import type { DocumentSummary } from '../../../src/answer/types';
+import { buildHelpBlocks } from '../../../src/slack/blocks/help';
+import {
+  FALLBACK_TEXT_LIMIT,
+  MESSAGE_BLOCK_LIMIT,
+  SECTION_TEXT_LIMIT,
+  shorten,
+} from '../../../src/slack/blocks/mrkdwn';
+import { buildSourcesBlocks } from '../../../src/slack/blocks/sources';
+
+function document(n: number, extra: Partial<DocumentSummary> = {}): DocumentSummary {
+  return {
+    file: `${String(n).padStart(4, '0')}_doc.txt`,
+    title: `A document about subject ${n} with a fairly long title that goes on`,
+    leadSentence: 'Lead.',
+    size: 1,
+    mtimeMs: 0,
+    contentHash: 'h',
+    passageCount: 1,
+    ...extra,
+  };
+}
+
+type Block = { type: string; text?: { text: string } };
+
+describe('buildSourcesBlocks', () => {
+  it('lists each document with title, file and date, escaped', () => {
+    const message = buildSourcesBlocks([
+      document(1, { date: '2023-06-05', title: 'India & <!here> UK' }),
+      document(2),
+    ]);
+    const text = (message.blocks as Block[]).map((block) => block.text?.text ?? '').join('\n');
+    expect(text).toContain('*2 documents in the corpus*');
+    expect(text).toContain('• *India &amp; &lt;!here&gt; UK* · `0001_doc.txt` · 2023-06-05');
+    expect(text).toContain('`0002_doc.txt`');
+  });
+
+  it('stays within 50 blocks and 3000 characters a section for a large corpus, counting what it leaves out', () => {
+    const documents = Array.from({ length: 5000 }, (_, n) => document(n));
+    const message = buildSourcesBlocks(documents);
+    expect(message.blocks.length).toBeLessThanOrEqual(MESSAGE_BLOCK_LIMIT);
+    for (const block of message.blocks as Block[]) {
+      expect((block.text?.text ?? '').length).toBeLessThanOrEqual(SECTION_TEXT_LIMIT);
+    }
+    expect(JSON.stringify(message.blocks.at(-1))).toMatch(/more documents not listed/);
+    expect(message.text.length).toBeLessThanOrEqual(FALLBACK_TEXT_LIMIT);
+  });
+
+  it('says so when the corpus is empty', () => {
+    expect(buildSourcesBlocks([]).text).toMatch(/empty/);
+  });
+});
+
+describe('buildHelpBlocks', () => {
+  it('explains /coop, mentions, sources and digest, with fallback text', () => {
+    const message = buildHelpBlocks();
+    expect(message.text).toContain('/coop');
+    const text = (message.blocks as Block[])[0].text?.text ?? '';
+    for (const usage of ['/coop <question>', '@coop', '/coop sources', '/coop digest'])
+      expect(text).toContain(usage);
+  });
+});
+
+describe('shorten', () => {
+  it('never cuts an entity or leaves it half-written', () => {
+    const cut = shorten(`${'a'.repeat(8)} &amp;&amp;`, 12);
+    expect(cut).toBe('aaaaaaaa…');
+  });
+});
