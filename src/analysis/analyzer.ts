@@ -15,7 +15,7 @@ import { STOPWORDS } from './stopwords';
  *    British spellings folded (`defence` → `defense`, `organise` → `organize`); everything is
  *    Porter-stemmed through a memo.
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** One token of analyzed text: the folded surface word and its index term. */
 export interface AnalyzedToken {
@@ -196,6 +196,8 @@ export function stem(word: string): string {
     stemmed = PorterStemmer.stem(folded);
     // Porter reads the -us of `focus` or `census` as a plural; their inflections keep it.
     if (folded.endsWith('us') && stemmed === folded.slice(0, -1)) stemmed = folded;
+    // Porter gives `initiative` the stem of `initiate`; a plan and the act of starting one differ.
+    if (/^initiatives?$/.test(folded)) stemmed = 'initiativ';
     if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
     stemMemo.set(word, stemmed);
   }

@@ -13,7 +13,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['plan', 'strategy', 'roadmap', 'programme', 'scheme', 'blueprint'],
   ['funding', 'fund', 'money', 'investment', 'finance', 'grant', 'budget'],
   ['talks', 'meeting', 'discussion', 'dialogue', 'negotiation', 'consultation'],
-  ['launch', 'start', 'unveil', 'introduce', 'establish', 'inaugurate', 'founded'],
+  ['launch', 'start', 'unveil', 'introduce', 'establish', 'initiate', 'inaugurate', 'founded'],
   ['area', 'sector', 'field', 'domain'],
   ['focus', 'concentrate', 'centre', 'prioritise'],
   ['cover', 'include', 'span', 'encompass', 'involve'],

@@ -30,6 +30,8 @@ const SUPPORTING_RATIO = 0.55;
 const NEAR_DUPLICATE = 0.6;
 const TITLE_ONLY_CREDIT = 0.5;
 const PART_ONLY_CREDIT = 0.6;
+/** The most the earlier turns of a conversation may weigh, relative to the question's own words. */
+const CONTEXT_SHARE = 0.8;
 
 interface RankedPassage {
   hit: PassageHit;
@@ -120,19 +122,29 @@ export class CorpusEngine implements AnswerEngine {
     return this.summaries;
   }
 
+  /**
+   * The earlier turns' concepts, latest turn first, at context weight. Together they may weigh at most
+   * {@link CONTEXT_SHARE} of the question's own concepts, so a long conversation cannot drown the words
+   * just typed.
+   */
   private historyConcepts(history: string[], own: Concept[]): Concept[] {
     const seen = new Set(own.map((concept) => concept.alternatives[0].terms.join(' ')));
     const context: Concept[] = [];
-    history.forEach((turn, index) => {
-      const weight = historyWeight(history.length - index);
-      for (const concept of questionConcepts(turn, this.index, weight, true)) {
+    for (let turnsAgo = 1; turnsAgo <= history.length; turnsAgo++) {
+      const turn = history[history.length - turnsAgo];
+      for (const concept of questionConcepts(turn, this.index, historyWeight(turnsAgo), true)) {
         const key = concept.alternatives[0].terms.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
         context.push(concept);
       }
-    });
-    return context;
+    }
+    const mass = (concepts: Concept[]) =>
+      concepts.reduce((sum, concept) => sum + concept.weight * conceptIdf(concept, this.index), 0);
+    const limit = CONTEXT_SHARE * mass(own);
+    const contextMass = mass(context);
+    if (contextMass <= limit || limit === 0) return context;
+    return context.map((concept) => ({ ...concept, weight: (concept.weight * limit) / contextMass }));
   }
 
   private attempt(concepts: Concept[], kind: QuestionKind): Attempt {
@@ -161,10 +173,11 @@ export class CorpusEngine implements AnswerEngine {
         0.6 * weightedShare(said, rarities) +
         0.25 * phraseShare(concepts, tokens, title.tokens) +
         (fitsKind ? 0.08 : 0);
-      // A verb the passage says counts in full; one it does not say costs only its coverage share.
+      // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
+      // coverage share.
       const coverage = weightedShare(
         answering,
-        rarities.map((rarity, i) => (answering[i] > 0 ? rarity : rarity * concepts[i].coverageShare)),
+        rarities.map((rarity, i) => rarity * Math.max(concepts[i].coverageShare, answering[i])),
       );
       // A passage that never names what the question is about (nor does its headline) cannot answer it,
       // nor one that says only the earlier turns' words.
