@@ -241,11 +241,13 @@ export class CorpusEngine implements AnswerEngine {
       }
       merged.push({ ranked, citations: [citationOf(ranked.hit.document)] });
     }
-    const relevant = merged.filter(
-      ({ ranked }) =>
-        ranked === best ||
-        (ranked.rank >= best.rank * SUPPORTING_RATIO && ranked.coverage >= ANSWER_COVERAGE / 2),
+    // Shown: passages that answer and score near the best. "More results": the rest that say at least
+    // half of what answering takes.
+    const related = merged.filter(
+      ({ ranked }) => ranked.rank >= best.rank * SUPPORTING_RATIO && ranked.coverage >= ANSWER_COVERAGE / 2,
     );
+    const shown = related.filter(({ ranked }) => ranked.answers).slice(0, SHOWN_PASSAGES);
+    const more = related.filter((entry) => !shown.includes(entry)).slice(0, MORE_PASSAGES);
     const toPassage = ({ ranked, citations }: (typeof merged)[number]): AnswerPassage => ({
       id: ranked.hit.passage.id,
       sentences: ranked.hit.passage.sentences,
@@ -257,8 +259,8 @@ export class CorpusEngine implements AnswerEngine {
       question,
       searchedTerms,
       answered: true,
-      passages: relevant.slice(0, SHOWN_PASSAGES).map(toPassage),
-      morePassages: relevant.slice(SHOWN_PASSAGES, SHOWN_PASSAGES + MORE_PASSAGES).map(toPassage),
+      passages: shown.map(toPassage),
+      morePassages: more.map(toPassage),
     };
   }
 }
