@@ -100,6 +100,11 @@ export class CorpusEngine implements AnswerEngine {
     const history = (options.history ?? []).filter((turn) => turn.trim() !== '');
     const kind = questionKind(question);
     const own = questionConcepts(question, this.index);
+    if (own.length === 0 && history.length > 0) {
+      // "And when?", "who?": the earlier question asked again, for another kind of answer.
+      const latest = questionConcepts(history[history.length - 1], this.index);
+      return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind);
+    }
     const alone = this.attempt(own, kind);
     if (history.length === 0 || (!pointsBack(question) && alone.answered)) return alone;
     const withContext = this.attempt([...own, ...this.historyConcepts(history, own)], kind);

@@ -111,6 +111,12 @@ describe('follow-ups', () => {
     expect(tsi.passages[0].sentences.join(' ')).toMatch(/NSAs|National Security Advis/);
   });
 
+  it('answers a bare "when?" as the earlier question asked again', () => {
+    const answer = engine.answer('when?', { history: ['What is INDUS-X?'] });
+    expect(answer.answered).toBe(true);
+    expect(leadSentence(answer)).toMatch(/June of 2021/);
+  });
+
   it('does not drag a new subject back to the old one', () => {
     const answer = engine.answer('What is INDUS-X?', { history: ['Who did Lammy meet in Delhi?'] });
     expect(firstFile(answer)).toMatch(/^004_/);
