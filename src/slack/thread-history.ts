@@ -13,6 +13,15 @@ export function answerMetadata(questionId: string, question: string) {
   return { event_type: ANSWER_METADATA_TYPE, event_payload: { question_id: questionId, question } };
 }
 
+/** A message in a thread, whose earlier questions are wanted. */
+export interface ThreadReply {
+  channel: string;
+  /** The thread's parent message. */
+  threadTs: string;
+  /** The message itself. */
+  ts: string;
+}
+
 /** Who the bot is, to tell its own messages from other apps' in a thread. */
 export interface BotIdentity {
   botUserId?: string;
@@ -49,17 +58,15 @@ export class ThreadHistory {
   }
 
   /**
-   * The questions the bot answered in the thread before `beforeTs`, oldest first; undefined when the
-   * bot has not answered in it (or Slack could not be asked).
+   * The questions the bot answered in the reply's thread before the reply, oldest first; undefined when
+   * the bot has not answered in it (or Slack could not be asked).
    */
   async earlierQuestions(
     client: webApi.WebClient,
     self: BotIdentity,
-    channel: string,
-    threadTs: string,
-    beforeTs: string,
+    reply: ThreadReply,
   ): Promise<string[] | undefined> {
-    const key = threadKey(channel, threadTs);
+    const key = threadKey(reply.channel, reply.threadTs);
     const known = this.known.get(key);
     if (known) return [...known];
     const expiry = this.notOurs.get(key);
@@ -67,7 +74,7 @@ export class ThreadHistory {
 
     let reading = this.reading.get(key);
     if (!reading) {
-      reading = this.rebuild(client, self, channel, threadTs, beforeTs).finally(() =>
+      reading = this.rebuild(key, reply, () => readThreadQuestions(client, self, reply)).finally(() =>
         this.reading.delete(key),
       );
       this.reading.set(key, reading);
@@ -77,18 +84,18 @@ export class ThreadHistory {
   }
 
   private async rebuild(
-    client: webApi.WebClient,
-    self: BotIdentity,
-    channel: string,
-    threadTs: string,
-    beforeTs: string,
+    key: string,
+    reply: ThreadReply,
+    read: () => Promise<string[]>,
   ): Promise<string[] | undefined> {
-    const key = threadKey(channel, threadTs);
     let questions: string[];
     try {
-      questions = await this.readThread(client, self, channel, threadTs, beforeTs);
+      questions = await read();
     } catch (error) {
-      this.logger.warn(`Could not read thread ${threadTs} in ${channel} to rebuild its questions`, error);
+      this.logger.warn(
+        `Could not read thread ${reply.threadTs} in ${reply.channel} to rebuild its questions`,
+        error,
+      );
       return undefined;
     }
     if (questions.length === 0) {
@@ -98,38 +105,37 @@ export class ThreadHistory {
     this.known.set(key, questions);
     return questions;
   }
+}
 
-  private async readThread(
-    client: webApi.WebClient,
-    self: BotIdentity,
-    channel: string,
-    threadTs: string,
-    beforeTs: string,
-  ): Promise<string[]> {
-    const questions: string[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < REPLY_PAGES; page++) {
-      const replies = await client.conversations.replies({
-        channel,
-        ts: threadTs,
-        cursor,
-        limit: 200,
-        include_all_metadata: true,
-      });
-      for (const message of replies.messages ?? []) {
-        const fromSelf =
-          (self.botUserId !== undefined && message.user === self.botUserId) ||
-          (self.botId !== undefined && message.bot_id === self.botId);
-        if (!fromSelf || message.metadata?.event_type !== ANSWER_METADATA_TYPE) continue;
-        if (message.ts && Number(message.ts) >= Number(beforeTs)) continue;
-        const question = (message.metadata.event_payload as { question?: unknown } | undefined)?.question;
-        if (typeof question === 'string') questions.push(question);
-      }
-      cursor = replies.response_metadata?.next_cursor || undefined;
-      if (!cursor) break;
+/** The questions in the metadata of the bot's own answers in a thread, before the reply. */
+async function readThreadQuestions(
+  client: webApi.WebClient,
+  self: BotIdentity,
+  reply: ThreadReply,
+): Promise<string[]> {
+  const questions: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < REPLY_PAGES; page++) {
+    const replies = await client.conversations.replies({
+      channel: reply.channel,
+      ts: reply.threadTs,
+      cursor,
+      limit: 200,
+      include_all_metadata: true,
+    });
+    for (const message of replies.messages ?? []) {
+      const fromSelf =
+        (self.botUserId !== undefined && message.user === self.botUserId) ||
+        (self.botId !== undefined && message.bot_id === self.botId);
+      if (!fromSelf || message.metadata?.event_type !== ANSWER_METADATA_TYPE) continue;
+      if (message.ts && Number(message.ts) >= Number(reply.ts)) continue;
+      const question = (message.metadata.event_payload as { question?: unknown } | undefined)?.question;
+      if (typeof question === 'string') questions.push(question);
     }
-    return questions;
+    cursor = replies.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
   }
+  return questions;
 }
 
 function threadKey(channel: string, threadTs: string): string {

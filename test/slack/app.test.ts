@@ -1,14 +1,15 @@
-import path from 'node:path';
 import nock from 'nock';
-import { type CorpusEngine, loadEngine } from '../../src/answer/engine';
+import type { CorpusEngine } from '../../src/answer/engine';
 import { ANSWER_METADATA_TYPE } from '../../src/slack/thread-history';
 import {
   apiBody,
   BOT_ID,
   BOT_USER,
   buttons,
-  collectUnmatchedRequests,
+  expectApi,
   HttpHarness,
+  interceptSlack,
+  loadSeedEngine,
   RESPONSE_URL_HOST,
   SLACK_API,
   visibleText,
@@ -19,42 +20,22 @@ const ASKER = 'U0ASKER';
 
 let engine: CorpusEngine;
 let harness: HttpHarness;
-let unmatched: ReturnType<typeof collectUnmatchedRequests>;
+let slack: ReturnType<typeof interceptSlack>;
 
 beforeAll(async () => {
-  engine = await loadEngine(path.resolve(__dirname, '../../seeds'));
+  engine = await loadSeedEngine();
 });
 
 beforeEach(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  unmatched = collectUnmatchedRequests();
+  slack = interceptSlack();
   harness = await HttpHarness.start(engine);
 });
 
 afterEach(async () => {
   await harness.stop();
   jest.restoreAllMocks();
-  unmatched.stop();
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  expect(pending).toEqual([]);
-  expect(unmatched.requests).toEqual([]);
+  slack.verify();
 });
-
-/** Intercepts calls of one Web API method, recording each call's arguments. */
-function expectApi(method: string, reply: Record<string, unknown> = { ok: true }, times = 1) {
-  const calls: Record<string, unknown>[] = [];
-  const scope = nock(SLACK_API)
-    .post(`/api/${method}`)
-    .times(times)
-    .reply(200, (_uri, body) => {
-      calls.push(apiBody(body));
-      return reply;
-    });
-  return { scope, calls };
-}
 
 /** Intercepts what the app sends to a response URL. */
 function expectResponse(urlPath: string) {

@@ -1,18 +1,18 @@
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import nock from 'nock';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { type CorpusEngine, loadEngine } from '../../src/answer/engine';
+import type { CorpusEngine } from '../../src/answer/engine';
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/logging/logger';
 import { createSlackApp } from '../../src/slack/app';
 import {
-  apiBody,
   BOT_TOKEN,
   BOT_USER,
-  collectUnmatchedRequests,
+  expectApi,
   expectAuthTest,
+  interceptSlack,
+  loadSeedEngine,
   MemoryQuestionLog,
   SIGNING_SECRET,
   SLACK_API,
@@ -23,16 +23,14 @@ const APP_TOKEN = 'xapp-1-A0COOP-1234-testtoken';
 
 let engine: CorpusEngine;
 let server: WebSocketServer;
-let unmatched: ReturnType<typeof collectUnmatchedRequests>;
+let slack: ReturnType<typeof interceptSlack>;
 
 beforeAll(async () => {
-  engine = await loadEngine(path.resolve(__dirname, '../../seeds'));
+  engine = await loadSeedEngine();
 });
 
 beforeEach(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  unmatched = collectUnmatchedRequests();
+  slack = interceptSlack();
   server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise((resolve) => server.once('listening', resolve));
 });
@@ -40,12 +38,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const client of server.clients) client.terminate();
   await new Promise((resolve) => server.close(resolve));
-  unmatched.stop();
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  expect(pending).toEqual([]);
-  expect(unmatched.requests).toEqual([]);
+  slack.verify();
 });
 
 /** The next message the bot sends over the socket, parsed. */
@@ -102,13 +95,7 @@ describe('Socket Mode', () => {
       const socket = await connected;
       expect(opened.isDone()).toBe(true);
 
-      const posted: Record<string, unknown>[] = [];
-      nock(SLACK_API)
-        .post('/api/chat.postMessage')
-        .reply(200, (_uri, body) => {
-          posted.push(apiBody(body));
-          return { ok: true, ts: '1700000000.000200' };
-        });
+      const { calls: posted } = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
       const acknowledged = nextMessage(socket);
       socket.send(
         JSON.stringify({

@@ -26,7 +26,9 @@ describe('ThreadHistory', () => {
       answerBy('UBOT', '1.5', 'later'),
     ]);
     const history = new ThreadHistory(silentLogger);
-    expect(await history.earlierQuestions(client, self, 'C1', '1.0', '1.4')).toEqual(['first?', 'second?']);
+    expect(
+      await history.earlierQuestions(client, self, { channel: 'C1', threadTs: '1.0', ts: '1.4' }),
+    ).toEqual(['first?', 'second?']);
   });
 
   it('remembers what it answered, so a follow-up needs no call to Slack', async () => {
@@ -34,7 +36,9 @@ describe('ThreadHistory', () => {
     const history = new ThreadHistory(silentLogger);
     history.remember('C1', '1.0', 'first?');
     history.remember('C1', '1.0', 'second?');
-    expect(await history.earlierQuestions(client, self, 'C1', '1.0', '9.9')).toEqual(['first?', 'second?']);
+    expect(
+      await history.earlierQuestions(client, self, { channel: 'C1', threadTs: '1.0', ts: '9.9' }),
+    ).toEqual(['first?', 'second?']);
     expect(replies).not.toHaveBeenCalled();
   });
 
@@ -42,12 +46,16 @@ describe('ThreadHistory', () => {
     let now = 0;
     const { client, replies } = fakeClient([{ ts: '1.0', user: 'U1', text: 'lunch?' }]);
     const history = new ThreadHistory(silentLogger, () => now);
-    expect(await history.earlierQuestions(client, self, 'C1', '1.0', '1.1')).toBeUndefined();
+    expect(
+      await history.earlierQuestions(client, self, { channel: 'C1', threadTs: '1.0', ts: '1.1' }),
+    ).toBeUndefined();
     now = 9 * 60 * 1000;
-    expect(await history.earlierQuestions(client, self, 'C1', '1.0', '1.2')).toBeUndefined();
+    expect(
+      await history.earlierQuestions(client, self, { channel: 'C1', threadTs: '1.0', ts: '1.2' }),
+    ).toBeUndefined();
     expect(replies).toHaveBeenCalledTimes(1);
     now = 11 * 60 * 1000;
-    await history.earlierQuestions(client, self, 'C1', '1.0', '1.3');
+    await history.earlierQuestions(client, self, { channel: 'C1', threadTs: '1.0', ts: '1.3' });
     expect(replies).toHaveBeenCalledTimes(2);
   });
 
@@ -56,7 +64,11 @@ describe('ThreadHistory', () => {
       conversations: { replies: jest.fn(async () => Promise.reject(new Error('network down'))) },
     } as unknown as webApi.WebClient;
     expect(
-      await new ThreadHistory(silentLogger).earlierQuestions(client, self, 'C1', '1.0', '1.1'),
+      await new ThreadHistory(silentLogger).earlierQuestions(client, self, {
+        channel: 'C1',
+        threadTs: '1.0',
+        ts: '1.1',
+      }),
     ).toBeUndefined();
   });
 });

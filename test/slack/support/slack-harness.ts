@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
+import path from 'node:path';
 import type { webApi } from '@slack/bolt';
 import nock from 'nock';
+import { type CorpusEngine, loadEngine } from '../../../src/answer/engine';
 import type { AnswerEngine } from '../../../src/answer/types';
 import { loadConfig } from '../../../src/config/config';
 import { silentLogger } from '../../../src/logging/logger';
@@ -198,17 +200,47 @@ export class HttpHarness {
 }
 
 /**
- * Requests to Slack nock had no interceptor for, collected for the test to assert on. Requests to the
- * app's own receiver on 127.0.0.1 pass through and are not counted.
+ * Routes Slack through nock for one test: the network is closed except the app's own receiver on
+ * 127.0.0.1, and requests nock had no interceptor for are collected. `verify()` (after the app has
+ * stopped) asserts every expected call was made and no unexpected one, then restores the network.
  */
-export function collectUnmatchedRequests(): { requests: string[]; stop(): void } {
-  const requests: string[] = [];
+export function interceptSlack(): { verify(): void } {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  const unmatched: string[] = [];
   const onNoMatch = (req: { method?: string; path?: string; href?: string; options?: { href?: string } }) => {
     const target = `${req.method ?? ''} ${req.href ?? req.options?.href ?? req.path ?? ''}`;
-    if (!/\/\/127\.0\.0\.1[:/]/.test(target)) requests.push(target);
+    if (!/\/\/127\.0\.0\.1[:/]/.test(target)) unmatched.push(target);
   };
   nock.emitter.on('no match', onNoMatch);
-  return { requests, stop: () => nock.emitter.removeListener('no match', onNoMatch) };
+  return {
+    verify() {
+      nock.emitter.removeListener('no match', onNoMatch);
+      const pending = nock.pendingMocks();
+      nock.cleanAll();
+      nock.enableNetConnect();
+      expect(pending).toEqual([]);
+      expect(unmatched).toEqual([]);
+    },
+  };
+}
+
+/** Intercepts calls of one Web API method, recording each call's arguments. */
+export function expectApi(method: string, reply: Record<string, unknown> = { ok: true }, times = 1) {
+  const calls: Record<string, unknown>[] = [];
+  const scope = nock(SLACK_API)
+    .post(`/api/${method}`)
+    .times(times)
+    .reply(200, (_uri, body) => {
+      calls.push(apiBody(body));
+      return reply;
+    });
+  return { scope, calls };
+}
+
+/** The engine on the seed corpus, as `npm start` loads it. */
+export function loadSeedEngine(): Promise<CorpusEngine> {
+  return loadEngine(path.resolve(__dirname, '../../../seeds'));
 }
 
 /** The JSON or form body of an intercepted Web API call, as an object. */

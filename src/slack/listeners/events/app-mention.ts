@@ -15,7 +15,11 @@ export async function handleAppMention(
   if (!deps.handledMessages.firstSighting(messageKey(event.channel, event.ts), true)) return;
 
   const history = event.thread_ts
-    ? ((await deps.threads.earlierQuestions(client, context, event.channel, event.thread_ts, event.ts)) ?? [])
+    ? ((await deps.threads.earlierQuestions(client, context, {
+        channel: event.channel,
+        threadTs: event.thread_ts,
+        ts: event.ts,
+      })) ?? [])
     : [];
   await answerInThread(
     client,

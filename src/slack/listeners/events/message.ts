@@ -28,13 +28,8 @@ export async function handleMessage(
 
   let history: string[] = [];
   if (threadTs) {
-    const earlier = await deps.threads.earlierQuestions(
-      client,
-      context,
-      message.channel,
-      threadTs,
-      message.ts,
-    );
+    const reply = { channel: message.channel, threadTs, ts: message.ts };
+    const earlier = await deps.threads.earlierQuestions(client, context, reply);
     if (!earlier && !direct) return;
     history = earlier ?? [];
   }
