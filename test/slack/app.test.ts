@@ -1,9 +1,11 @@
 import nock from 'nock';
 import type { CorpusEngine } from '../../src/answer/engine';
+import { createLogger } from '../../src/logging/logger';
 import { ANSWER_METADATA_TYPE } from '../../src/slack/thread-history';
 import {
   apiBody,
   BOT_ID,
+  BOT_TOKEN,
   BOT_USER,
   buttons,
   expectApi,
@@ -11,6 +13,7 @@ import {
   interceptSlack,
   loadSeedEngine,
   RESPONSE_URL_HOST,
+  SIGNING_SECRET,
   SLACK_API,
   visibleText,
 } from './support/slack-harness';
@@ -504,6 +507,21 @@ describe('Slack API failures', () => {
     await harness.settle();
     expect(told.calls[0]).toMatchObject({ channel: CHANNEL, user: ASKER, thread_ts: '1700000000.000100' });
     expect(String(told.calls[0].text)).toContain('/invite @coop');
+  });
+
+  it('never writes a token to the log, even at debug level and on failures', async () => {
+    await harness.stop();
+    let log = '';
+    harness = await HttpHarness.start(engine, {
+      logger: createLogger('debug', { write: (line: string) => (log += line) }),
+    });
+    expectApi('chat.postMessage', { ok: false, error: 'not_in_channel' });
+    expectApi('chat.postEphemeral', { ok: false, error: 'not_in_channel' });
+    await harness.sendEvent(mention('who launched TSI', '1700000000.000100'));
+    await harness.settle();
+    expect(log).toContain('not_in_channel');
+    expect(log).not.toContain(BOT_TOKEN);
+    expect(log).not.toContain(SIGNING_SECRET);
   });
 
   it('stays up after a network error', async () => {

@@ -6,7 +6,7 @@ import nock from 'nock';
 import { type CorpusEngine, loadEngine } from '../../../src/answer/engine';
 import type { AnswerEngine } from '../../../src/answer/types';
 import { loadConfig } from '../../../src/config/config';
-import { silentLogger } from '../../../src/logging/logger';
+import { type Logger, silentLogger } from '../../../src/logging/logger';
 import type { QuestionLogEvent, QuestionRecorder } from '../../../src/question-log/types';
 import { createSlackApp, type SlackApp, type SlackAppDeps } from '../../../src/slack/app';
 
@@ -46,7 +46,11 @@ export class HttpHarness {
 
   static async start(
     engine: AnswerEngine,
-    options: { retryConfig?: webApi.RetryOptions; previewDigest?: SlackAppDeps['previewDigest'] } = {},
+    options: {
+      retryConfig?: webApi.RetryOptions;
+      previewDigest?: SlackAppDeps['previewDigest'];
+      logger?: Logger;
+    } = {},
   ): Promise<HttpHarness> {
     const config = loadConfig({
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -58,7 +62,7 @@ export class HttpHarness {
     const auth = expectAuthTest();
     const slackApp = createSlackApp(
       config,
-      { engine, questionLog, logger: silentLogger, previewDigest: options.previewDigest },
+      { engine, questionLog, logger: options.logger ?? silentLogger, previewDigest: options.previewDigest },
       { retryConfig: options.retryConfig ?? { retries: 0 } },
     );
     const { port } = await slackApp.start();
