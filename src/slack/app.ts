@@ -17,6 +17,7 @@ import { InFlight } from './in-flight';
 import { registerListeners } from './listeners';
 import { createHttpReceiver } from './receiver';
 import { RecentMap } from './recent-map';
+import { slackErrorCode } from './slack-errors';
 import { ThreadHistory } from './thread-history';
 
 /** What the Slack app is built on. */
@@ -43,12 +44,24 @@ export interface SlackApp {
   app: App;
   /** Bolt's HTTP receiver or its Socket Mode receiver, as the configuration chose. */
   receiver: HTTPReceiver | SocketModeReceiver;
-  /** Connects (Socket Mode) or listens on `PORT` (HTTP); resolves with the port listened on, if any. */
+  /**
+   * Signs in (`auth.test`), then connects (Socket Mode) or listens on `PORT` (HTTP); resolves with the
+   * port listened on, if any. Throws {@link SlackStartError} when Slack refuses the bot token.
+   */
   start(): Promise<{ port?: number }>;
   /** Stops receiving, then waits for the requests still being handled. */
   stop(): Promise<void>;
   /** Resolves once no request is being handled. */
   whenIdle(): Promise<void>;
+}
+
+/** Thrown by {@link SlackApp.start} when Slack does not accept the bot token (`auth.test` fails). */
+export class SlackStartError extends Error {
+  readonly code = 'coop_slack_start_failed';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SlackStartError';
+  }
 }
 
 const HANDLED_MESSAGES = 5000;
@@ -103,7 +116,16 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
     app,
     receiver,
     async start() {
-      await app.init();
+      try {
+        await app.init();
+      } catch (error) {
+        throw new SlackStartError(
+          `coop cannot sign in to Slack (${slackErrorCode(error)}): check SLACK_BOT_TOKEN${
+            config.slackApiUrl ? ' and SLACK_API_URL' : ''
+          } (see .env.example).`,
+          { cause: error },
+        );
+      }
       const started: unknown = slack.kind === 'http' ? await app.start(slack.port) : await app.start();
       const port = listeningPort(started);
       deps.logger.info(

@@ -63,6 +63,25 @@ describe('mode selection', () => {
   });
 });
 
+describe('startup', () => {
+  it('fails with a message naming the setting to check when Slack refuses the bot token', async () => {
+    nock(SLACK_API).post('/api/auth.test').reply(200, { ok: false, error: 'invalid_auth' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${SLACK_API}/api/`,
+    });
+    const slackApp = createSlackApp(
+      config,
+      { engine, questionLog: new MemoryQuestionLog(), logger: silentLogger },
+      { retryConfig: { retries: 0 } },
+    );
+    const started = slackApp.start();
+    await expect(started).rejects.toThrow(/invalid_auth.*SLACK_BOT_TOKEN/);
+    await expect(started).rejects.not.toThrow(BOT_TOKEN);
+  });
+});
+
 describe('Socket Mode', () => {
   it('connects through apps.connections.open, acknowledges an event envelope and answers the mention', async () => {
     const port = (server.address() as AddressInfo).port;
