@@ -1,12 +1,17 @@
 import { config as loadDotenv } from 'dotenv';
-import { loadEngine } from './answer/engine';
+import { LiveEngine } from './answer/live-engine';
 import { ConfigError, loadConfig } from './config/config';
 import { runConsole } from './console/console';
+import { createDigestTextPreview } from './digest/digest-preview';
 import { createLogger } from './logging/logger';
 import { QuestionLog } from './question-log/question-log';
 import { createSlackApp } from './slack/app';
+import { createSlackDigest } from './slack/digest/slack-digest';
 
-/** Wires the bot: configuration, logger, engine, question log, then Slack or the offline console. */
+/**
+ * Wires the bot: configuration, logger, the live engine (reloading as the corpus changes), question log,
+ * then Slack with its daily digest, or the offline console.
+ */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   let config: ReturnType<typeof loadConfig>;
@@ -20,19 +25,31 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', reason));
 
-  const engine = await loadEngine(config.corpusDir, { logger });
+  const engine = await LiveEngine.open(config.corpusDir, { logger, snapshotDir: config.dataDir });
   const questionLog = new QuestionLog({ dir: config.dataDir, maxBytes: config.questionLogMaxBytes, logger });
 
   if (config.slack.kind === 'console') {
+    const digestText = createDigestTextPreview({
+      engine,
+      questionLog,
+      cron: config.digest?.cron,
+      timeZone: config.digest?.timeZone,
+      logger,
+    });
     await runConsole(
-      { engine, questionLog, logger },
+      { engine, questionLog, logger, digestText },
       { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true },
     );
+    engine.close();
     return;
   }
-  const slack = createSlackApp(config, { engine, questionLog, logger });
+  const digest = createSlackDigest(config, { engine, questionLog, logger });
+  const slack = createSlackApp(config, { engine, questionLog, logger, previewDigest: digest?.previewDigest });
   await slack.start();
+  digest?.scheduler.start();
   const shutdown = () => {
+    digest?.scheduler.stop();
+    engine.close();
     slack.stop().then(
       () => process.exit(0),
       (error: unknown) => {
