@@ -1,17 +1,17 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyze } from '../analysis/analyzer';
 import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
+import { type PostingsHit, PostingsIndex, type PostingsSnapshot } from './postings';
 
 /**
- * BM25 ranking over passages, on minisearch.
+ * BM25 ranking over passages, minisearch's BM25+ on compact postings ({@link PostingsIndex}).
  *
  * Each passage is indexed with two fields: its `text` and its document's `title` (boosted
  * {@link TITLE_BOOST}, so a headline lends its words to every passage beneath it without outranking the
- * passage that says them). Both fields are analyzed by coop's analyzer before minisearch sees them, so
- * minisearch's own tokenizer and term processing are identity functions here. Queries are weighted term
+ * passage that says them). Both fields are analyzed by coop's analyzer before indexing, so the index
+ * splits them on spaces and nothing more. Queries are weighted term
  * lists (typed words 1, expansions and follow-up context less), combined with OR.
  */
 export const TITLE_BOOST = 0.35;
@@ -31,26 +31,14 @@ interface IndexedPassage {
   title: string;
 }
 
-const SEARCH_FIELDS = ['text', 'title'];
+const SEARCH_FIELDS = ['text', 'title'] as const;
 
-const identityTokenizer = (text: string): string[] => (text === '' ? [] : text.split(' '));
-
-function createMiniSearch(): MiniSearch<IndexedPassage> {
-  return new MiniSearch<IndexedPassage>({
-    fields: SEARCH_FIELDS,
-    idField: 'id',
-    tokenize: identityTokenizer,
-    processTerm: (term) => term,
-    searchOptions: { tokenize: identityTokenizer, processTerm: (term) => term },
-  });
-}
-
-/** The searchable corpus: minisearch plus the statistics coop's answering needs. */
+/** The searchable corpus: the postings plus the statistics coop's answering needs. */
 export class PassageIndex {
   private sortedTerms?: string[];
 
   private constructor(
-    private readonly search: MiniSearch<IndexedPassage>,
+    private readonly search: PostingsIndex,
     readonly documents: ReadonlyMap<string, CorpusDocument>,
     private readonly passages: ReadonlyMap<string, Passage>,
     private readonly documentFrequencies: ReadonlyMap<string, number>,
@@ -60,7 +48,6 @@ export class PassageIndex {
 
   /** Analyzes and indexes every passage of `documents`. */
   static build(documents: CorpusDocument[]): PassageIndex {
-    const search = createMiniSearch();
     const passages = new Map<string, Passage>();
     const frequencies = new Map<string, number>();
     const vocabulary = new Vocabulary();
@@ -84,7 +71,7 @@ export class PassageIndex {
         batch.push({ id: passage.id, text: tokens.map((token) => token.term).join(' '), title });
       }
     }
-    search.addAll(batch);
+    const search = PostingsIndex.build(SEARCH_FIELDS, batch);
     const acronyms = AcronymTable.mine(documents.flatMap((document) => document.passages.map(passageText)));
     return new PassageIndex(
       search,
@@ -142,15 +129,13 @@ export class PassageIndex {
   searchTerms(weights: ReadonlyMap<string, number>, limit = 30): PassageHit[] {
     const terms = [...weights.keys()].filter((term) => term !== '');
     if (terms.length === 0) return [];
-    const results = this.search.search(terms.join(' '), {
-      combineWith: 'OR',
-      boost: { text: 1, title: TITLE_BOOST },
-      boostTerm: (term) => weights.get(term) ?? 1,
-    });
-    return results.slice(0, limit).flatMap((result) => this.toHit(result));
+    const boosts = new Map(terms.map((term) => [term, weights.get(term) ?? 1]));
+    return this.search
+      .search(boosts, { text: 1, title: TITLE_BOOST }, limit)
+      .flatMap((result) => this.toHit(result));
   }
 
-  private toHit(result: SearchResult): PassageHit[] {
+  private toHit(result: PostingsHit): PassageHit[] {
     const passage = this.passages.get(String(result.id));
     const document = passage && this.documents.get(passage.file);
     if (!passage || !document) return [];
@@ -159,14 +144,14 @@ export class PassageIndex {
 
   /** The built index as JSON-safe data, for {@link PassageIndex.fromSnapshot}. */
   toSnapshot(): {
-    search: ReturnType<MiniSearch['toJSON']>;
+    search: PostingsSnapshot;
     documents: CorpusDocument[];
     documentFrequencies: [string, number][];
     vocabulary: [string, string, number][];
     acronyms: [string, string[]][];
   } {
     return {
-      search: this.search.toJSON(),
+      search: this.search.toSnapshot(),
       documents: [...this.documents.values()],
       documentFrequencies: [...this.documentFrequencies],
       vocabulary: this.vocabulary.entries(),
@@ -176,13 +161,7 @@ export class PassageIndex {
 
   /** Restores an index from {@link PassageIndex.toSnapshot} output without analyzing any text again. */
   static fromSnapshot(snapshot: ReturnType<PassageIndex['toSnapshot']>): PassageIndex {
-    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search, {
-      fields: SEARCH_FIELDS,
-      idField: 'id',
-      tokenize: identityTokenizer,
-      processTerm: (term) => term,
-      searchOptions: { tokenize: identityTokenizer, processTerm: (term) => term },
-    });
+    const search = PostingsIndex.fromSnapshot(snapshot.search);
     const passages = new Map<string, Passage>();
     for (const document of snapshot.documents) {
       for (const passage of document.passages) passages.set(passage.id, passage);
