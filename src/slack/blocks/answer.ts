@@ -143,12 +143,16 @@ function echoLine(question: string, askedBy: string | undefined): string {
   return `${askedBy ? `<@${askedBy}> asked` : 'You asked'}: “${echoQuestion(question)}”`;
 }
 
-/** Notification text: the answering sentence and where it comes from. */
+/**
+ * Plain fallback text (notifications, screen readers, clients without blocks): the first passage as the
+ * message shows it, without markup, and the files it comes from.
+ */
 function fallbackText(passage: AnswerPassage): string {
-  const sentence = passage.sentences[passage.answerSentence] ?? passage.sentences.join(' ');
-  const source = passage.citations[0]?.file;
-  const text = escapeMrkdwn(sentence.replace(/\s+/g, ' ').trim());
-  return shorten(source ? `${text} (${escapeMrkdwn(source)})` : text, FALLBACK_TEXT_LIMIT);
+  const quote = quotedPassage(passage)
+    .replace(/^> /, '')
+    .replace(/(^|\s)\*([^*]+)\*(?=\s|$)/g, '$1$2');
+  const sources = passage.citations.map((citation) => escapeMrkdwn(citation.file)).join(', ');
+  return shorten(`${quote} (${sources})`, FALLBACK_TEXT_LIMIT);
 }
 
 function actionsBlock(elements: types.Button[]): types.ActionsBlock {

@@ -55,8 +55,7 @@ describe('buildAnswerBlocks', () => {
       '> Context first. *The prime ministers launched TSI.* More after.',
     );
     expect(contexts(message.blocks)[0]).toBe('📄 `one.txt` · *Title of one.txt* · 2024-07-24');
-    expect(message.text).toContain('The prime ministers launched TSI.');
-    expect(message.text).toContain('one.txt');
+    expect(message.text).toBe('Context first. The prime ministers launched TSI. More after. (one.txt)');
   });
 
   it('shows at most three passages', () => {
