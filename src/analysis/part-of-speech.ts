@@ -30,8 +30,41 @@ export function questionRoles(question: string): QuestionRoles {
   const roles: QuestionRoles = { verbs: new Set(), names: new Set() };
   tagged.taggedWords.forEach(({ tag }, index) => {
     const word = words[index];
-    if (tag.startsWith('VB')) roles.verbs.add(foldText(word));
-    else if (tag.startsWith('NNP') && /^\p{Lu}/u.test(word)) roles.names.add(foldText(word));
+    if (tag.startsWith('VB')) roles.verbs.add(foldText(word).trim());
+    else if ((tag.startsWith('NNP') && /^\p{Lu}/u.test(word)) || isAcronym(word)) {
+      roles.names.add(foldText(word).trim());
+    }
   });
+  // "When does Modi travel ...": after an auxiliary, the lowercase word that follows the subject's name is
+  // its verb, whatever the tagger made of it.
+  const auxiliary = words.findIndex((word) => AUXILIARIES.has(word.toLowerCase()));
+  if (auxiliary >= 0) {
+    let index = auxiliary + 1;
+    if (words[index]?.toLowerCase() === 'the') index++;
+    const nameStart = index;
+    while (index < words.length && /^\p{Lu}/u.test(words[index])) index++;
+    if (index > nameStart && index < words.length && /^\p{Ll}/u.test(words[index])) {
+      roles.verbs.add(foldText(words[index]).trim());
+    }
+  }
   return roles;
+}
+
+const AUXILIARIES = new Set([
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'shall',
+  'may',
+  'might',
+]);
+
+/** Two capitals or more, as in `US`, `TSI`, `MoD`, `INDUS-X`: acronyms name things, whatever the tagger says. */
+function isAcronym(word: string): boolean {
+  return /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}\p{N}&.-]+$/u.test(word) && !/^\p{Lu}\p{Ll}+$/u.test(word);
 }

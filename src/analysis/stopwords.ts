@@ -33,6 +33,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'tell',
   'whats',
   'whos',
+  'off',
   'wheres',
   'hows',
   'anyone',
@@ -91,6 +92,10 @@ export const QUESTION_PADDING: ReadonlySet<string> = new Set([
   'updates',
   'status',
   // Words naming the kind of answer wanted ("how much money", "what date") rather than its subject.
+  'part',
+  'acronym',
+  'abbreviation',
+  'parts',
   'money',
   'amount',
   'cost',

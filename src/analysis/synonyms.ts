@@ -22,7 +22,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['buy', 'purchase', 'acquire', 'procure'],
   ['sign', 'conclude', 'seal', 'finalise', 'ink'],
   ['company', 'firm', 'business', 'enterprise'],
-  ['visit', 'trip', 'tour'],
+  ['visit', 'trip', 'tour', 'travel'],
   ['aim', 'goal', 'objective', 'purpose', 'target'],
   ['threat', 'risk', 'danger'],
   ['growth', 'expansion'],

@@ -18,7 +18,7 @@ import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, Docu
  * rephrase verbs) reaches {@link ANSWER_COVERAGE}; below it nothing is shown: an honest "the corpus
  * doesn't say" beats a loose match.
  */
-export const ANSWER_COVERAGE = 0.6;
+export const ANSWER_COVERAGE = 0.5;
 /** Passages shown with the answer, and kept for "More results". */
 export const SHOWN_PASSAGES = 3;
 const MORE_PASSAGES = 6;
@@ -30,6 +30,13 @@ const SUPPORTING_RATIO = 0.55;
 const NEAR_DUPLICATE = 0.6;
 const TITLE_ONLY_CREDIT = 0.5;
 const PART_ONLY_CREDIT = 0.6;
+/** Share (by rarity) of the question's words other than names and verbs that an answer must say. */
+const SUBJECT_COVERAGE = 0.4;
+/**
+ * Kinds of answer a passage must hold to answer: "when" needs a date or a time word. ("How much" may be
+ * answered in words, "more than ever", so a number is preferred, not required.)
+ */
+const STRICT_KINDS: ReadonlySet<QuestionKind> = new Set(['time']);
 /** The most the earlier turns of a conversation may weigh, relative to the question's own words. */
 const CONTEXT_SHARE = 0.8;
 
@@ -75,11 +82,7 @@ export class CorpusEngine implements AnswerEngine {
   explain(question: string, options: AnswerOptions = {}): string {
     const attempt = this.resolve(question, options);
     const concepts = attempt.concepts.map((concept) => {
-      const roles = [
-        concept.isName && 'name',
-        concept.coverageShare < 1 && 'verb',
-        concept.fromHistory && 'context',
-      ]
+      const roles = [concept.isName && 'name', concept.isVerb && 'verb', concept.fromHistory && 'context']
         .filter(Boolean)
         .join(',');
       const alternatives = concept.alternatives.map((a) => `${a.terms.join('+')}×${a.weight}`).join(' | ');
@@ -172,7 +175,8 @@ export class CorpusEngine implements AnswerEngine {
       // Whether there is an answer at all is judged on the passage's own words; only a name may come
       // from the headline ("Lloyd Austin" named once at the top, "Austin" below).
       const answering = concepts.map((concept, i) => (concept.isName ? said[i] : inText[i]));
-      const { index: answerSentence, fitsKind } = this.bestSentence(hit.passage, concepts, rarities, kind);
+      const sentences = this.readSentences(hit.passage, concepts, rarities, kind);
+      const { index: answerSentence, fitsKind } = sentences;
       const rank =
         0.4 * (hit.score / topScore) +
         0.6 * weightedShare(said, rarities) +
@@ -186,9 +190,29 @@ export class CorpusEngine implements AnswerEngine {
       );
       // A passage that never names what the question is about (nor does its headline) cannot answer it,
       // nor one that says only the earlier turns' words.
-      const saysNames = concepts.every((concept, i) => !concept.isName || concept.fromHistory || said[i] > 0);
+      const saysNames = concepts.every(
+        (concept, i) => !concept.isName || concept.fromHistory || said[i] > 0 || !concept.nameHead,
+      );
       const saysOwnWords = concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
-      const answers = saysNames && saysOwnWords && coverage >= ANSWER_COVERAGE;
+      // Names alone do not answer: "the capital of France" is not answered by a passage that only
+      // mentions France. The question's other words must be said too, {@link SUBJECT_COVERAGE} of them.
+      const subjects = concepts.map((concept) => (isSubjectWord(concept) ? 1 : 0));
+      const saysSubject =
+        !subjects.includes(1) ||
+        weightedShare(
+          said,
+          rarities.map((r, i) => r * subjects[i] * concepts[i].coverageShare),
+        ) >= SUBJECT_COVERAGE;
+      // Two names the question joins ("Russia" and "TSI") must meet within two sentences, not just
+      // somewhere in one passage.
+      const textNames = concepts.filter(
+        (concept, i) => concept.isName && !concept.fromHistory && inText[i] > 0,
+      ).length;
+      const namesMeet = sentences.namesTogether >= Math.min(2, textNames);
+      // "When" wants a date: a passage without one does not answer.
+      const holdsKind = !STRICT_KINDS.has(kind) || sentences.holdsKind;
+      const answers =
+        saysNames && saysOwnWords && saysSubject && namesMeet && holdsKind && coverage >= ANSWER_COVERAGE;
       return { hit, coverage, rank, answerSentence, terms, saysNames, answers };
     });
     // Passages that answer lead, best ranked first; the rest may still serve as "more results".
@@ -199,25 +223,37 @@ export class CorpusEngine implements AnswerEngine {
     return { concepts, ranked, answered: ranked[0].answers };
   }
 
-  /** The sentence saying most of the question's concepts, preferring one of the expected kind. */
-  private bestSentence(
+  /**
+   * The sentence saying most of the question's concepts, preferring one of the expected kind; also
+   * whether any sentence holds that kind, and the most names of the question two adjacent sentences say.
+   */
+  private readSentences(
     passage: Passage,
     concepts: Concept[],
     idfs: number[],
     kind: QuestionKind,
-  ): { index: number; fitsKind: boolean } {
+  ): { index: number; fitsKind: boolean; holdsKind: boolean; namesTogether: number } {
     let best = { index: 0, score: -1, fitsKind: false };
+    let holdsKind = false;
+    let namesTogether = 0;
+    let previousNames = new Set<number>();
     passage.sentences.forEach((sentence, index) => {
       const terms = new Set(analyze(sentence).map((token) => token.term));
       let score = 0;
+      const names = new Set<number>();
       concepts.forEach((concept, i) => {
-        score += idfs[i] * conceptMatch(concept, terms);
+        const match = conceptMatch(concept, terms);
+        score += idfs[i] * match;
+        if (match > 0 && concept.isName && !concept.fromHistory) names.add(i);
       });
       const fitsKind = sentenceFitsKind(sentence, kind);
+      holdsKind ||= fitsKind;
+      namesTogether = Math.max(namesTogether, new Set([...previousNames, ...names]).size);
+      previousNames = names;
       if (fitsKind) score *= 1.25;
       if (score > best.score) best = { index, score, fitsKind };
     });
-    return { index: best.index, fitsKind: best.fitsKind };
+    return { index: best.index, fitsKind: best.fitsKind, holdsKind, namesTogether };
   }
 
   private titleOf(document: CorpusDocument): { terms: Set<string>; tokens: AnalyzedToken[] } {
@@ -299,6 +335,11 @@ function adjacentPairs(tokens: AnalyzedToken[]): Set<string> {
 
 function citationOf(document: CorpusDocument): Citation {
   return { file: document.file, title: document.title, date: document.date };
+}
+
+/** A word of the question itself that is neither a name, a verb nor padding: "capital", "sectors". */
+function isSubjectWord(concept: Concept): boolean {
+  return !concept.fromHistory && !concept.isName && !concept.isVerb && concept.weight >= 1;
 }
 
 /** Σ said·weight / Σ weight. */

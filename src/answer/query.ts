@@ -25,11 +25,15 @@ export interface Concept {
   /** The word as typed, for logs. */
   label: string;
   weight: number;
-  /**
-   * How much saying this concept counts towards answering, relative to `weight`: verbs count
-   * {@link VERB_COVERAGE}, as questions rephrase their verbs far more than their subjects.
-   */
+  /** How much saying this concept counts towards answering, relative to `weight` (see `coverageShare`). */
   coverageShare: number;
+  /** A verb of the question ("launched", "meet"). */
+  isVerb: boolean;
+  /**
+   * For a name, whether it ends the run of names it stands in ("Austin" of "Lloyd Austin", "Initiative"
+   * of "Technology Security Initiative"): a passage may name a thing by its head alone.
+   */
+  nameHead: boolean;
   /** A name the question is about ("Lammy", "Pakistan"): a passage that never says it cannot answer. */
   isName: boolean;
   /** From an earlier turn rather than this question. */
@@ -45,6 +49,7 @@ export interface Alternative {
 
 export const PADDING_WEIGHT = 0.3;
 export const VERB_COVERAGE = 0.5;
+export const UNKNOWN_WORD_COVERAGE = 0.5;
 const PART_WEIGHT = 0.9;
 const CORRECTION_WEIGHT = 0.9;
 const ACRONYM_WEIGHT = 0.8;
@@ -87,8 +92,15 @@ export function questionConcepts(
     return {
       label: token.surface,
       weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
-      coverageShare: verbs.has(token.surface) ? VERB_COVERAGE : 1,
-      isName: [...names].some((name) => name === token.surface || name.split('-').includes(token.surface)),
+      coverageShare: coverageShare(token.surface, alternatives, verbs, names, index),
+      isVerb: verbs.has(token.surface),
+      isName: [...names].some(
+        (name) =>
+          name === token.surface ||
+          name.replace(/-/g, '') === token.surface ||
+          name.split('-').includes(token.surface),
+      ),
+      nameHead: true,
       fromHistory,
       alternatives,
     };
@@ -104,7 +116,32 @@ export function questionConcepts(
       concept.alternatives.push({ terms: [acronym], weight: ACRONYM_WEIGHT });
     }
   }
+  for (let i = 0; i + 1 < concepts.length; i++) {
+    if (concepts[i].isName && concepts[i + 1].isName && words[i + 1].position - words[i].position === 1) {
+      concepts[i].nameHead = false;
+    }
+  }
   return mergeDuplicates(concepts);
+}
+
+/**
+ * How much a word must be said for a passage to answer. A verb counts {@link VERB_COVERAGE}: questions
+ * rephrase verbs. A common word the corpus never uses at all ("city", "amount", "travel") counts
+ * {@link UNKNOWN_WORD_COVERAGE}: most often the asker's own phrasing. A name the corpus lacks counts in
+ * full: it is what the question is about.
+ */
+function coverageShare(
+  surface: string,
+  alternatives: Alternative[],
+  verbs: Set<string>,
+  names: Set<string>,
+  index: PassageIndex,
+): number {
+  if (names.has(surface)) return 1;
+  const known = alternatives.some((alternative) =>
+    alternative.terms.every((term) => index.documentFrequency(term) > 0),
+  );
+  return (verbs.has(surface) ? VERB_COVERAGE : 1) * (known ? 1 : UNKNOWN_WORD_COVERAGE);
 }
 
 /**

@@ -1,0 +1,59 @@
+import { CorpusEngine } from '../../src/answer/engine';
+import { assembleDocuments } from '../../src/corpus/load-corpus';
+
+// A small corpus written for these cases, so each decision has one clear reason.
+const engine = CorpusEngine.fromDocuments(
+  assembleDocuments(
+    [
+      [
+        'trade.txt',
+        'Ministers meet in Rome\n\nTrade ministers from France and Italy met in Rome on Tuesday to discuss tariffs on steel.',
+      ],
+      [
+        'tunnel.txt',
+        'New tunnel opens\n\nThe harbour tunnel was opened by Mayor Jane Doe in March 2019 after six years of work. It carries four lanes of traffic under the bay.',
+      ],
+      [
+        'bridge.txt',
+        'Bridge reopens\n\nThe old river bridge was reopened by the city council after repairs to its deck.',
+      ],
+      [
+        'summit.txt',
+        'Summit notes\n\nRussia held talks with Chile on fishing quotas in the southern ocean. Delegates later toured the port and its new container cranes, which were built locally. Separately, officials launched the Ocean Data Programme (ODP) to share satellite readings.',
+      ],
+    ].map(([file, text]) => ({ file, text, size: text.length, mtimeMs: 0, contentHash: file })),
+  ),
+);
+
+describe('deciding whether the corpus answers', () => {
+  it('does not answer from a passage that only mentions the name asked about', () => {
+    // France is mentioned, but nothing about its capital.
+    expect(engine.answer('What is the capital of France?').answered).toBe(false);
+  });
+
+  it('answers when the passage says what the question asks about', () => {
+    const answer = engine.answer('Where did the French and Italian trade ministers meet?');
+    expect(answer.answered).toBe(true);
+    expect(answer.passages[0].sentences[answer.passages[0].answerSentence]).toContain('Rome');
+  });
+
+  it('lets the passage use another verb than the question', () => {
+    // "inaugurated" appears nowhere: the passage says "opened".
+    const answer = engine.answer('Who inaugurated the harbour tunnel?');
+    expect(answer.passages[0]?.citations[0]?.file).toBe('tunnel.txt');
+  });
+
+  it('answers "when" only from a passage that holds a date', () => {
+    expect(engine.answer('When was the harbour tunnel opened?').passages[0]?.citations[0]?.file).toBe(
+      'tunnel.txt',
+    );
+    // The bridge article says who reopened it, never when.
+    expect(engine.answer('When was the old river bridge reopened?').answered).toBe(false);
+  });
+
+  it('does not join two names that the passage mentions far apart', () => {
+    // Russia and the ODP share a passage but not a pair of adjacent sentences.
+    expect(engine.answer('What did Russia say about the ODP?').answered).toBe(false);
+    expect(engine.answer('Who launched the ODP?').answered).toBe(true);
+  });
+});
