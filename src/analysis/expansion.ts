@@ -116,6 +116,8 @@ export class AcronymTable {
   }
 
   private learnFrom(text: string): void {
+    // Both patterns need a parenthesis; most passages have none, and the long-form scan is costly.
+    if (!text.includes('(')) return;
     for (const match of text.matchAll(PAREN_AFTER_LONG_FORM)) {
       const words = match[1].trim().split(/\s+/);
       const longForm = longFormFor(match[2], words);
