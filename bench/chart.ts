@@ -34,6 +34,7 @@ export function renderChart(panels: ChartPanel[], caption: string): string {
     .join('');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
+    `<title>${escapeXml(`${panels.map((panel) => panel.title).join(', ')} against corpus size. ${caption}`)}</title>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     body,
     legend,

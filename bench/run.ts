@@ -179,49 +179,39 @@ interface Row {
   unit: string;
 }
 
+/** A figure measured for coop and for both plain minisearch pipelines. */
+function compared(label: string, phase: 'cold' | 'warm', key: string, unit: string, scale = 1): Row {
+  return {
+    label,
+    unit,
+    coop: (size) => size.coop[phase][key] * scale,
+    plain: (figures) => figures[phase][key] * scale,
+  };
+}
+
+/** A figure only coop has (its loader, its Slack app). */
+function coopOnly(label: string, phase: 'cold' | 'warm', key: string, unit: string): Row {
+  return { label, unit, coop: (size) => size.coop[phase][key] };
+}
+
 const ROWS: Row[] = [
-  { label: 'cold start: read + split + index', coop: (s) => s.coop.cold.coldMs, unit: 'ms' },
-  { label: 'index only', coop: (s) => s.coop.cold.indexMs, plain: (p) => p.cold.indexMs, unit: 'ms' },
-  { label: 'ready (cold start + first answer)', coop: (s) => s.coop.cold.readyMs, unit: 'ms' },
-  { label: 'heap after indexing', coop: (s) => s.coop.cold.heapMB, plain: (p) => p.cold.heapMB, unit: 'MB' },
-  { label: 'RSS after indexing', coop: (s) => s.coop.cold.rssMB, plain: (p) => p.cold.rssMB, unit: 'MB' },
-  { label: 'snapshot save', coop: (s) => s.coop.cold.saveMs, plain: (p) => p.cold.saveMs, unit: 'ms' },
-  {
-    label: 'snapshot size',
-    coop: (s) => s.coop.cold.snapshotMB,
-    plain: (p) => p.cold.snapshotMB,
-    unit: 'MB',
-  },
-  {
-    label: 'warm start: load snapshot',
-    coop: (s) => s.coop.warm.warmMs,
-    plain: (p) => p.warm.warmMs,
-    unit: 'ms',
-  },
-  {
-    label: 'ready from snapshot',
-    coop: (s) => s.coop.warm.readyMs,
-    plain: (p) => p.warm.readyMs,
-    unit: 'ms',
-  },
-  {
-    label: 'heap after warm start',
-    coop: (s) => s.coop.warm.heapMB,
-    plain: (p) => p.warm.heapMB,
-    unit: 'MB',
-  },
-  { label: 'RSS after warm start', coop: (s) => s.coop.warm.rssMB, plain: (p) => p.warm.rssMB, unit: 'MB' },
-  { label: 'answer p50', coop: (s) => s.coop.warm.p50Ms, plain: (p) => p.warm.p50Ms, unit: 'ms' },
-  { label: 'answer p99', coop: (s) => s.coop.warm.p99Ms, plain: (p) => p.warm.p99Ms, unit: 'ms' },
-  { label: 'answer mean', coop: (s) => s.coop.warm.meanMs, plain: (p) => p.warm.meanMs, unit: 'ms' },
-  {
-    label: 'source passage quoted',
-    coop: (s) => s.coop.warm.sourceQuoted * 100,
-    plain: (p) => p.warm.sourceQuoted * 100,
-    unit: '%',
-  },
-  { label: 'Slack event → chat.postMessage p50', coop: (s) => s.coop.warm.slackP50Ms, unit: 'ms' },
-  { label: 'Slack event → chat.postMessage p99', coop: (s) => s.coop.warm.slackP99Ms, unit: 'ms' },
+  coopOnly('cold start: read + split + index', 'cold', 'coldMs', 'ms'),
+  compared('index only', 'cold', 'indexMs', 'ms'),
+  coopOnly('ready (cold start + first answer)', 'cold', 'readyMs', 'ms'),
+  compared('heap after indexing', 'cold', 'heapMB', 'MB'),
+  compared('RSS after indexing', 'cold', 'rssMB', 'MB'),
+  compared('snapshot save', 'cold', 'saveMs', 'ms'),
+  compared('snapshot size', 'cold', 'snapshotMB', 'MB'),
+  compared('warm start: load snapshot', 'warm', 'warmMs', 'ms'),
+  compared('ready from snapshot', 'warm', 'readyMs', 'ms'),
+  compared('heap after warm start', 'warm', 'heapMB', 'MB'),
+  compared('RSS after warm start', 'warm', 'rssMB', 'MB'),
+  compared('answer p50', 'warm', 'p50Ms', 'ms'),
+  compared('answer p99', 'warm', 'p99Ms', 'ms'),
+  compared('answer mean', 'warm', 'meanMs', 'ms'),
+  compared('source passage quoted', 'warm', 'sourceQuoted', '%', 100),
+  coopOnly('Slack event → chat.postMessage p50', 'warm', 'slackP50Ms', 'ms'),
+  coopOnly('Slack event → chat.postMessage p99', 'warm', 'slackP99Ms', 'ms'),
 ];
 
 function table(

@@ -99,17 +99,12 @@ async function coopWarm(job: WorkerJob): Promise<Figures> {
   const ready = performance.now();
   const memory = settledMemory();
 
-  for (const question of questions.slice(0, WARM_UP))
-    engine.answer(question.question, { history: question.history });
-  let answered = 0;
-  let quoted = 0;
-  const latencies = questions.map((question) => {
-    const asked = performance.now();
+  const asked = askAll(questions, (question) => {
     const answer = engine.answer(question.question, { history: question.history });
-    const took = performance.now() - asked;
-    if (answer.answered) answered++;
-    if (answer.passages.some((passage) => passage.sentences.join(' ') === question.source)) quoted++;
-    return took;
+    return {
+      answered: answer.answered,
+      quoted: answer.passages.map((passage) => passage.sentences.join(' ')),
+    };
   });
   const slackQuestions = questions
     .filter((question) => question.history.length === 0)
@@ -122,9 +117,7 @@ async function coopWarm(job: WorkerJob): Promise<Figures> {
     warmMs: loaded - started,
     readyMs: ready - started,
     ...memory,
-    ...percentiles(latencies),
-    answered: answered / questions.length,
-    sourceQuoted: quoted / questions.length,
+    ...asked,
     slackP50Ms: percentile(roundTrips, 0.5),
     slackP99Ms: percentile(roundTrips, 0.99),
     slackEvents: roundTrips.length,
@@ -183,21 +176,33 @@ async function plainWarm(job: WorkerJob): Promise<Figures> {
   const ready = performance.now();
   const memory = settledMemory();
 
-  for (const question of questions.slice(0, WARM_UP)) search.search(question.question);
-  let quoted = 0;
-  let answered = 0;
-  const latencies = questions.map((question) => {
-    const asked = performance.now();
+  const asked = askAll(questions, (question) => {
     const top = search.search(question.question).slice(0, PLAIN_RESULTS);
-    const took = performance.now() - asked;
-    if (top.length > 0) answered++;
-    if (top.some((result) => texts.get(String(result.id)) === question.source)) quoted++;
+    return { answered: top.length > 0, quoted: top.map((result) => texts.get(String(result.id)) ?? '') };
+  });
+  return { warmMs: loaded - started, readyMs: ready - started, ...memory, ...asked };
+}
+
+/**
+ * Asks every question after a warm-up, timing each: latency percentiles, the share answered, and the
+ * share whose reply quotes the passage the question was made from.
+ */
+function askAll(
+  questions: BenchQuestion[],
+  ask: (question: BenchQuestion) => { answered: boolean; quoted: string[] },
+): Figures {
+  for (const question of questions.slice(0, WARM_UP)) ask(question);
+  let answered = 0;
+  let quoted = 0;
+  const latencies = questions.map((question) => {
+    const started = performance.now();
+    const reply = ask(question);
+    const took = performance.now() - started;
+    if (reply.answered) answered++;
+    if (reply.quoted.includes(question.source)) quoted++;
     return took;
   });
   return {
-    warmMs: loaded - started,
-    readyMs: ready - started,
-    ...memory,
     ...percentiles(latencies),
     answered: answered / questions.length,
     sourceQuoted: quoted / questions.length,
