@@ -117,6 +117,10 @@ export class PostingsIndex {
       const id = this.terms.get(term);
       if (id === undefined) continue;
       queryTerms.push({ term, id });
+      if (this.stamp === 0xffffffff) {
+        this.stamp = 0;
+        termStamps.fill(0);
+      }
       const stamp = ++this.stamp;
       this.fields.forEach((field, fieldIndex) => {
         const { offsets, docs, freqs, lengths, averageLength } = this.postings[fieldIndex];
