@@ -23,7 +23,7 @@ export const ANSWER_COVERAGE = 0.5;
 export const SHOWN_PASSAGES = 3;
 const MORE_PASSAGES = 6;
 /** Candidates re-ranked after BM25. */
-const CANDIDATES = 40;
+const CANDIDATES = 80;
 /** A further passage is shown only when it is this close to the best one. */
 const SUPPORTING_RATIO = 0.55;
 /** Passages sharing this much of their wording are one passage quoted by several documents. */

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { Logger } from '../logging/logger';
-import { normalizeForComparison, type ParsedDocument, parseDocument } from './parse-document';
+import { type ParsedDocument, parseDocument } from './parse-document';
 import { buildPassages } from './passages';
 import { type CorpusFile, type CorpusWarning, listCorpusFiles, readCorpusFile } from './read-corpus';
 import type { CorpusDocument } from './types';
@@ -66,9 +66,7 @@ export function assembleDocuments(files: CorpusFile[], warnings: CorpusWarning[]
   const shared = sharedParagraphs(parsed.map((entry) => entry.parsed));
   const documents: CorpusDocument[] = [];
   for (const { file, parsed: doc } of parsed) {
-    const paragraphs = doc.paragraphs.filter(
-      (paragraph) => !shared.has(normalizeForComparison(paragraph.text)),
-    );
+    const paragraphs = doc.paragraphs.filter((paragraph) => !shared.has(paragraph.key));
     const passages = buildPassages(file.file, paragraphs);
     if (passages.length === 0) {
       warnings.push({
@@ -81,7 +79,6 @@ export function assembleDocuments(files: CorpusFile[], warnings: CorpusWarning[]
       file: file.file,
       title: doc.title,
       date: doc.date,
-      paragraphs: paragraphs.map((paragraph) => paragraph.text),
       passages,
       size: file.size,
       mtimeMs: file.mtimeMs,
@@ -98,9 +95,7 @@ function sharedParagraphs(documents: ParsedDocument[]): Set<string> {
   );
   const counts = new Map<string, number>();
   for (const document of documents) {
-    for (const key of new Set(
-      document.paragraphs.map((paragraph) => normalizeForComparison(paragraph.text)),
-    )) {
+    for (const key of new Set(document.paragraphs.map((paragraph) => paragraph.key))) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }

@@ -15,6 +15,8 @@
 /** A content paragraph and how it reads. */
 export interface ParsedParagraph {
   text: string;
+  /** The text folded by {@link normalizeForComparison}, for spotting repeats. */
+  key: string;
   /** A list item (bullet or numbered), shown and grouped with its neighbours. */
   isListItem: boolean;
 }
@@ -80,7 +82,7 @@ export function parseDocument(text: string): ParsedDocument {
     seen.add(key);
     if (!isListItem && (counts.get(key) ?? 0) > 1 && !CLOSING_PUNCTUATION.test(body)) return;
     if (!isContent(body, isListItem)) return;
-    content.push({ text: body, isListItem });
+    content.push({ text: body, key, isListItem });
   });
   return { title, date: date?.iso, paragraphs: content };
 }

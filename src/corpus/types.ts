@@ -5,8 +5,6 @@ export interface CorpusDocument {
   title: string;
   /** ISO date `YYYY-MM-DD` when the document states one. */
   date?: string;
-  /** Content paragraphs, boilerplate removed, hard-wrapped lines re-flowed. */
-  paragraphs: string[];
   passages: Passage[];
   size: number;
   mtimeMs: number;

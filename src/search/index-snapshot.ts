@@ -18,7 +18,7 @@ import { PassageIndex } from './passage-index';
  * corpus folder are removed. It holds one JSON value per line: a header (versions, key, the corpus's
  * warnings), then each part of the index.
  */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 
 /** Index data as {@link PassageIndex.toSnapshot} gives it. */
 export type PassageIndexSnapshot = ReturnType<PassageIndex['toSnapshot']>;

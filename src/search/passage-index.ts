@@ -1,29 +1,33 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyze } from '../analysis/analyzer';
 import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
-import { type PostingsHit, PostingsIndex, type PostingsSnapshot } from './postings';
 
 /**
- * BM25 ranking over passages, minisearch's BM25+ on compact postings ({@link PostingsIndex}).
+ * BM25 ranking over passages, on minisearch.
  *
  * Each passage is indexed with two fields: its `text` and its document's `title` (boosted
  * {@link TITLE_BOOST}, so a headline lends its words to every passage beneath it without outranking the
- * passage that says them). Both fields are analyzed by coop's analyzer before indexing, so the index
- * splits them on spaces and nothing more. Queries are weighted term
+ * passage that says them). Both are analyzed by coop's analyzer before minisearch sees them, so
+ * minisearch's own tokenizer and term processing are identity functions here. Queries are weighted term
  * lists (typed words 1, expansions and follow-up context less), combined with OR.
+ *
+ * Retrieval only gathers candidates for the answering engine, which re-reads each candidate in full; so
+ * when a query holds selective terms, its very common ones ({@link isCommon}) are left out of the
+ * search. They would walk posting lists of a large share of the corpus for almost no BM25 weight, and
+ * most of the time a question takes on a large corpus.
  */
-export const TITLE_BOOST = 0.35;
 
-/** One ranked passage with the query terms it matched and in which fields. */
+/** One ranked passage. */
 export interface PassageHit {
   passage: Passage;
   document: CorpusDocument;
   score: number;
-  /** Query term → fields it matched in (`text`, `title`). */
-  matches: Map<string, string[]>;
 }
+
+export const TITLE_BOOST = 0.35;
 
 interface IndexedPassage {
   id: string;
@@ -31,14 +35,26 @@ interface IndexedPassage {
   title: string;
 }
 
-const SEARCH_FIELDS = ['text', 'title'] as const;
+/** A term in more passages than this share of the corpus (and than {@link COMMON_MIN_PASSAGES}) is common. */
+export const COMMON_SHARE = 0.05;
+const COMMON_MIN_PASSAGES = 1000;
 
-/** The searchable corpus: the postings plus the statistics coop's answering needs. */
+const identityTokenizer = (text: string): string[] => (text === '' ? [] : text.split(' '));
+
+const MINISEARCH_OPTIONS = {
+  fields: ['text', 'title'],
+  idField: 'id',
+  tokenize: identityTokenizer,
+  processTerm: (term: string) => term,
+  searchOptions: { tokenize: identityTokenizer, processTerm: (term: string) => term },
+};
+
+/** The searchable corpus: minisearch plus the statistics coop's answering needs. */
 export class PassageIndex {
   private sortedTerms?: string[];
 
   private constructor(
-    private readonly search: PostingsIndex,
+    private readonly search: MiniSearch<IndexedPassage>,
     readonly documents: ReadonlyMap<string, CorpusDocument>,
     private readonly passages: ReadonlyMap<string, Passage>,
     private readonly documentFrequencies: ReadonlyMap<string, number>,
@@ -48,19 +64,15 @@ export class PassageIndex {
 
   /** Analyzes and indexes every passage of `documents`. */
   static build(documents: CorpusDocument[]): PassageIndex {
+    const search = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
     const passages = new Map<string, Passage>();
     const frequencies = new Map<string, number>();
     const vocabulary = new Vocabulary();
-    const titleTerms = new Map<string, string>();
     const batch: IndexedPassage[] = [];
     for (const document of documents) {
-      let title = titleTerms.get(document.file);
-      if (title === undefined) {
-        title = analyze(document.title)
-          .map((token) => token.term)
-          .join(' ');
-        titleTerms.set(document.file, title);
-      }
+      const title = analyze(document.title)
+        .map((token) => token.term)
+        .join(' ');
       for (const passage of document.passages) {
         passages.set(passage.id, passage);
         const tokens = analyze(passageText(passage));
@@ -71,7 +83,7 @@ export class PassageIndex {
         batch.push({ id: passage.id, text: tokens.map((token) => token.term).join(' '), title });
       }
     }
-    const search = PostingsIndex.build(SEARCH_FIELDS, batch);
+    search.addAll(batch);
     const acronyms = AcronymTable.mine(documents.flatMap((document) => document.passages.map(passageText)));
     return new PassageIndex(
       search,
@@ -125,33 +137,45 @@ export class PassageIndex {
     return this.passages.get(id);
   }
 
-  /** Ranks passages for weighted query terms (term → boost), best first. */
-  searchTerms(weights: ReadonlyMap<string, number>, limit = 30): PassageHit[] {
-    const terms = [...weights.keys()].filter((term) => term !== '');
-    if (terms.length === 0) return [];
-    const boosts = new Map(terms.map((term) => [term, weights.get(term) ?? 1]));
-    return this.search
-      .search(boosts, { text: 1, title: TITLE_BOOST }, limit)
-      .flatMap((result) => this.toHit(result));
+  /** True for a term in so many passages that it barely tells them apart. */
+  isCommon(term: string): boolean {
+    return this.documentFrequency(term) > Math.max(COMMON_MIN_PASSAGES, COMMON_SHARE * this.passages.size);
   }
 
-  private toHit(result: PostingsHit): PassageHit[] {
+  /**
+   * Ranks passages for weighted query terms (term → boost), best first. Common terms are searched only
+   * when the query has no selective term of weight 0.5 or more.
+   */
+  searchTerms(weights: ReadonlyMap<string, number>, limit = 30): PassageHit[] {
+    const terms = [...weights.keys()].filter((term) => term !== '');
+    const selective = terms.filter((term) => !this.isCommon(term));
+    const searched = selective.some((term) => (weights.get(term) ?? 0) >= 0.5) ? selective : terms;
+    if (searched.length === 0) return [];
+    const results = this.search.search(searched.join(' '), {
+      combineWith: 'OR',
+      boost: { text: 1, title: TITLE_BOOST },
+      boostTerm: (term) => weights.get(term) ?? 1,
+    });
+    return results.slice(0, limit).flatMap((result) => this.toHit(result));
+  }
+
+  private toHit(result: SearchResult): PassageHit[] {
     const passage = this.passages.get(String(result.id));
     const document = passage && this.documents.get(passage.file);
     if (!passage || !document) return [];
-    return [{ passage, document, score: result.score, matches: new Map(Object.entries(result.match)) }];
+    return [{ passage, document, score: result.score }];
   }
 
   /** The built index as JSON-safe data, for {@link PassageIndex.fromSnapshot}. */
   toSnapshot(): {
-    search: PostingsSnapshot;
+    search: ReturnType<MiniSearch['toJSON']>;
     documents: CorpusDocument[];
     documentFrequencies: [string, number][];
     vocabulary: [string, string, number][];
     acronyms: [string, string[]][];
   } {
     return {
-      search: this.search.toSnapshot(),
+      search: this.search.toJSON(),
       documents: [...this.documents.values()],
       documentFrequencies: [...this.documentFrequencies],
       vocabulary: this.vocabulary.entries(),
@@ -161,7 +185,7 @@ export class PassageIndex {
 
   /** Restores an index from {@link PassageIndex.toSnapshot} output without analyzing any text again. */
   static fromSnapshot(snapshot: ReturnType<PassageIndex['toSnapshot']>): PassageIndex {
-    const search = PostingsIndex.fromSnapshot(snapshot.search);
+    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search, MINISEARCH_OPTIONS);
     const passages = new Map<string, Passage>();
     for (const document of snapshot.documents) {
       for (const passage of document.passages) passages.set(passage.id, passage);
