@@ -1,8 +1,8 @@
 import { assembleDocuments, loadCorpus } from '../../src/corpus/load-corpus';
-import { documentText } from './document-text';
 import { parseDocument } from '../../src/corpus/parse-document';
 import type { CorpusFile } from '../../src/corpus/read-corpus';
 import { splitSentences } from '../../src/corpus/sentences';
+import { documentText } from './document-text';
 
 describe('splitSentences', () => {
   it('does not break after initials, titles or initialisms', () => {
@@ -128,7 +128,7 @@ describe('loadCorpus on the seed corpus', () => {
     expect(documents.map((d) => d.file)).toHaveLength(5);
     const workshop = documents.find((d) => d.file.startsWith('000_'));
     expect(workshop?.title).toBe('UK, India kick off Track 1.5 Defence & Military Tech dialogue');
-    const text = (workshop ? documentText(workshop) : '');
+    const text = workshop ? documentText(workshop) : '';
     expect(text).not.toMatch(/No stories found|Related Stories|iGlobal News|Diaspora equal partners/);
     expect(documents.find((d) => d.file.startsWith('004_'))?.date).toBe('2023-06-05');
   });

@@ -2,8 +2,8 @@ import { promises as fs, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus } from '../../src/corpus/load-corpus';
-import { documentText } from './document-text';
 import { MAX_DOCUMENT_BYTES, readCorpusFile } from '../../src/corpus/read-corpus';
+import { documentText } from './document-text';
 
 const prose = 'Officials from both countries met in London on Monday to discuss cooperation.';
 
