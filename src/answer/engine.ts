@@ -14,9 +14,9 @@ import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, Docu
  * Answer selection. Candidates from BM25 are re-ranked by BM25 score, by the share of the question's
  * concepts they say (weighted by concept weight and rarity; a word only in the document's headline
  * counts half), by phrases said whole, and by holding the kind of thing asked for (a date for "when").
- * The best passage answers when its coverage (the same share, verbs counting half, since questions
- * rephrase verbs) reaches {@link ANSWER_COVERAGE}; below it nothing is shown: an honest "the corpus
- * doesn't say" beats a loose match.
+ * A passage answers when its coverage (the same share, verbs and words the corpus never uses counting
+ * half, since questions rephrase them) reaches {@link ANSWER_COVERAGE} and the rules in `judge` hold;
+ * otherwise nothing is shown: an honest "the corpus doesn't say" beats a loose match.
  */
 export const ANSWER_COVERAGE = 0.5;
 /** Passages shown with the answer, and kept for "More results". */
@@ -37,6 +37,8 @@ const SUBJECT_COVERAGE = 0.4;
  * answered in words, "more than ever", so a number is preferred, not required.)
  */
 const STRICT_KINDS: ReadonlySet<QuestionKind> = new Set(['time']);
+/** Passages whose analysis is kept between questions. */
+const READING_CACHE_SIZE = 2000;
 /** The most the earlier turns of a conversation may weigh, relative to the question's own words. */
 const CONTEXT_SHARE = 0.8;
 
@@ -53,6 +55,26 @@ interface RankedPassage {
   terms: Set<string>;
 }
 
+/** A passage's words, analyzed once. */
+interface PassageReading {
+  sentences: string[];
+  tokens: AnalyzedToken[];
+  terms: Set<string>;
+  /** Terms of whole words, not of hyphen parts. */
+  wholeWords: Set<string>;
+  sentenceTerms: Set<string>[];
+}
+
+/** What `judge` needs to know of the question. */
+interface JudgedQuestion {
+  concepts: Concept[];
+  kind: QuestionKind;
+  /** Each concept's rarity times its weight. */
+  rarities: number[];
+  /** BM25 score of the best candidate. */
+  topScore: number;
+}
+
 interface Attempt {
   concepts: Concept[];
   ranked: RankedPassage[];
@@ -62,6 +84,7 @@ interface Attempt {
 /** The answering engine over one built index. Immutable: a changed corpus gets a new engine. */
 export class CorpusEngine implements AnswerEngine {
   private readonly titles = new Map<string, { terms: Set<string>; tokens: AnalyzedToken[] }>();
+  private readonly readings = new Map<string, PassageReading>();
   private summaries?: DocumentSummary[];
 
   constructor(readonly index: PassageIndex) {}
@@ -158,63 +181,13 @@ export class CorpusEngine implements AnswerEngine {
   private attempt(concepts: Concept[], kind: QuestionKind): Attempt {
     const hits = this.index.searchTerms(searchWeights(concepts), CANDIDATES);
     if (hits.length === 0) return { concepts, ranked: [], answered: false };
-    const rarities = concepts.map((concept) => conceptIdf(concept, this.index) * concept.weight);
-    const topScore = hits[0].score;
-    const ranked = hits.map((hit): RankedPassage => {
-      const tokens = analyze(hit.passage.sentences.join(' '));
-      const terms = new Set(tokens.map((token) => token.term));
-      const wholeWords = new Set(tokens.filter((token) => !token.isPart).map((token) => token.term));
-      const title = this.titleOf(hit.document);
-      // A word met only inside a hyphenated one ("standing" in "long-standing") says less.
-      const inText = concepts.map((concept) =>
-        Math.max(conceptMatch(concept, wholeWords), conceptMatch(concept, terms) * PART_ONLY_CREDIT),
-      );
-      const said = concepts.map((concept, i) =>
-        Math.max(inText[i], conceptMatch(concept, title.terms) * TITLE_ONLY_CREDIT),
-      );
-      // Whether there is an answer at all is judged on the passage's own words; only a name may come
-      // from the headline ("Lloyd Austin" named once at the top, "Austin" below).
-      const answering = concepts.map((concept, i) => (concept.isName ? said[i] : inText[i]));
-      const sentences = this.readSentences(hit.passage, concepts, rarities, kind);
-      const { index: answerSentence, fitsKind } = sentences;
-      const rank =
-        0.4 * (hit.score / topScore) +
-        0.6 * weightedShare(said, rarities) +
-        0.25 * phraseShare(concepts, tokens, title.tokens) +
-        (fitsKind ? 0.08 : 0);
-      // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
-      // coverage share.
-      const coverage = weightedShare(
-        answering,
-        rarities.map((rarity, i) => rarity * Math.max(concepts[i].coverageShare, answering[i])),
-      );
-      // A passage that never names what the question is about (nor does its headline) cannot answer it,
-      // nor one that says only the earlier turns' words.
-      const saysNames = concepts.every(
-        (concept, i) => !concept.isName || concept.fromHistory || said[i] > 0 || !concept.nameHead,
-      );
-      const saysOwnWords = concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
-      // Names alone do not answer: "the capital of France" is not answered by a passage that only
-      // mentions France. The question's other words must be said too, {@link SUBJECT_COVERAGE} of them.
-      const subjects = concepts.map((concept) => (isSubjectWord(concept) ? 1 : 0));
-      const saysSubject =
-        !subjects.includes(1) ||
-        weightedShare(
-          said,
-          rarities.map((r, i) => r * subjects[i] * concepts[i].coverageShare),
-        ) >= SUBJECT_COVERAGE;
-      // Two names the question joins ("Russia" and "TSI") must meet within two sentences, not just
-      // somewhere in one passage.
-      const textNames = concepts.filter(
-        (concept, i) => concept.isName && !concept.fromHistory && inText[i] > 0,
-      ).length;
-      const namesMeet = sentences.namesTogether >= Math.min(2, textNames);
-      // "When" wants a date: a passage without one does not answer.
-      const holdsKind = !STRICT_KINDS.has(kind) || sentences.holdsKind;
-      const answers =
-        saysNames && saysOwnWords && saysSubject && namesMeet && holdsKind && coverage >= ANSWER_COVERAGE;
-      return { hit, coverage, rank, answerSentence, terms, saysNames, answers };
-    });
+    const question: JudgedQuestion = {
+      concepts,
+      kind,
+      rarities: concepts.map((concept) => conceptIdf(concept, this.index) * concept.weight),
+      topScore: hits[0].score,
+    };
+    const ranked = hits.map((hit) => this.judge(hit, question));
     // Passages that answer lead, best ranked first; the rest may still serve as "more results".
     ranked.sort(
       (a, b) =>
@@ -223,12 +196,94 @@ export class CorpusEngine implements AnswerEngine {
     return { concepts, ranked, answered: ranked[0].answers };
   }
 
+  /** Ranks one candidate passage and decides whether it answers the question. */
+  private judge(hit: PassageHit, { concepts, kind, rarities, topScore }: JudgedQuestion): RankedPassage {
+    const reading = this.read(hit.passage);
+    const title = this.titleOf(hit.document);
+    // A word met only inside a hyphenated one ("standing" in "long-standing") says less.
+    const inText = concepts.map((concept) =>
+      Math.max(
+        conceptMatch(concept, reading.wholeWords),
+        conceptMatch(concept, reading.terms) * PART_ONLY_CREDIT,
+      ),
+    );
+    const said = concepts.map((concept, i) =>
+      Math.max(inText[i], conceptMatch(concept, title.terms) * TITLE_ONLY_CREDIT),
+    );
+    // Whether there is an answer at all is judged on the passage's own words; only a name may come
+    // from the headline ("Lloyd Austin" named once at the top, "Austin" below).
+    const answering = concepts.map((concept, i) => (concept.isName ? said[i] : inText[i]));
+    const sentences = this.readSentences(reading, concepts, rarities, kind);
+    const rank =
+      0.4 * (hit.score / topScore) +
+      0.6 * weightedShare(said, rarities) +
+      0.25 * phraseShare(concepts, reading.tokens, title.tokens) +
+      (sentences.fitsKind ? 0.08 : 0);
+    // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
+    // coverage share.
+    const coverage = weightedShare(
+      answering,
+      rarities.map((rarity, i) => rarity * Math.max(concepts[i].coverageShare, answering[i])),
+    );
+    // A passage that never names what the question is about (nor does its headline) cannot answer it,
+    // nor one that says only the earlier turns' words.
+    const saysNames = concepts.every(
+      (concept, i) => !concept.isName || concept.fromHistory || said[i] > 0 || !concept.nameHead,
+    );
+    const saysOwnWords = concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
+    // Names alone do not answer: "the capital of France" is not answered by a passage that only
+    // mentions France. The question's other words must be said too, {@link SUBJECT_COVERAGE} of them.
+    const subjects = concepts.map((concept) => (isSubjectWord(concept) ? 1 : 0));
+    const saysSubject =
+      !subjects.includes(1) ||
+      weightedShare(
+        said,
+        rarities.map((rarity, i) => rarity * subjects[i] * concepts[i].coverageShare),
+      ) >= SUBJECT_COVERAGE;
+    // Two names the question joins ("Russia" and "TSI") must meet within two sentences, not just
+    // somewhere in one passage.
+    const textNames = concepts.filter(
+      (concept, i) => concept.isName && !concept.fromHistory && inText[i] > 0,
+    );
+    const namesMeet = sentences.namesTogether >= Math.min(2, textNames.length);
+    // "When" wants a date: a passage without one does not answer.
+    const holdsKind = !STRICT_KINDS.has(kind) || sentences.holdsKind;
+    const answers =
+      saysNames && saysOwnWords && saysSubject && namesMeet && holdsKind && coverage >= ANSWER_COVERAGE;
+    return { hit, coverage, rank, answerSentence: sentences.index, terms: reading.terms, saysNames, answers };
+  }
+
+  /** A passage analyzed once per sentence; recently read passages are kept, as popular ones recur. */
+  private read(passage: Passage): PassageReading {
+    const cached = this.readings.get(passage.id);
+    if (cached) return cached;
+    const sentenceTokens = passage.sentences.map((sentence) => analyze(sentence));
+    let offset = 0;
+    // Positions run on across sentences, with a gap so that no phrase spans two of them.
+    const tokens = sentenceTokens.flatMap((sentence) => {
+      const shifted = sentence.map((token) => ({ ...token, position: token.position + offset }));
+      offset += (sentence.at(-1)?.position ?? 0) + 3;
+      return shifted;
+    });
+    const reading: PassageReading = {
+      tokens,
+      terms: new Set(tokens.map((token) => token.term)),
+      wholeWords: new Set(tokens.filter((token) => !token.isPart).map((token) => token.term)),
+      sentenceTerms: sentenceTokens.map((sentence) => new Set(sentence.map((token) => token.term))),
+      sentences: passage.sentences,
+    };
+    if (this.readings.size >= READING_CACHE_SIZE)
+      this.readings.delete(this.readings.keys().next().value ?? '');
+    this.readings.set(passage.id, reading);
+    return reading;
+  }
+
   /**
    * The sentence saying most of the question's concepts, preferring one of the expected kind; also
    * whether any sentence holds that kind, and the most names of the question two adjacent sentences say.
    */
   private readSentences(
-    passage: Passage,
+    reading: PassageReading,
     concepts: Concept[],
     idfs: number[],
     kind: QuestionKind,
@@ -237,8 +292,7 @@ export class CorpusEngine implements AnswerEngine {
     let holdsKind = false;
     let namesTogether = 0;
     let previousNames = new Set<number>();
-    passage.sentences.forEach((sentence, index) => {
-      const terms = new Set(analyze(sentence).map((token) => token.term));
+    reading.sentenceTerms.forEach((terms, index) => {
       let score = 0;
       const names = new Set<number>();
       concepts.forEach((concept, i) => {
@@ -246,7 +300,7 @@ export class CorpusEngine implements AnswerEngine {
         score += idfs[i] * match;
         if (match > 0 && concept.isName && !concept.fromHistory) names.add(i);
       });
-      const fitsKind = sentenceFitsKind(sentence, kind);
+      const fitsKind = sentenceFitsKind(reading.sentences[index], kind);
       holdsKind ||= fitsKind;
       namesTogether = Math.max(namesTogether, new Set([...previousNames, ...names]).size);
       previousNames = names;
