@@ -131,10 +131,12 @@ export class CorpusEngine implements AnswerEngine {
       const latest = questionConcepts(history[history.length - 1], this.index);
       return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind);
     }
+    const withContext = () => this.attempt([...own, ...this.historyConcepts(history, own)], kind);
+    if (history.length > 0 && pointsBack(question)) return withContext();
     const alone = this.attempt(own, kind);
-    if (history.length === 0 || (!pointsBack(question) && alone.answered)) return alone;
-    const withContext = this.attempt([...own, ...this.historyConcepts(history, own)], kind);
-    return withContext.answered || pointsBack(question) ? withContext : alone;
+    if (history.length === 0 || alone.answered) return alone;
+    const contextual = withContext();
+    return contextual.answered ? contextual : alone;
   }
 
   documents(): DocumentSummary[] {

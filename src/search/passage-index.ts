@@ -38,6 +38,8 @@ interface IndexedPassage {
 /** A term in more passages than this share of the corpus (and than {@link COMMON_MIN_PASSAGES}) is common. */
 export const COMMON_SHARE = 0.05;
 const COMMON_MIN_PASSAGES = 1000;
+/** A selective term this weighty (a typed word, an expansion, follow-up context) lets common ones go. */
+const SELECTIVE_MIN_WEIGHT = 0.2;
 
 const identityTokenizer = (text: string): string[] => (text === '' ? [] : text.split(' '));
 
@@ -144,12 +146,14 @@ export class PassageIndex {
 
   /**
    * Ranks passages for weighted query terms (term → boost), best first. Common terms are searched only
-   * when the query has no selective term of weight 0.5 or more.
+   * when the query has no selective term of weight {@link SELECTIVE_MIN_WEIGHT} or more.
    */
   searchTerms(weights: ReadonlyMap<string, number>, limit = 30): PassageHit[] {
     const terms = [...weights.keys()].filter((term) => term !== '');
     const selective = terms.filter((term) => !this.isCommon(term));
-    const searched = selective.some((term) => (weights.get(term) ?? 0) >= 0.5) ? selective : terms;
+    const searched = selective.some((term) => (weights.get(term) ?? 0) >= SELECTIVE_MIN_WEIGHT)
+      ? selective
+      : terms;
     if (searched.length === 0) return [];
     const results = this.search.search(searched.join(' '), {
       combineWith: 'OR',
