@@ -1,12 +1,28 @@
 import { BrillPOSTagger, Lexicon, RuleSet } from 'natural/lib/natural/brill_pos_tagger';
 import { americanSpelling, foldText } from './analyzer';
 
+let lexicon: Lexicon | undefined;
 let tagger: BrillPOSTagger | undefined;
+
+/** natural's English lexicon (about 93,000 words with their parts of speech), loaded on first use. */
+function englishLexicon(): Lexicon {
+  lexicon ??= new Lexicon('EN', 'N', 'NNP');
+  return lexicon;
+}
 
 /** natural's Brill tagger with its English lexicon, loaded on first use (about 80 ms, once). */
 function englishTagger(): BrillPOSTagger {
-  tagger ??= new BrillPOSTagger(new Lexicon('EN', 'N', 'NNP'), new RuleSet('EN'));
+  tagger ??= new BrillPOSTagger(englishLexicon(), new RuleSet('EN'));
   return tagger;
+}
+
+/**
+ * True for a word of ordinary English ("charge", "worth"), as opposed to a misspelling ("minsiter") or a
+ * name or term of art ("bitcoin"). A corpus that lacks an English word is not looked at for a typo.
+ */
+export function isEnglishWord(word: string): boolean {
+  const words = englishLexicon().lexicon;
+  return Object.hasOwn(words, word) || Object.hasOwn(words, americanSpelling(word));
 }
 
 /** The roles of a question's words that matter to answering, folded as the analyzer folds them. */

@@ -1,6 +1,6 @@
 import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import { placeAliases, placePhrases, type TermSequence } from '../analysis/expansion';
-import { questionRoles } from '../analysis/part-of-speech';
+import { isEnglishWord, questionRoles } from '../analysis/part-of-speech';
 import { QUESTION_PADDING } from '../analysis/stopwords';
 import { synonymsOf } from '../analysis/synonyms';
 import type { PassageIndex } from '../search/passage-index';
@@ -20,6 +20,7 @@ import type { PassageIndex } from '../search/passage-index';
  * | acronym ⇄ long form (`TSI`)              | 0.8    |
  * | place alias (`Britain` for `UK`)         | 0.7    |
  * | synonym (`partnership` for `cooperation`)| 0.6    |
+ * | the doer (`founder` for `founded`)        | 0.8    |
  */
 export interface Concept {
   /** The word as typed, for logs. */
@@ -55,6 +56,9 @@ const CORRECTION_WEIGHT = 0.9;
 const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
 const SYNONYM_WEIGHT = 0.6;
+const AGENT_WEIGHT = 0.8;
+/** Endings of the one who does a thing, which stemming keeps: `found` → `founder`, `chair` → `chairman`. */
+const AGENT_SUFFIXES = ['er', 'or', 'man', 'woman', 'person'];
 
 /** Builds the concepts of one question against the index's vocabulary and acronyms. */
 export function questionConcepts(
@@ -74,13 +78,18 @@ export function questionConcepts(
       : tokens.filter((part) => part.isPart && part.position === token.position).map((part) => part.term);
     if (parts.length > 1) alternatives.push({ terms: parts, weight: PART_WEIGHT });
     if (index.documentFrequency(token.term) === 0 && !index.acronyms.expand(token.term)) {
-      const correction = index.vocabulary.nearest(token.surface);
+      // An ordinary English word is not a typo, however close a corpus word is ("charge", "change").
+      const correction = isEnglishWord(token.surface) ? undefined : index.vocabulary.nearest(token.surface);
       if (correction) alternatives.push({ terms: [correction.term], weight: CORRECTION_WEIGHT });
       else if (token.term.length >= 4) {
         for (const relative of index.termsWithPrefix(token.term)) {
           alternatives.push({ terms: [relative], weight: CORRECTION_WEIGHT });
         }
       }
+    }
+    for (const suffix of AGENT_SUFFIXES) {
+      const agent = `${token.term}${suffix}`;
+      if (index.documentFrequency(agent) > 0) alternatives.push({ terms: [agent], weight: AGENT_WEIGHT });
     }
     const singleTerms = alternatives.filter((alternative) => alternative.terms.length === 1);
     for (const term of singleTerms.map((alternative) => alternative.terms[0])) {
@@ -126,9 +135,9 @@ export function questionConcepts(
 
 /**
  * How much a word must be said for a passage to answer. A verb counts {@link VERB_COVERAGE}: questions
- * rephrase verbs. A common word the corpus never uses at all ("city", "amount", "travel") counts
- * {@link UNKNOWN_WORD_COVERAGE}: most often the asker's own phrasing. A name the corpus lacks counts in
- * full: it is what the question is about.
+ * rephrase verbs. An ordinary English word the corpus never uses ("city", "amount", "travel") counts
+ * {@link UNKNOWN_WORD_COVERAGE}: most often the asker's own phrasing. A name, or any other word the corpus
+ * lacks ("bitcoin", "Mumbai"), counts in full: it is what the question is about.
  */
 function coverageShare(
   surface: string,
@@ -141,7 +150,8 @@ function coverageShare(
   const known = alternatives.some((alternative) =>
     alternative.terms.every((term) => index.documentFrequency(term) > 0),
   );
-  return (verbs.has(surface) ? VERB_COVERAGE : 1) * (known ? 1 : UNKNOWN_WORD_COVERAGE);
+  const paraphrase = !known && isEnglishWord(surface);
+  return (verbs.has(surface) ? VERB_COVERAGE : 1) * (paraphrase ? UNKNOWN_WORD_COVERAGE : 1);
 }
 
 /**

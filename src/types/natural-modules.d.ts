@@ -16,6 +16,8 @@ declare module 'natural/lib/natural/distance/levenshtein_distance' {
 declare module 'natural/lib/natural/brill_pos_tagger' {
   export class Lexicon {
     constructor(language: string, defaultCategory: string, defaultCategoryCapitalized?: string);
+    /** Word → its possible tags. */
+    lexicon: Record<string, string[]>;
   }
   export class RuleSet {
     constructor(language: string);

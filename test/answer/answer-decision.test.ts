@@ -21,9 +21,25 @@ const engine = CorpusEngine.fromDocuments(
         'summit.txt',
         'Summit notes\n\nRussia held talks with Chile on fishing quotas in the southern ocean. Delegates later toured the port and its new container cranes, which were built locally. Separately, officials launched the Ocean Data Programme (ODP) to share satellite readings.',
       ],
+      [
+        'rockets.txt',
+        'Rocket maker grows\n\nAcme Rockets, whose founder Ada Byte still runs it, hired forty engineers. Its launch prices change every quarter.',
+      ],
     ].map(([file, text]) => ({ file, text, size: text.length, mtimeMs: 0, contentHash: file })),
   ),
 );
+
+describe('matching the question to the corpus', () => {
+  it('finds the doer for the deed: "founded" meets "founder"', () => {
+    const answer = engine.answer('Who founded Acme Rockets?');
+    expect(answer.passages[0]?.sentences[answer.passages[0].answerSentence]).toContain('Ada Byte');
+  });
+
+  it('does not take an English word the corpus lacks for a typo of one it has', () => {
+    // "charge" is one letter from "change", which the rockets article uses; it is no misspelling.
+    expect(engine.answer('What is the parking charge?').answered).toBe(false);
+  });
+});
 
 describe('deciding whether the corpus answers', () => {
   it('does not answer from a passage that only mentions the name asked about', () => {
