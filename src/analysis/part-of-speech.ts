@@ -31,9 +31,11 @@ export interface QuestionRoles {
   verbs: Set<string>;
   /** Names written with a capital ("Lammy", "Pakistan"): what the question is about. */
   names: Set<string>;
+  /** Adjectives and adverbs ("main", "recently"): shades of meaning a passage often words otherwise. */
+  modifiers: Set<string>;
 }
 
-/** Tags a question's words with natural's Brill tagger and returns its verbs and names. */
+/** Tags a question's words with natural's Brill tagger and returns its verbs, names and modifiers. */
 export function questionRoles(question: string): QuestionRoles {
   const words = question
     .split(/\s+/)
@@ -43,11 +45,13 @@ export function questionRoles(question: string): QuestionRoles {
   const tagged = englishTagger().tag(
     words.map((word) => (/^\p{Ll}+$/u.test(word) ? americanSpelling(word) : word)),
   );
-  const roles: QuestionRoles = { verbs: new Set(), names: new Set() };
+  const roles: QuestionRoles = { verbs: new Set(), names: new Set(), modifiers: new Set() };
   tagged.taggedWords.forEach(({ tag }, index) => {
     const word = words[index];
     if (tag.startsWith('VB')) roles.verbs.add(foldText(word).trim());
-    else if ((tag.startsWith('NNP') && /^\p{Lu}/u.test(word)) || isAcronym(word)) {
+    else if ((tag.startsWith('JJ') || tag.startsWith('RB')) && /^\p{Ll}/u.test(word)) {
+      roles.modifiers.add(foldText(word).trim());
+    } else if ((tag.startsWith('NNP') && /^\p{Lu}/u.test(word)) || isAcronym(word)) {
       roles.names.add(foldText(word).trim());
     }
   });

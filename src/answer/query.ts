@@ -1,6 +1,6 @@
 import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import { placeAliases, placePhrases, type TermSequence } from '../analysis/expansion';
-import { isEnglishWord, questionRoles } from '../analysis/part-of-speech';
+import { isEnglishWord, type QuestionRoles, questionRoles } from '../analysis/part-of-speech';
 import { QUESTION_PADDING } from '../analysis/stopwords';
 import { synonymsOf } from '../analysis/synonyms';
 import type { PassageIndex } from '../search/passage-index';
@@ -68,7 +68,8 @@ export function questionConcepts(
   fromHistory = false,
 ): Concept[] {
   const tokens = analyze(question);
-  const { verbs, names } = questionRoles(question);
+  const roles = questionRoles(question);
+  const { verbs, names } = roles;
   const words = conceptWords(tokens, index);
   const terms = words.map((token) => token.term);
   const concepts: Concept[] = words.map((token) => {
@@ -101,7 +102,7 @@ export function questionConcepts(
     return {
       label: token.surface,
       weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
-      coverageShare: coverageShare(token.surface, alternatives, verbs, names, index),
+      coverageShare: coverageShare(token.surface, alternatives, roles, index),
       isVerb: verbs.has(token.surface),
       isName: [...names].some(
         (name) =>
@@ -134,16 +135,16 @@ export function questionConcepts(
 }
 
 /**
- * How much a word must be said for a passage to answer. A verb counts {@link VERB_COVERAGE}: questions
- * rephrase verbs. An ordinary English word the corpus never uses ("city", "amount", "travel") counts
- * {@link UNKNOWN_WORD_COVERAGE}: most often the asker's own phrasing. A name, or any other word the corpus
- * lacks ("bitcoin", "Mumbai"), counts in full: it is what the question is about.
+ * How much a word must be said for a passage to answer. A verb, adjective or adverb counts
+ * {@link VERB_COVERAGE}: questions rephrase those ("main" for "central"). An ordinary English word the
+ * corpus never uses ("city", "amount", "travel") counts {@link UNKNOWN_WORD_COVERAGE} (again, if both):
+ * most often the asker's own phrasing. A name, or any other word the corpus lacks ("bitcoin", "Mumbai"),
+ * counts in full: it is what the question is about.
  */
 function coverageShare(
   surface: string,
   alternatives: Alternative[],
-  verbs: Set<string>,
-  names: Set<string>,
+  { verbs, names, modifiers }: QuestionRoles,
   index: PassageIndex,
 ): number {
   if (names.has(surface)) return 1;
@@ -151,7 +152,8 @@ function coverageShare(
     alternative.terms.every((term) => index.documentFrequency(term) > 0),
   );
   const paraphrase = !known && isEnglishWord(surface);
-  return (verbs.has(surface) ? VERB_COVERAGE : 1) * (paraphrase ? UNKNOWN_WORD_COVERAGE : 1);
+  const rephrased = verbs.has(surface) || modifiers.has(surface);
+  return (rephrased ? VERB_COVERAGE : 1) * (paraphrase ? UNKNOWN_WORD_COVERAGE : 1);
 }
 
 /**
