@@ -6,7 +6,7 @@ import { createDigestTextPreview } from './digest/digest-preview';
 import { createLogger } from './logging/logger';
 import { QuestionLog } from './question-log/question-log';
 import { createSlackApp } from './slack/app';
-import { createSlackDigest } from './slack/digest/slack-digest';
+import { createDigestPreview, createSlackDigest } from './slack/digest/slack-digest';
 
 /**
  * Wires the bot: configuration, logger, the live engine (reloading as the corpus changes), question log,
@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     return;
   }
   const digest = createSlackDigest(config, { engine, questionLog, logger });
-  const slack = createSlackApp(config, { engine, questionLog, logger, previewDigest: digest?.previewDigest });
+  // Without DIGEST_CHANNEL nothing is posted, but `/coop digest` still previews what a digest would say.
+  const previewDigest = digest?.previewDigest ?? createDigestPreview({ engine, questionLog, logger });
+  const slack = createSlackApp(config, { engine, questionLog, logger, previewDigest });
   await slack.start();
   digest?.scheduler.start();
   const shutdown = () => {
