@@ -63,12 +63,40 @@ export function questionRoles(question: string): QuestionRoles {
     if (words[index]?.toLowerCase() === 'the') index++;
     const nameStart = index;
     while (index < words.length && /^\p{Lu}/u.test(words[index])) index++;
-    if (index > nameStart && index < words.length && /^\p{Ll}/u.test(words[index])) {
-      roles.verbs.add(foldText(words[index]).trim());
+    // The subject may run on in lowercase ("the US defence secretary meet"): the verb is the run's
+    // tagged verb, or else its last word, before any preposition or article.
+    const run: number[] = [];
+    while (index < words.length && /^\p{Ll}/u.test(words[index]) && !PHRASE_BREAKS.has(words[index])) {
+      run.push(index++);
+    }
+    if (run.length > 0 && run[0] > nameStart) {
+      const verb = run.find((at) => tagged.taggedWords[at].tag.startsWith('VB')) ?? run[run.length - 1];
+      for (const at of run) roles.verbs.delete(foldText(words[at]).trim());
+      roles.verbs.add(foldText(words[verb]).trim());
     }
   }
   return roles;
 }
+
+/** Words that end the verb phrase after a question's subject. */
+const PHRASE_BREAKS = new Set([
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'about',
+  'from',
+  'by',
+  'of',
+  'the',
+  'a',
+  'an',
+  'during',
+  'after',
+  'before',
+]);
 
 const AUXILIARIES = new Set([
   'do',

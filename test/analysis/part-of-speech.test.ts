@@ -1,0 +1,27 @@
+import { isEnglishWord, questionRoles } from '../../src/analysis/part-of-speech';
+
+describe('questionRoles', () => {
+  it('finds the verb after the subject, however the subject runs on', () => {
+    expect(questionRoles('When does Modi travel to the US?').verbs).toContain('travel');
+    expect(questionRoles('Which officials did the US defence secretary meet?').verbs).toContain('meet');
+    expect(questionRoles('Which officials did the US defence secretary meet?').verbs).not.toContain(
+      'defence',
+    );
+  });
+
+  it('reads capitalised words and acronyms as names, lowercase adjectives as modifiers', () => {
+    const roles = questionRoles('What was the main objective of the TSI for Lloyd Austin?');
+    expect([...roles.names]).toEqual(expect.arrayContaining(['tsi', 'lloyd', 'austin']));
+    expect(roles.modifiers).toContain('main');
+    expect(roles.names).not.toContain('objective');
+  });
+});
+
+describe('isEnglishWord', () => {
+  it('knows ordinary English words, British spellings included, but not misspellings or coinages', () => {
+    expect(isEnglishWord('charge')).toBe(true);
+    expect(isEnglishWord('organised')).toBe(true);
+    expect(isEnglishWord('minsiter')).toBe(false);
+    expect(isEnglishWord('bitcoin')).toBe(false);
+  });
+});
