@@ -246,8 +246,3 @@ export function analyze(text: string): AnalyzedToken[] {
   }
   return tokens;
 }
-
-/** The index terms of a text, in order, with repeats (what the index stores). */
-export function indexTerms(text: string): string[] {
-  return analyze(text).map((token) => token.term);
-}

@@ -1,4 +1,4 @@
-import { analyze, foldText, isStopword, stem } from './analyzer';
+import { analyze, foldText } from './analyzer';
 
 /**
  * Query expansion: other names for the same thing, searched at lower weight than the words typed.
@@ -177,9 +177,4 @@ function spells(words: string[], wordIndex: number, letters: string, letterIndex
       letters.startsWith(prefix, letterIndex) &&
       spells(words, wordIndex + 1, letters, letterIndex + prefix.length),
   );
-}
-
-/** True for a query word worth checking against acronyms and aliases (not a stopword). */
-export function isMeaningfulWord(word: string): boolean {
-  return !isStopword(word) && stem(word) !== '';
 }

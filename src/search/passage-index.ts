@@ -134,11 +134,6 @@ export class PassageIndex {
     return found.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, limit);
   }
 
-  /** The passage with this id. */
-  passage(id: string): Passage | undefined {
-    return this.passages.get(id);
-  }
-
   /** True for a term in so many passages that it barely tells them apart. */
   isCommon(term: string): boolean {
     return this.documentFrequency(term) > Math.max(COMMON_MIN_PASSAGES, COMMON_SHARE * this.passages.size);
