@@ -23,7 +23,11 @@ const engine = CorpusEngine.fromDocuments(
       ],
       [
         'rockets.txt',
-        'Rocket maker grows\n\nAcme Rockets, whose founder Ada Byte still runs it, hired forty engineers. Its launch prices change every quarter.',
+        'Rocket maker grows\n\nAcme Rockets hired forty engineers, and Acme Rockets opened a plant. Its launch prices change every quarter. Inspectors found no faults.',
+      ],
+      [
+        'founder.txt',
+        'Profile\n\nAda Byte, the founder of Acme Rockets, spoke at the annual engineering fair in the city.',
       ],
     ].map(([file, text]) => ({ file, text, size: text.length, mtimeMs: 0, contentHash: file })),
   ),
@@ -31,8 +35,9 @@ const engine = CorpusEngine.fromDocuments(
 
 describe('matching the question to the corpus', () => {
   it('finds the doer for the deed: "founded" meets "founder"', () => {
+    // The rockets article names Acme Rockets more often and says "found"; only the profile names a founder.
     const answer = engine.answer('Who founded Acme Rockets?');
-    expect(answer.passages[0]?.sentences[answer.passages[0].answerSentence]).toContain('Ada Byte');
+    expect(answer.passages[0]?.citations[0]?.file).toBe('founder.txt');
   });
 
   it('does not take an English word the corpus lacks for a typo of one it has', () => {
