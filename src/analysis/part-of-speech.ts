@@ -1,14 +1,8 @@
-import { BrillPOSTagger, Lexicon, RuleSet } from 'natural/lib/natural/brill_pos_tagger';
+import { BrillPOSTagger, RuleSet } from 'natural/lib/natural/brill_pos_tagger';
 import { americanSpelling, foldText } from './analyzer';
+import { englishLexicon, lexiconHas } from './lexicon';
 
-let lexicon: Lexicon | undefined;
 let tagger: BrillPOSTagger | undefined;
-
-/** natural's English lexicon (about 93,000 words with their parts of speech), loaded on first use. */
-function englishLexicon(): Lexicon {
-  lexicon ??= new Lexicon('EN', 'N', 'NNP');
-  return lexicon;
-}
 
 /** natural's Brill tagger with its English lexicon, loaded on first use (about 80 ms, once). */
 function englishTagger(): BrillPOSTagger {
@@ -21,8 +15,7 @@ function englishTagger(): BrillPOSTagger {
  * name or term of art ("bitcoin"). A corpus that lacks an English word is not looked at for a typo.
  */
 export function isEnglishWord(word: string): boolean {
-  const words = englishLexicon().lexicon;
-  return Object.hasOwn(words, word) || Object.hasOwn(words, americanSpelling(word));
+  return lexiconHas(word) || lexiconHas(americanSpelling(word));
 }
 
 /** The roles of a question's words that matter to answering, folded as the analyzer folds them. */

@@ -7,6 +7,7 @@ import { type PassageHit, PassageIndex } from '../search/passage-index';
 import { historyWeight, pointsBack } from './follow-up';
 import { keySentence } from './key-sentence';
 import { type Concept, conceptIdf, conceptMatch, questionConcepts, searchWeights } from './query';
+import { questionCore } from './question-frame';
 import { type QuestionKind, questionKind, sentenceFitsKind } from './question-kind';
 import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, DocumentSummary } from './types';
 
@@ -124,7 +125,7 @@ export class CorpusEngine implements AnswerEngine {
 
   private resolve(question: string, options: AnswerOptions): Attempt {
     const history = (options.history ?? []).filter((turn) => turn.trim() !== '');
-    const kind = questionKind(question);
+    const kind = questionKind(questionCore(question).text);
     const own = questionConcepts(question, this.index);
     if (own.length === 0 && history.length > 0) {
       // "And when?", "who?": the earlier question asked again, for another kind of answer.

@@ -4,6 +4,7 @@ import { isEnglishWord, type QuestionRoles, questionRoles } from '../analysis/pa
 import { QUESTION_PADDING } from '../analysis/stopwords';
 import { synonymsOf } from '../analysis/synonyms';
 import type { PassageIndex } from '../search/passage-index';
+import { questionCore } from './question-frame';
 
 /**
  * A question turned into concepts: each concept is one thing the asker named, with the ways the corpus
@@ -67,18 +68,24 @@ export function questionConcepts(
   weight = 1,
   fromHistory = false,
 ): Concept[] {
-  const tokens = analyze(question);
-  const roles = questionRoles(question);
+  const core = questionCore(question).text;
+  const tokens = analyze(core);
+  const roles = questionRoles(core);
   const { verbs, names } = roles;
   const words = conceptWords(tokens, index);
   const terms = words.map((token) => token.term);
   const concepts: Concept[] = words.map((token) => {
     const alternatives: Alternative[] = [{ terms: [token.term], weight: 1 }];
+    // A name typed in lowercase ("corning") finds the name the corpus keeps unstemmed.
+    if (token.surface !== token.term && index.documentFrequency(token.surface) > 0) {
+      alternatives.push({ terms: [token.surface], weight: 1 });
+    }
     const parts = token.isPart
       ? []
       : tokens.filter((part) => part.isPart && part.position === token.position).map((part) => part.term);
     if (parts.length > 1) alternatives.push({ terms: parts, weight: PART_WEIGHT });
-    if (index.documentFrequency(token.term) === 0 && !index.acronyms.expand(token.term)) {
+    const unknown = alternatives.every((alternative) => index.documentFrequency(alternative.terms[0]) === 0);
+    if (unknown && !index.acronyms.expand(token.term)) {
       // An ordinary English word is not a typo, however close a corpus word is ("charge", "change").
       const correction = isEnglishWord(token.surface) ? undefined : index.vocabulary.nearest(token.surface);
       if (correction) alternatives.push({ terms: [correction.term], weight: CORRECTION_WEIGHT });
