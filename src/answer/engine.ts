@@ -33,11 +33,8 @@ const TITLE_ONLY_CREDIT = 0.5;
 const PART_ONLY_CREDIT = 0.6;
 /** Share (by rarity) of the question's words other than names and verbs that an answer must say. */
 const SUBJECT_COVERAGE = 0.4;
-/**
- * Kinds of answer a passage must hold to answer: "when" needs a date or a time word. ("How much" may be
- * answered in words, "more than ever", so a number is preferred, not required.)
- */
-const STRICT_KINDS: ReadonlySet<QuestionKind> = new Set(['time']);
+/** A sentence of the asked kind answers only if it says at least this share of what the best one says. */
+const KIND_SENTENCE_SHARE = 0.5;
 /** Passages whose analysis is kept between questions. */
 const READING_CACHE_SIZE = 2000;
 /** The most the earlier turns of a conversation may weigh, relative to the question's own words. */
@@ -72,6 +69,8 @@ interface JudgedQuestion {
   kind: QuestionKind;
   /** Each concept's rarity times its weight. */
   rarities: number[];
+  /** Terms of the question's own words: its names are not answers to it. */
+  ownTerms: Set<string>;
   /** BM25 score of the best candidate. */
   topScore: number;
 }
@@ -129,7 +128,10 @@ export class CorpusEngine implements AnswerEngine {
     const own = questionConcepts(question, this.index);
     if (own.length === 0 && history.length > 0) {
       // "And when?", "who?": the earlier question asked again, for another kind of answer.
-      const latest = questionConcepts(history[history.length - 1], this.index);
+      // Its verb was how that question was put; the new one asks only after the same subject.
+      const latest = questionConcepts(history[history.length - 1], this.index).map((concept) =>
+        concept.isVerb ? { ...concept, coverageShare: 0 } : concept,
+      );
       return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind);
     }
     const withContext = () => this.attempt([...own, ...this.historyConcepts(history, own)], kind);
@@ -188,6 +190,9 @@ export class CorpusEngine implements AnswerEngine {
       concepts,
       kind,
       rarities: concepts.map((concept) => conceptIdf(concept, this.index) * concept.weight),
+      ownTerms: new Set(
+        concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)),
+      ),
       topScore: hits[0].score,
     };
     const ranked = hits.map((hit) => this.judge(hit, question));
@@ -200,7 +205,8 @@ export class CorpusEngine implements AnswerEngine {
   }
 
   /** Ranks one candidate passage and decides whether it answers the question. */
-  private judge(hit: PassageHit, { concepts, kind, rarities, topScore }: JudgedQuestion): RankedPassage {
+  private judge(hit: PassageHit, question: JudgedQuestion): RankedPassage {
+    const { concepts, kind, rarities, topScore } = question;
     const reading = this.read(hit.passage);
     const title = this.titleOf(hit.document);
     // A word met only inside a hyphenated one ("standing" in "long-standing") says less.
@@ -216,7 +222,7 @@ export class CorpusEngine implements AnswerEngine {
     // Whether there is an answer at all is judged on the passage's own words; only a name may come
     // from the headline ("Lloyd Austin" named once at the top, "Austin" below).
     const answering = concepts.map((concept, i) => (concept.isName ? said[i] : inText[i]));
-    const sentences = this.readSentences(reading, concepts, rarities, kind);
+    const sentences = this.readSentences(reading, question);
     const rank =
       0.4 * (hit.score / topScore) +
       0.6 * weightedShare(said, rarities) +
@@ -249,8 +255,8 @@ export class CorpusEngine implements AnswerEngine {
       (concept, i) => concept.isName && !concept.fromHistory && inText[i] > 0,
     );
     const namesMeet = sentences.namesTogether >= Math.min(2, textNames.length);
-    // "When" wants a date: a passage without one does not answer.
-    const holdsKind = !STRICT_KINDS.has(kind) || sentences.holdsKind;
+    // "When" wants a date, "who" a name, "where" a place: a passage without one does not answer.
+    const holdsKind = kind === 'other' || sentences.holdsKind;
     const answers =
       saysNames && saysOwnWords && saysSubject && namesMeet && holdsKind && coverage >= ANSWER_COVERAGE;
     return { hit, coverage, rank, answerSentence: sentences.index, terms: reading.terms, saysNames, answers };
@@ -282,35 +288,48 @@ export class CorpusEngine implements AnswerEngine {
   }
 
   /**
-   * The sentence saying most of the question's concepts, preferring one of the expected kind; also
-   * whether any sentence holds that kind, and the most names of the question two adjacent sentences say.
+   * The answering sentence: the one saying most of the question's concepts, or for a question that wants
+   * a kind of answer (a date, a name, a place, an amount, someone's words), the best sentence holding one
+   * that says at least {@link KIND_SENTENCE_SHARE} of what the best sentence says. Also whether such a
+   * sentence exists, and the most names of the question two adjacent sentences say.
    */
   private readSentences(
     reading: PassageReading,
-    concepts: Concept[],
-    idfs: number[],
-    kind: QuestionKind,
+    { concepts, rarities, kind, ownTerms }: JudgedQuestion,
   ): { index: number; fitsKind: boolean; holdsKind: boolean; namesTogether: number } {
-    let best = { index: 0, score: -1, fitsKind: false };
-    let holdsKind = false;
+    const scores: number[] = [];
+    const namesBySentence: Set<number>[] = [];
     let namesTogether = 0;
-    let previousNames = new Set<number>();
     reading.sentenceTerms.forEach((terms, index) => {
       let score = 0;
       const names = new Set<number>();
       concepts.forEach((concept, i) => {
         const match = conceptMatch(concept, terms);
-        score += idfs[i] * match;
+        score += rarities[i] * match;
         if (match > 0 && concept.isName && !concept.fromHistory) names.add(i);
       });
-      const fitsKind = sentenceFitsKind(reading.sentences[index], kind);
-      holdsKind ||= fitsKind;
-      namesTogether = Math.max(namesTogether, new Set([...previousNames, ...names]).size);
-      previousNames = names;
-      if (fitsKind) score *= 1.25;
-      if (score > best.score) best = { index, score, fitsKind };
+      scores.push(score);
+      namesBySentence.push(names);
+      namesTogether = Math.max(
+        namesTogether,
+        new Set([...(namesBySentence[index - 1] ?? []), ...names]).size,
+      );
     });
-    return { index: best.index, fitsKind: best.fitsKind, holdsKind, namesTogether };
+    const bestScore = Math.max(...scores);
+    let best = { index: scores.indexOf(bestScore), fitsKind: false, score: -1 };
+    if (kind !== 'other') {
+      scores.forEach((score, index) => {
+        if (score <= 0 || score < bestScore * KIND_SENTENCE_SHARE || score <= best.score) return;
+        if (!sentenceFitsKind(reading.sentences[index], kind, ownTerms)) return;
+        // Someone's words answer "what did X say" only where X is named: here, or around a quote.
+        const speakers = [index - 1, index, index + 1].flatMap((at) => [...(namesBySentence[at] ?? [])]);
+        const speakerNamed =
+          concepts.every((concept) => !concept.isName || concept.fromHistory) || speakers.length > 0;
+        if (kind === 'said' && !speakerNamed) return;
+        best = { index, fitsKind: true, score };
+      });
+    }
+    return { index: best.index, fitsKind: best.fitsKind, holdsKind: best.fitsKind, namesTogether };
   }
 
   private titleOf(document: CorpusDocument): { terms: Set<string>; tokens: AnalyzedToken[] } {

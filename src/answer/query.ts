@@ -143,10 +143,10 @@ export function questionConcepts(
 
 /**
  * How much a word must be said for a passage to answer. A verb, adjective or adverb counts
- * {@link VERB_COVERAGE}: questions rephrase those ("main" for "central"). An ordinary English word the
- * corpus never uses ("city", "amount", "travel") counts {@link UNKNOWN_WORD_COVERAGE} (again, if both):
- * most often the asker's own phrasing. A name, or any other word the corpus lacks ("bitcoin", "Mumbai"),
- * counts in full: it is what the question is about.
+ * {@link VERB_COVERAGE}: questions rephrase those ("main" for "central"), and one the corpus never uses
+ * counts {@link UNKNOWN_WORD_COVERAGE} of that again. A noun counts in full, known to the corpus or not:
+ * a question about "laptops" is not answered by a corpus that never says "laptop", however many of the
+ * question's other words it shares.
  */
 function coverageShare(
   surface: string,
@@ -154,13 +154,11 @@ function coverageShare(
   { verbs, names, modifiers }: QuestionRoles,
   index: PassageIndex,
 ): number {
-  if (names.has(surface)) return 1;
+  if (names.has(surface) || !(verbs.has(surface) || modifiers.has(surface))) return 1;
   const known = alternatives.some((alternative) =>
     alternative.terms.every((term) => index.documentFrequency(term) > 0),
   );
-  const paraphrase = !known && isEnglishWord(surface);
-  const rephrased = verbs.has(surface) || modifiers.has(surface);
-  return (rephrased ? VERB_COVERAGE : 1) * (paraphrase ? UNKNOWN_WORD_COVERAGE : 1);
+  return VERB_COVERAGE * (known || !isEnglishWord(surface) ? 1 : UNKNOWN_WORD_COVERAGE);
 }
 
 /**
