@@ -368,6 +368,7 @@ export class CorpusEngine implements AnswerEngine {
     const toPassage = ({ ranked, citations }: (typeof merged)[number]): AnswerPassage => ({
       id: ranked.hit.passage.id,
       sentences: ranked.hit.passage.sentences,
+      ...(ranked.hit.passage.listItems ? { listItems: ranked.hit.passage.listItems } : {}),
       answerSentence: ranked.answerSentence,
       citations,
       score: Math.round(ranked.rank * 1000) / 1000,
