@@ -30,6 +30,10 @@ const SUPPORTING_RATIO = 0.55;
 /** Passages sharing this much of their wording are one passage quoted by several documents. */
 const NEAR_DUPLICATE = 0.6;
 const TITLE_ONLY_CREDIT = 0.5;
+/** Share of the question (by rarity) a headline must say for the question to be that headline restated. */
+const HEADLINE_RESTATED = 0.75;
+/** Rank added to the lead passage of a document whose headline the question restates (half to the rest). */
+const HEADLINE_BONUS = 0.3;
 const PART_ONLY_CREDIT = 0.6;
 /** Share (by rarity) of the question's words other than names and verbs that an answer must say. */
 const SUBJECT_COVERAGE = 0.4;
@@ -216,18 +220,27 @@ export class CorpusEngine implements AnswerEngine {
         conceptMatch(concept, reading.terms) * PART_ONLY_CREDIT,
       ),
     );
-    const said = concepts.map((concept, i) =>
-      Math.max(inText[i], conceptMatch(concept, title.terms) * TITLE_ONLY_CREDIT),
+    const inTitle = concepts.map((concept) => conceptMatch(concept, title.terms));
+    // A question that restates a document's headline asks for that document: its passages say what the
+    // headline says, and its lead says it first.
+    const headline = weightedShare(
+      inTitle.map((match, i) => (concepts[i].fromHistory ? 0 : match)),
+      rarities.map((rarity, i) => (concepts[i].fromHistory ? 0 : rarity)),
     );
+    const restated = headline >= HEADLINE_RESTATED;
+    const titleCredit = restated ? 1 : TITLE_ONLY_CREDIT;
+    const said = inText.map((match, i) => Math.max(match, inTitle[i] * titleCredit));
     // Whether there is an answer at all is judged on the passage's own words; only a name may come
-    // from the headline ("Lloyd Austin" named once at the top, "Austin" below).
-    const answering = concepts.map((concept, i) => (concept.isName ? said[i] : inText[i]));
+    // from the headline ("Lloyd Austin" named once at the top, "Austin" below), unless the question is
+    // the headline.
+    const answering = concepts.map((concept, i) => (concept.isName || restated ? said[i] : inText[i]));
     const sentences = this.readSentences(reading, question);
     const rank =
       0.4 * (hit.score / topScore) +
       0.6 * weightedShare(said, rarities) +
       0.25 * phraseShare(concepts, reading.tokens, title.tokens) +
-      (sentences.fitsKind ? 0.08 : 0);
+      (sentences.fitsKind ? 0.08 : 0) +
+      (restated ? HEADLINE_BONUS * headline * (hit.passage.position === 0 ? 1 : 0.5) : 0);
     // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
     // coverage share.
     const coverage = weightedShare(
@@ -239,7 +252,7 @@ export class CorpusEngine implements AnswerEngine {
     const saysNames = concepts.every(
       (concept, i) => !concept.isName || concept.fromHistory || said[i] > 0 || !concept.nameHead,
     );
-    const saysOwnWords = concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
+    const saysOwnWords = restated || concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
     // Names alone do not answer: "the capital of France" is not answered by a passage that only
     // mentions France. The question's other words must be said too, {@link SUBJECT_COVERAGE} of them.
     const subjects = concepts.map((concept) => (isSubjectWord(concept) ? 1 : 0));
@@ -254,7 +267,7 @@ export class CorpusEngine implements AnswerEngine {
     const textNames = concepts.filter(
       (concept, i) => concept.isName && !concept.fromHistory && inText[i] > 0,
     );
-    const namesMeet = sentences.namesTogether >= Math.min(2, textNames.length);
+    const namesMeet = restated || sentences.namesTogether >= Math.min(2, textNames.length);
     // "When" wants a date, "who" a name, "where" a place: a passage without one does not answer.
     const holdsKind = kind === 'other' || sentences.holdsKind;
     const answers =

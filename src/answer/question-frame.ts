@@ -36,11 +36,18 @@ const FRAMES: readonly RegExp[] = [
   /^(?:can|could|would|will) you (?:please |kindly )?(?:tell me|let me know|find(?: out)?|look up|check|show me|give me|explain|summari[sz]e)(?: (?:about|on|regarding))?\s+/i,
   /^(?:do you know|does anyone know|does the corpus say|i (?:want|need|would like|'d like) to (?:know|find out|learn)|i(?:'m| am) (?:looking for|wondering|curious)(?: (?:about|if|whether))?|wondering)\s+/i,
   /^(?:tell me|let me know|fill me in|brief me|update me)(?: (?:more|something|a bit|a little|everything))?(?: (?:about|on|regarding|with))?\s+/i,
-  /^(?:what(?:'s| is| are|s)?|any|anything|is there any(?:thing)?|are there any|got any|the)?\s*(?:the\s+)?(?:latest|newest|recent|new|current)?\s*(?:news|word|updates?|info(?:rmation)?|developments?|stories|story|articles?|reports?|coverage|happening|going on|up|new|latest|status|situation|state of play)\s+(?:about|on|with|regarding|re|in|for|concerning|from|of)\s+/i,
+  /^(?:what(?:'s| is| are|s)?|any|anything|is there any(?:thing)?|are there any|got any|the)?\s*(?:the\s+|an?\s+)?(?:latest|newest|recent|new|current)?\s*(?:news|word|updates?|info(?:rmation)?|developments?|stories|story|articles?|reports?|coverage|happening|going on|up|new|latest|status|situation|state of play)\s+(?:about|on|with|regarding|re|in|for|concerning|from|of)\s+/i,
   /^(?:give me|show me|i want|i need|get me|find me)\s+(?:an?\s+|the\s+|some\s+)?(?:quick\s+|short\s+|brief\s+)?(?:overview|summary|rundown|update|briefing|background|news|info(?:rmation)?|details?)\s+(?:of|on|about|for|regarding)\s+/i,
   /^what (?:do|does|did) (?:we|you|the corpus|the documents?|the articles?|coop|it) (?:know|have|say|said|hold) (?:about|on|regarding)\s+/i,
   /^(?:news|updates?|anything|info(?:rmation)?|background|details?)\s+(?:about|on|regarding|re|concerning)\s+/i,
+  /^(?:did|do|have|has) (?:we|you|anyone|coop) (?:get|got|see|seen|have|had|run|carry|carried) (?:the |a |an |any )?(?:story|stories|article|articles|report|reports|piece|news|item|wire)\s+(?:on|about|regarding|that|saying)?\s*/i,
+  /^(?:what|how) about\s+/i,
+  /^(?:can|could|would|will) you (?:please |kindly )?(?:give|get|send|find|show) me\s+/i,
 ];
+
+/** Frames that close a question: "mergers news", "livestock prices this week". */
+const TRAILING_FRAME =
+  /\s+(?:news|updates?|latest|stories|coverage|developments|(?:this|last) (?:week|month)|today|lately|recently|right now|at the moment|please)\W*$/i;
 
 /** "How is X going?": the subject between the frame's two halves. */
 const HOW_IS_IT_GOING = /^how (?:is|are|'s) (.+?) (?:doing|going|looking|progressing|coming along)\W*$/i;
@@ -99,6 +106,10 @@ function stripFrames(clause: string): string {
         changed = true;
       }
     }
+  }
+  for (let trailing = text.replace(TRAILING_FRAME, ''); trailing !== text && trailing.trim() !== ''; ) {
+    text = trailing;
+    trailing = text.replace(TRAILING_FRAME, '');
   }
   return text.trim();
 }
