@@ -111,12 +111,13 @@ export function questionConcepts(
       weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
       coverageShare: coverageShare(token.surface, alternatives, roles, index),
       isVerb: verbs.has(token.surface),
-      isName: [...names].some(
-        (name) =>
-          name === token.surface ||
-          name.replace(/-/g, '') === token.surface ||
-          name.split('-').includes(token.surface),
-      ),
+      isName:
+        [...names].some(
+          (name) =>
+            name === token.surface ||
+            name.replace(/-/g, '') === token.surface ||
+            name.split('-').includes(token.surface),
+        ) || isUnknownTerm(token.surface, alternatives, roles, index),
       nameHead: true,
       fromHistory,
       alternatives,
@@ -143,8 +144,8 @@ export function questionConcepts(
 
 /**
  * How much a word must be said for a passage to answer. A verb, adjective or adverb counts
- * {@link VERB_COVERAGE}: questions rephrase those ("main" for "central"), and one the corpus never uses
- * counts {@link UNKNOWN_WORD_COVERAGE} of that again. A noun counts in full, known to the corpus or not:
+ * {@link VERB_COVERAGE}: questions rephrase those ("main" for "central"), and a verb the corpus never
+ * uses counts {@link UNKNOWN_WORD_COVERAGE} of that again. A noun counts in full, known to the corpus or not:
  * a question about "laptops" is not answered by a corpus that never says "laptop", however many of the
  * question's other words it shares.
  */
@@ -158,7 +159,27 @@ function coverageShare(
   const known = alternatives.some((alternative) =>
     alternative.terms.every((term) => index.documentFrequency(term) > 0),
   );
+  // A modifier the corpus never uses ("sourdough") names a kind of thing the corpus does not cover.
+  if (!known && !verbs.has(surface)) return 1;
   return VERB_COVERAGE * (known || !isEnglishWord(surface) ? 1 : UNKNOWN_WORD_COVERAGE);
+}
+
+/**
+ * A noun that is neither English nor in the corpus in any form, nor a typo of a corpus word
+ * ("smartphone", "bitcoin"): a term of art the corpus lacks. Like a name, it is what the question is
+ * about, so a passage that does not say it cannot answer.
+ */
+function isUnknownTerm(
+  surface: string,
+  alternatives: Alternative[],
+  { verbs, modifiers }: QuestionRoles,
+  index: PassageIndex,
+): boolean {
+  if (verbs.has(surface) || modifiers.has(surface) || /\d/.test(surface) || isEnglishWord(surface))
+    return false;
+  return alternatives.every((alternative) =>
+    alternative.terms.some((term) => index.documentFrequency(term) === 0),
+  );
 }
 
 /**
