@@ -240,7 +240,7 @@ export class CorpusEngine implements AnswerEngine {
       0.6 * weightedShare(said, rarities) +
       0.25 * phraseShare(concepts, reading.tokens, title.tokens) +
       (sentences.fitsKind ? 0.08 : 0) +
-      (restated ? HEADLINE_BONUS * headline * (hit.passage.position === 0 ? 1 : 0.5) : 0);
+      (restated ? this.headlineBonus(headline, concepts, title.tokens, hit.passage) : 0);
     // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
     // coverage share.
     const coverage = weightedShare(
@@ -273,6 +273,21 @@ export class CorpusEngine implements AnswerEngine {
     const answers =
       saysNames && saysOwnWords && saysSubject && namesMeet && holdsKind && coverage >= ANSWER_COVERAGE;
     return { hit, coverage, rank, answerSentence: sentences.index, terms: reading.terms, saysNames, answers };
+  }
+
+  /**
+   * Rank added to a passage whose headline the question restates: most for the lead passage, and more
+   * when the headline says the question's words in its order ("relax import curbs" over "import curbs
+   * relaxed"), which tells a story from its follow-ups.
+   */
+  private headlineBonus(
+    headline: number,
+    concepts: Concept[],
+    titleTokens: AnalyzedToken[],
+    passage: Passage,
+  ) {
+    const inOrder = phraseShare(concepts, titleTokens, []);
+    return HEADLINE_BONUS * (headline + 0.5 * inOrder) * (passage.position === 0 ? 1 : 0.5);
   }
 
   /** A passage analyzed once per sentence; recently read passages are kept, as popular ones recur. */

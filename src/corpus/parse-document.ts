@@ -51,7 +51,7 @@ const BULLET = /^\s*(?:[•▪◦‣∙·●○■□➢►–—*+-]|\d{1,2}[.)
 /** "Critical Minerals: Expanding collaboration…": a capitalised label of a few words, then its item. */
 const LABELLED_ITEM = /^(?:\p{Lu}[\p{L}&/-]*(?:\s+(?:and|of|&|for|the|\p{Lu}[\p{L}&/-]*)){0,4}):\s+\S/u;
 /** A table or figures row: a short label, then a figure. */
-const TABLE_ROW = /^\p{L}[\p{L}\p{N} .,&/'()%-]{0,40}?\s+[-+(]?[£$€¥₹]?\d[\d.,]*(?:\s|%|$)/u;
+const TABLE_ROW = /^\p{L}[\p{L}\p{N} .,&/'()%-]{0,40}?\s+[-+(]?[£$€¥₹]?\d\S*(?:\s|$)/u;
 const ROW_MAX_WORDS = 14;
 const FIGURE = /^(?:[-+(]?[£$€¥₹]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|nil|zero)$)/i;
 const CLOSING_PUNCTUATION = /[.!?:;…]["'”’)\]]*$/u;
@@ -189,36 +189,39 @@ function isHardWrapped(lines: string[]): boolean {
 }
 
 /**
- * The lines that are rows of a table or a run of figures: two or more short label-and-figure lines
- * together, with any short label between two of them ("Nine mths").
+ * The lines that are rows of a table or a run of figures: a run of short lines, each a label with
+ * figures or a short label ("Nine mths", "Pay May One"), holding at least two label-and-figure lines.
  */
 function tableRows(lines: string[]): Set<string> {
-  const trimmed = lines.map((line) => line.trim());
-  const isRow = trimmed.map((line) => {
-    if (!TABLE_ROW.test(line) || wordCount(line) > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line))
-      return false;
-    // Figures make the line: two of them ("34 cts vs 1.19 dlrs"), or one after a label of a few words.
-    const figures = line.split(/\s+/).filter((word) => FIGURE.test(word)).length;
-    return figures >= 2 || wordCount(line) <= 4;
-  });
   const rows = new Set<string>();
-  const neighbourRow = (index: number, step: number) => {
-    for (let at = index + step; at >= 0 && at < trimmed.length; at += step) {
-      if (trimmed[at] !== '') return isRow[at];
-    }
-    return false;
+  let run: string[] = [];
+  let figureLines = 0;
+  const endRun = () => {
+    if (figureLines >= 2) for (const line of run) rows.add(rowKey(line));
+    run = [];
+    figureLines = 0;
   };
-  trimmed.forEach((line, index) => {
-    if (line === '') return;
-    const inRun = neighbourRow(index, -1) || neighbourRow(index, 1);
-    const label =
-      wordCount(line) <= 4 &&
-      !CLOSING_PUNCTUATION.test(line) &&
-      neighbourRow(index, -1) &&
-      neighbourRow(index, 1);
-    if ((isRow[index] && inRun) || label) rows.add(rowKey(line));
-  });
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const figures = isFigureLine(line);
+    const label = wordCount(line) <= 4 && !CLOSING_PUNCTUATION.test(line);
+    if (!figures && !label) {
+      endRun();
+      continue;
+    }
+    run.push(line);
+    if (figures) figureLines++;
+  }
+  endRun();
   return rows;
+}
+
+/** A short line of a label and figures: two of them ("34 cts vs 1.19 dlrs"), or one after a short label. */
+function isFigureLine(line: string): boolean {
+  if (!TABLE_ROW.test(line) || wordCount(line) > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line)) return false;
+  const figures = line.split(/\s+/).filter((word) => FIGURE.test(word)).length;
+  return figures >= 2 || wordCount(line) <= 4;
 }
 
 /** A row's text with its spacing evened, as paragraphs are. */
