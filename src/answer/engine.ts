@@ -22,7 +22,7 @@ import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, Docu
 export const ANSWER_COVERAGE = 0.5;
 /** Passages shown with the answer, and kept for "More results". */
 export const SHOWN_PASSAGES = 3;
-const MORE_PASSAGES = 6;
+const MORE_PASSAGES = 9;
 /** Candidates re-ranked after BM25. */
 const CANDIDATES = 80;
 /** A further passage is shown only when it is this close to the best one. */
@@ -32,6 +32,11 @@ const NEAR_DUPLICATE = 0.6;
 const TITLE_ONLY_CREDIT = 0.5;
 /** Share of the question (by rarity) a headline must say for the question to be that headline restated. */
 const HEADLINE_RESTATED = 0.75;
+/**
+ * Rank added for a document that says the question in many of its passages: a story about the subject
+ * rather than one that mentions it once.
+ */
+const DOCUMENT_SUPPORT = 0.2;
 /** Rank added to the lead passage of a document whose headline the question restates (half to the rest). */
 const HEADLINE_BONUS = 0.3;
 const PART_ONLY_CREDIT = 0.6;
@@ -77,6 +82,8 @@ interface JudgedQuestion {
   ownTerms: Set<string>;
   /** BM25 score of the best candidate. */
   topScore: number;
+  /** Each candidate document's share of the best document's summed BM25 over its candidate passages. */
+  documentSupport: Map<string, number>;
 }
 
 interface Attempt {
@@ -198,6 +205,7 @@ export class CorpusEngine implements AnswerEngine {
         concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)),
       ),
       topScore: hits[0].score,
+      documentSupport: documentSupport(hits),
     };
     const ranked = hits.map((hit) => this.judge(hit, question));
     // Passages that answer lead, best ranked first; the rest may still serve as "more results".
@@ -240,6 +248,7 @@ export class CorpusEngine implements AnswerEngine {
       0.6 * weightedShare(said, rarities) +
       0.25 * phraseShare(concepts, reading.tokens, title.tokens) +
       (sentences.fitsKind ? 0.08 : 0) +
+      DOCUMENT_SUPPORT * (question.documentSupport.get(hit.document.file) ?? 0) +
       (restated ? this.headlineBonus(headline, concepts, title.tokens, hit.passage) : 0);
     // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
     // coverage share.
@@ -287,7 +296,7 @@ export class CorpusEngine implements AnswerEngine {
     passage: Passage,
   ) {
     const inOrder = phraseShare(concepts, titleTokens, []);
-    return HEADLINE_BONUS * (headline + 0.5 * inOrder) * (passage.position === 0 ? 1 : 0.5);
+    return HEADLINE_BONUS * (headline + inOrder) * (passage.position === 0 ? 1 : 0.5);
   }
 
   /** A passage analyzed once per sentence; recently read passages are kept, as popular ones recur. */
@@ -392,7 +401,16 @@ export class CorpusEngine implements AnswerEngine {
       ({ ranked }) => ranked.rank >= best.rank * SUPPORTING_RATIO && ranked.coverage >= ANSWER_COVERAGE / 2,
     );
     const shown = related.filter(({ ranked }) => ranked.answers).slice(0, SHOWN_PASSAGES);
-    const more = related.filter((entry) => !shown.includes(entry)).slice(0, MORE_PASSAGES);
+    // Further documents come before further passages of the documents already quoted.
+    const quoted = new Set(shown.map(({ ranked }) => ranked.hit.document.file));
+    const rest = related.filter((entry) => !shown.includes(entry));
+    const newDocument = (entry: (typeof rest)[number]) => {
+      if (quoted.has(entry.ranked.hit.document.file)) return false;
+      quoted.add(entry.ranked.hit.document.file);
+      return true;
+    };
+    const fresh = rest.filter(newDocument);
+    const more = [...fresh, ...rest.filter((entry) => !fresh.includes(entry))].slice(0, MORE_PASSAGES);
     const toPassage = ({ ranked, citations }: (typeof merged)[number]): AnswerPassage => ({
       id: ranked.hit.passage.id,
       sentences: ranked.hit.passage.sentences,
@@ -409,6 +427,15 @@ export class CorpusEngine implements AnswerEngine {
       morePassages: more.map(toPassage),
     };
   }
+}
+
+/** Each document's summed BM25 over the candidate passages, relative to the best document's. */
+function documentSupport(hits: PassageHit[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const hit of hits) sums.set(hit.document.file, (sums.get(hit.document.file) ?? 0) + hit.score);
+  const best = Math.max(...sums.values());
+  for (const [file, sum] of sums) sums.set(file, sum / best);
+  return sums;
 }
 
 /**
