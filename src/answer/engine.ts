@@ -23,6 +23,8 @@ export const ANSWER_COVERAGE = 0.5;
 /** Passages shown with the answer, and kept for "More results". */
 export const SHOWN_PASSAGES = 3;
 const MORE_PASSAGES = 9;
+/** Distinct passages gathered for an answer: shown, more, and room for those filtered out. */
+const MERGED_ENOUGH = 3 * (SHOWN_PASSAGES + MORE_PASSAGES);
 /** Candidates re-ranked after BM25. */
 const CANDIDATES = 80;
 /** A further passage is shown only when it is this close to the best one. */
@@ -65,11 +67,18 @@ interface RankedPassage {
 /** A passage's words, analyzed once. */
 interface PassageReading {
   sentences: string[];
-  tokens: AnalyzedToken[];
+  /** Adjacent word pairs (`technolog secur`), for phrases said whole. */
+  pairs: Set<string>;
   terms: Set<string>;
   /** Terms of whole words, not of hyphen parts. */
   wholeWords: Set<string>;
   sentenceTerms: Set<string>[];
+}
+
+/** A document's headline, analyzed once. */
+interface HeadlineReading {
+  terms: Set<string>;
+  pairs: Set<string>;
 }
 
 /** What `judge` needs to know of the question. */
@@ -94,7 +103,7 @@ interface Attempt {
 
 /** The answering engine over one built index. Immutable: a changed corpus gets a new engine. */
 export class CorpusEngine implements AnswerEngine {
-  private readonly titles = new Map<string, { terms: Set<string>; tokens: AnalyzedToken[] }>();
+  private readonly titles = new Map<string, HeadlineReading>();
   private readonly readings = new Map<string, PassageReading>();
   private summaries?: DocumentSummary[];
 
@@ -246,10 +255,10 @@ export class CorpusEngine implements AnswerEngine {
     const rank =
       0.4 * (hit.score / topScore) +
       0.6 * weightedShare(said, rarities) +
-      0.25 * phraseShare(concepts, reading.tokens, title.tokens) +
+      0.25 * phraseShare(concepts, reading.pairs, title.pairs) +
       (sentences.fitsKind ? 0.08 : 0) +
       DOCUMENT_SUPPORT * (question.documentSupport.get(hit.document.file) ?? 0) +
-      (restated ? this.headlineBonus(headline, concepts, title.tokens, hit.passage) : 0);
+      (restated ? this.headlineBonus(headline, concepts, title.pairs, hit.passage) : 0);
     // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
     // coverage share.
     const coverage = weightedShare(
@@ -289,13 +298,8 @@ export class CorpusEngine implements AnswerEngine {
    * when the headline says the question's words in its order ("relax import curbs" over "import curbs
    * relaxed"), which tells a story from its follow-ups.
    */
-  private headlineBonus(
-    headline: number,
-    concepts: Concept[],
-    titleTokens: AnalyzedToken[],
-    passage: Passage,
-  ) {
-    const inOrder = phraseShare(concepts, titleTokens, []);
+  private headlineBonus(headline: number, concepts: Concept[], titlePairs: Set<string>, passage: Passage) {
+    const inOrder = phraseShare(concepts, titlePairs, new Set());
     return HEADLINE_BONUS * (headline + inOrder) * (passage.position === 0 ? 1 : 0.5);
   }
 
@@ -312,7 +316,7 @@ export class CorpusEngine implements AnswerEngine {
       return shifted;
     });
     const reading: PassageReading = {
-      tokens,
+      pairs: adjacentPairs(tokens),
       terms: new Set(tokens.map((token) => token.term)),
       wholeWords: new Set(tokens.filter((token) => !token.isPart).map((token) => token.term)),
       sentenceTerms: sentenceTokens.map((sentence) => new Set(sentence.map((token) => token.term))),
@@ -369,11 +373,11 @@ export class CorpusEngine implements AnswerEngine {
     return { index: best.index, fitsKind: best.fitsKind, holdsKind: best.fitsKind, namesTogether };
   }
 
-  private titleOf(document: CorpusDocument): { terms: Set<string>; tokens: AnalyzedToken[] } {
+  private titleOf(document: CorpusDocument): HeadlineReading {
     let title = this.titles.get(document.file);
     if (!title) {
       const tokens = analyze(document.title);
-      title = { tokens, terms: new Set(tokens.map((token) => token.term)) };
+      title = { pairs: adjacentPairs(tokens), terms: new Set(tokens.map((token) => token.term)) };
       this.titles.set(document.file, title);
     }
     return title;
@@ -386,6 +390,8 @@ export class CorpusEngine implements AnswerEngine {
     const best = attempt.ranked[0];
     const merged: { ranked: RankedPassage; citations: Citation[] }[] = [];
     for (const ranked of attempt.ranked) {
+      // Past what can be shown, further passages only cost time.
+      if (merged.length >= MERGED_ENOUGH) break;
       const twin = merged.find((entry) => similarity(entry.ranked.terms, ranked.terms) >= NEAR_DUPLICATE);
       if (twin) {
         if (!twin.citations.some((citation) => citation.file === ranked.hit.document.file)) {
@@ -443,11 +449,9 @@ function documentSupport(hits: PassageHit[]): Map<string, number> {
  * passage says side by side (a stopword may sit between): a name said whole beats its words scattered.
  * Pairs the headline also says do not count: every passage of the document shares its headline.
  */
-function phraseShare(concepts: Concept[], tokens: AnalyzedToken[], titleTokens: AnalyzedToken[]): number {
+function phraseShare(concepts: Concept[], passagePairs: Set<string>, titlePairs: Set<string>): number {
   const own = concepts.filter((concept) => !concept.fromHistory);
   if (own.length < 2) return 0;
-  const passagePairs = adjacentPairs(tokens);
-  const titlePairs = adjacentPairs(titleTokens);
   let found = 0;
   for (let i = 1; i < own.length; i++) {
     const pair = `${own[i - 1].alternatives[0].terms[0]} ${own[i].alternatives[0].terms[0]}`;
