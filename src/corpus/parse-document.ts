@@ -190,14 +190,16 @@ function isHardWrapped(lines: string[]): boolean {
 
 /**
  * The lines that are rows of a table or a run of figures: a run of short lines, each a label with
- * figures or a short label ("Nine mths", "Pay May One"), holding at least two label-and-figure lines.
+ * figures or a short label ("Nine mths", "Pay May One"), holding two label-and-figure lines, or one
+ * among three lines or more.
  */
 function tableRows(lines: string[]): Set<string> {
   const rows = new Set<string>();
   let run: string[] = [];
   let figureLines = 0;
   const endRun = () => {
-    if (figureLines >= 2) for (const line of run) rows.add(rowKey(line));
+    if (figureLines >= 2 || (figureLines >= 1 && run.length >= 3))
+      for (const line of run) rows.add(rowKey(line));
     run = [];
     figureLines = 0;
   };
