@@ -62,7 +62,9 @@ export async function loadCorpus(
   try {
     for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
       const batch = await Promise.all(
-        files.slice(start, start + READ_CONCURRENCY).map((file) => readContentFile(dir, file, reader, limits)),
+        files
+          .slice(start, start + READ_CONCURRENCY)
+          .map((file) => readContentFile(dir, file, reader, limits)),
       );
       for (const { file, warning } of batch) {
         if (warning) warnings.push(warning);
@@ -104,7 +106,9 @@ export function assembleContents(
       paragraphs: keyed(section),
     })),
   }));
-  const shared = sharedParagraphs(parsed.map((entry) => entry.sections.flatMap((section) => section.paragraphs)));
+  const shared = sharedParagraphs(
+    parsed.map((entry) => entry.sections.flatMap((section) => section.paragraphs)),
+  );
   const documents: CorpusDocument[] = [];
   for (const { file, doc, sections } of parsed) {
     const passages: Passage[] = [];

@@ -1,4 +1,4 @@
-import { SectionBuilder } from './sections';
+import type { SectionBuilder } from './sections';
 
 /** The slice of the DOM the walker reads; linkedom's nodes provide it. */
 export interface DomNode {
@@ -36,9 +36,34 @@ const CONTAINERS = new Set([
   'span',
 ]);
 /** Elements whose text is never content. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'button', 'select', 'iframe']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'button',
+  'select',
+  'iframe',
+]);
 /** Elements that end a run of inline text. */
-const BLOCKS = new Set(['p', 'pre', 'ul', 'ol', 'table', 'hr', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address']);
+const BLOCKS = new Set([
+  'p',
+  'pre',
+  'ul',
+  'ol',
+  'table',
+  'hr',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'address',
+]);
 
 /**
  * Walks HTML content into sections: headings open them, paragraphs and loose text become paragraphs,
@@ -98,7 +123,9 @@ function hasBlockChild(node: DomNode): boolean {
 }
 
 function elements(node: DomNode, names: string[]): DomNode[] {
-  return Array.from(node.childNodes).filter((child) => child.nodeType === 1 && names.includes(child.localName ?? ''));
+  return Array.from(node.childNodes).filter(
+    (child) => child.nodeType === 1 && names.includes(child.localName ?? ''),
+  );
 }
 
 /** Each `<li>` a list item; a nested list's items follow their parent's. */

@@ -17,6 +17,8 @@ const DATE_SELECTORS = [
   'meta[property="og:updated_time"]',
   'meta[name="last-modified"]',
 ];
+/** Names of cookie, consent and sign-up overlays. */
+const BANNER = /cookie|consent|gdpr|newsletter-signup|paywall|modal-overlay/i;
 /** Page furniture dropped when Readability finds no article and the whole body is read. */
 const FURNITURE = 'script, style, noscript, nav, header, footer, aside, form, iframe, [role="navigation"]';
 
@@ -36,13 +38,21 @@ export function readHtml(html: string): DocumentContent {
   const url =
     absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
     absoluteUrl(document.querySelector('meta[property="og:url"]')?.getAttribute('content'));
-  const date =
-    DATE_SELECTORS.map((selector) => dateField(document.querySelector(selector)?.getAttribute('content')))
-      .concat(dateField(document.querySelector('time[datetime]')?.getAttribute('datetime')))
-      .find(Boolean);
+  const date = DATE_SELECTORS.map((selector) =>
+    dateField(document.querySelector(selector)?.getAttribute('content')),
+  )
+    .concat(dateField(document.querySelector('time[datetime]')?.getAttribute('datetime')))
+    .find(Boolean);
 
+  // Readability does not know cookie and consent banners; they go before it reads the page.
+  for (const element of document.querySelectorAll('[id], [class], [role="dialog"], [aria-modal]')) {
+    const names = `${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`;
+    if (BANNER.test(names) || element.getAttribute('aria-modal') === 'true') element.remove();
+  }
   // Readability changes the document it reads; metadata is taken first.
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+    charThreshold: 200,
+  }).parse();
   const builder = new SectionBuilder();
   if (article?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);

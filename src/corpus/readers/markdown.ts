@@ -1,4 +1,4 @@
-import { type Token, type Tokens, marked } from 'marked';
+import { marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { collapse, SectionBuilder } from './sections';
 import type { DocumentContent } from './types';

@@ -100,7 +100,8 @@ function lineSegments(items: PdfTextItem[]): PdfLine[] {
     for (const item of row) {
       const gap = current ? item.x - current.xEnd : 0;
       if (current && gap <= Math.max(current.size, item.size) * COLUMN_GAP_EMS) {
-        const space = gap > item.size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.text) ? ' ' : '';
+        const space =
+          gap > item.size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.text) ? ' ' : '';
         current.text += space + item.text;
         current.xEnd = Math.max(current.xEnd, item.x + item.width);
         current.size = Math.max(current.size, item.size);

@@ -1,5 +1,12 @@
 import { getDocumentProxy } from 'unpdf';
-import { dropPageFurniture, lineParagraphs, type PdfLine, type PdfTextItem, pageLines, pageSections } from './pdf-layout';
+import {
+  dropPageFurniture,
+  lineParagraphs,
+  type PdfLine,
+  type PdfTextItem,
+  pageLines,
+  pageSections,
+} from './pdf-layout';
 import { type DocumentContent, ReaderError } from './types';
 
 /** A PDF with fewer letters than this per page on average has no usable text layer. */
@@ -97,7 +104,8 @@ function pdfError(error: unknown): ReaderError {
 function metadataTitle(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const title = value.replace(/\s+/g, ' ').trim();
-  if (title === '' || /^untitled$/i.test(title) || /^microsoft (word|powerpoint) - /i.test(title)) return undefined;
+  if (title === '' || /^untitled$/i.test(title) || /^microsoft (word|powerpoint) - /i.test(title))
+    return undefined;
   if (/\.(docx?|pdf|pptx?|txt|indd|tex)$/i.test(title)) return undefined;
   return title;
 }

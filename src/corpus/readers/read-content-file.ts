@@ -4,7 +4,13 @@ import path from 'node:path';
 import { parseDocument } from '../parse-document';
 import { type CorpusFile, type CorpusWarning, readCorpusFile } from '../read-corpus';
 import type { DocumentReader } from './document-reader';
-import { BINARY_FORMATS, type DocumentContent, FORMAT_EXTENSIONS, ReaderError, type ReadingLimits } from './types';
+import {
+  BINARY_FORMATS,
+  type DocumentContent,
+  FORMAT_EXTENSIONS,
+  ReaderError,
+  type ReadingLimits,
+} from './types';
 
 /** A corpus file read by the reader of its format: its file facts and its content. */
 export interface ContentFile {
@@ -87,7 +93,8 @@ async function readBytes(
     };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'it vanished while loading' : `it could not be read (${code ?? error})`;
+    const reason =
+      code === 'ENOENT' ? 'it vanished while loading' : `it could not be read (${code ?? error})`;
     return { warning: { file, message: `skipped: ${reason}` } };
   }
 }

@@ -10,7 +10,10 @@ export type DocumentSource =
   | { format: 'pdf' | 'docx'; bytes: Uint8Array };
 
 /** Reads one document with the reader of its format. Throws `ReaderError` for a file it cannot use. */
-export async function readDocumentContent(source: DocumentSource, maxPdfPages: number): Promise<DocumentContent> {
+export async function readDocumentContent(
+  source: DocumentSource,
+  maxPdfPages: number,
+): Promise<DocumentContent> {
   switch (source.format) {
     case 'markdown':
       return readMarkdown(source.text);

@@ -38,7 +38,7 @@ export class SectionBuilder {
     this.paragraph(clean.length > CODE_MAX_CHARS ? `${clean.slice(0, CODE_MAX_CHARS - 1)}…` : clean);
   }
 
-  /** A table as readable rows: `Header: cell; Header: cell`, each row a list item. */
+  /** A table as readable rows, each a list item and a sentence of its own: `Header: cell; Header: cell.` */
   table(header: string[], rows: string[][]): void {
     const names = header.map(collapse);
     for (const row of rows) {
@@ -47,16 +47,20 @@ export class SectionBuilder {
         .map((cell, i) => (names[i] && cell ? `${names[i]}: ${cell}` : cell))
         .filter((cell) => cell !== '')
         .join('; ');
-      this.paragraph(text, true);
+      this.paragraph(text === '' || /[.!?]$/.test(text) ? text : `${text}.`, true);
     }
   }
 
   /** The sections with their heading paths, and the title heading when there is one. */
   finish(): Pick<DocumentContent, 'title' | 'sections'> {
-    const topLevel = this.sections.filter((section) => section.headings.length === 1 && section.headings[0].depth === 1);
+    const topLevel = this.sections.filter(
+      (section) => section.headings.length === 1 && section.headings[0].depth === 1,
+    );
     const first = this.sections[0];
     const titleHeading =
-      topLevel.length === 1 && first === topLevel[0] && this.sections.every((s) => s.headings[0] === first.headings[0])
+      topLevel.length === 1 &&
+      first === topLevel[0] &&
+      this.sections.every((s) => s.headings[0] === first.headings[0])
         ? first.headings[0]
         : undefined;
     const sections: ReadSection[] = this.sections
