@@ -10,8 +10,9 @@ import type { ReadParagraph, ReadSection } from './types';
  *   then right, with full-width text above and below kept in place; any other page top to bottom.
  * - Paragraphs: a new one starts after a gap taller than usual, at a change of font size, at a bullet, or
  *   after a short line ending a sentence. Words hyphenated at a line end are joined again.
- * - Furniture: lines at the top or bottom of pages whose text (digits aside) recurs on at least half of the
- *   pages, and lone page numbers (`12`, `Page 3 of 40`, `- 7 -`, `iv`), are dropped.
+ * - Furniture: lines among the top or bottom three of a page whose text recurs on at least half of the
+ *   pages (numbers aside, for lines of six words or fewer), and lone page numbers (`12`, `Page 3 of 40`,
+ *   `- 7 -`, `iv`), are dropped.
  */
 
 /** One run of text as pdf.js positions it (PDF user space: y grows upwards). */
@@ -44,6 +45,8 @@ export interface PdfLine {
 const COLUMN_GAP_EMS = 1.5;
 /** Lines this close to a page's top or bottom are candidates for running headers, footers, page numbers. */
 const FURNITURE_LINES = 3;
+/** Lines of up to this many words match across pages whatever their numbers. */
+const FURNITURE_MAX_FOLDED_WORDS = 6;
 const PAGE_NUMBER =
   /^(?:(?:page|p\.|pg\.?|seite)\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|\/|von)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
 const BULLET = /^\s*(?:[•▪◦‣∙·●○■□➢►–—*]|\d{1,2}[.)])\s+/u;
@@ -153,12 +156,13 @@ function edgeLines(lines: PdfLine[]): PdfLine[] {
   return [...new Set([...byY.slice(0, FURNITURE_LINES), ...byY.slice(-FURNITURE_LINES)])];
 }
 
+/** Compared across pages: short lines with their numbers folded (`Page 3 of 9`, `Chapter 2`), others whole. */
 function furnitureKey(text: string): string {
-  return text
+  const folded = text
     .toLowerCase()
-    .replace(/\d+/g, '#')
-    .replace(/[^\p{L}#]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  return folded.split(' ').length <= FURNITURE_MAX_FOLDED_WORDS ? folded.replace(/\d+/g, '#') : folded;
 }
 
 /** A page's lines joined into paragraphs. */
