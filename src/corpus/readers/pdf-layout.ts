@@ -9,7 +9,8 @@ import type { ReadParagraph, ReadSection } from './types';
  * - Reading order: a page with text in both halves and a gutter between them is read as two columns, left
  *   then right, with full-width text above and below kept in place; any other page top to bottom.
  * - Paragraphs: a new one starts after a gap taller than usual, at a change of font size, at a bullet, or
- *   after a short line ending a sentence. Words hyphenated at a line end are joined again.
+ *   after a short line ending a sentence. Words hyphenated at a line end are joined again. A short line in
+ *   larger type is a heading: it opens a section instead of being quoted.
  * - Furniture: lines among the top or bottom three of a page whose text recurs on at least half of the
  *   pages (numbers aside, for lines of six words or fewer), and lone page numbers (`12`, `Page 3 of 40`,
  *   `- 7 -`, `iv`), are dropped.
@@ -51,6 +52,8 @@ const PAGE_NUMBER =
   /^(?:(?:page|p\.|pg\.?|seite)\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|\/|von)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
 const BULLET = /^\s*(?:[•▪◦‣∙·●○■□➢►–—*]|\d{1,2}[.)])\s+/u;
 const CLOSING = /[.!?:;…]["'”’)\]]*$/u;
+/** Type this much larger than the page's body text marks a heading. */
+const HEADING_SIZE_RATIO = 1.15;
 
 /** A page's lines in reading order. */
 export function pageLines(page: PdfPageText): PdfLine[] {
@@ -165,17 +168,26 @@ function furnitureKey(text: string): string {
   return folded.split(' ').length <= FURNITURE_MAX_FOLDED_WORDS ? folded.replace(/\d+/g, '#') : folded;
 }
 
-/** A page's lines joined into paragraphs. */
-export function lineParagraphs(lines: PdfLine[]): ReadParagraph[] {
+/** A paragraph of a PDF page; a heading opens a section. */
+export interface PdfParagraph extends ReadParagraph {
+  isHeading?: boolean;
+}
+
+/**
+ * A page's lines joined into paragraphs. A short line without closing punctuation, set larger than the
+ * page's body text, is a heading.
+ */
+export function lineParagraphs(lines: PdfLine[]): PdfParagraph[] {
   if (lines.length === 0) return [];
+  const bodySize = median(lines.map((line) => line.size)) ?? 0;
   const gaps = lines
     .slice(1)
     .map((line, i) => lines[i].y - line.y)
     .filter((gap) => gap > 0);
   const usualGap = median(gaps) ?? lines[0].size * 1.2;
   const usualWidth = median(lines.map((line) => line.xEnd - line.x)) ?? 0;
-  const paragraphs: ReadParagraph[] = [];
-  let current: { text: string; isListItem: boolean } | undefined;
+  const paragraphs: PdfParagraph[] = [];
+  let current: PdfParagraph | undefined;
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
     const isBullet = BULLET.test(line.text);
@@ -190,6 +202,13 @@ export function lineParagraphs(lines: PdfLine[]): ReadParagraph[] {
     if (startsNew || !current) {
       if (current) paragraphs.push(current);
       current = { text: line.text.replace(BULLET, ''), isListItem: isBullet };
+      if (
+        line.size > bodySize * HEADING_SIZE_RATIO &&
+        !CLOSING.test(line.text) &&
+        wordCount(line.text) <= 12
+      ) {
+        current.isHeading = true;
+      }
     } else {
       current.text = joinLines(current.text, line.text);
     }
@@ -206,23 +225,47 @@ export function joinLines(before: string, after: string): string {
 }
 
 /**
- * Pages' paragraphs as sections, one per page. A paragraph broken by a page end (no closing
- * punctuation, the next page going on in lower case) is joined and counted to the page it starts on.
+ * Pages' paragraphs as sections: one per page, and a new one at each heading, whose location is the page
+ * and that heading (carried over to the next page until another heading). A paragraph broken by a page
+ * end (no closing punctuation, the next page going on in lower case) is joined and counted to the page it
+ * starts on.
  */
-export function pageSections(pages: { page: number; paragraphs: ReadParagraph[] }[]): ReadSection[] {
-  const sections: ReadSection[] = pages.map(({ page, paragraphs }) => ({
-    location: { page },
-    paragraphs: paragraphs.map((paragraph) => ({ ...paragraph })),
-  }));
-  for (let i = 0; i + 1 < sections.length; i++) {
-    const last = sections[i].paragraphs[sections[i].paragraphs.length - 1];
-    const next = sections[i + 1].paragraphs[0];
-    if (last && next && !CLOSING.test(last.text) && /^\p{Ll}/u.test(next.text) && !next.isListItem) {
-      last.text = joinLines(last.text, next.text);
-      sections[i + 1].paragraphs.shift();
+export function pageSections(pages: { page: number; paragraphs: PdfParagraph[] }[]): ReadSection[] {
+  const sections: ReadSection[] = [];
+  let heading: string | undefined;
+  for (const { page, paragraphs } of pages) {
+    let section: ReadSection | undefined;
+    let pageStart = true;
+    const open = () => {
+      section = { location: heading ? { page, headings: [heading] } : { page }, paragraphs: [] };
+      sections.push(section);
+      return section;
+    };
+    for (const paragraph of paragraphs) {
+      const atPageStart = pageStart;
+      pageStart = false;
+      if (paragraph.isHeading) {
+        heading = paragraph.text;
+        section = undefined;
+        continue;
+      }
+      const previous = sections[sections.length - 1]?.paragraphs.at(-1);
+      const continues =
+        atPageStart &&
+        previous &&
+        !paragraph.isListItem &&
+        !CLOSING.test(previous.text) &&
+        /^\p{Ll}/u.test(paragraph.text) &&
+        sections[sections.length - 1].location?.page === page - 1;
+      if (continues && previous) previous.text = joinLines(previous.text, paragraph.text);
+      else (section ?? open()).paragraphs.push({ text: paragraph.text, isListItem: paragraph.isListItem });
     }
   }
   return sections.filter((section) => section.paragraphs.length > 0);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 function median(values: number[]): number | undefined {

@@ -117,3 +117,22 @@ describe('pageSections', () => {
     ]);
   });
 });
+
+describe('PDF headings', () => {
+  it('open a section at their page, carried to the next page, and are not quoted', () => {
+    const paragraphs = lineParagraphs([
+      line('Financial results', 760, 16),
+      line('Revenue rose by fourteen percent.', 730),
+      line('Profit was flat.', 700),
+    ]);
+    expect(paragraphs[0]).toMatchObject({ text: 'Financial results', isHeading: true });
+    const sections = pageSections([
+      { page: 2, paragraphs },
+      { page: 3, paragraphs: [{ text: 'Costs fell in the autumn.', isListItem: false }] },
+    ]);
+    expect(sections.map((section) => [section.location, section.paragraphs.map((p) => p.text)])).toEqual([
+      [{ page: 2, headings: ['Financial results'] }, ['Revenue rose by fourteen percent. Profit was flat.']],
+      [{ page: 3, headings: ['Financial results'] }, ['Costs fell in the autumn.']],
+    ]);
+  });
+});
