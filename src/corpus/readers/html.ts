@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { addDomContent, type DomNode } from './dom-sections';
-import { dateField } from './markdown';
+import { dateField } from './iso-date';
 import { collapse, SectionBuilder } from './sections';
 import type { DocumentContent } from './types';
 

@@ -1,5 +1,6 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
+import { dateField } from './iso-date';
 import { collapse, SectionBuilder } from './sections';
 import type { DocumentContent } from './types';
 
@@ -110,13 +111,4 @@ function frontMatter(text: string): { meta: Record<string, unknown>; body: strin
 
 function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? collapse(value) : undefined;
-}
-
-/** `2024-03-12`, a YAML date (parsed as a Date), or a full timestamp. */
-export function dateField(value: unknown): string | undefined {
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : '';
-  const iso = text.match(/^(\d{4}-\d{2}-\d{2})/)?.[1];
-  if (!iso) return undefined;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso) ? iso : undefined;
 }

@@ -1,4 +1,5 @@
 import { getDocumentProxy } from 'unpdf';
+import { dateField } from './iso-date';
 import {
   dropPageFurniture,
   lineParagraphs,
@@ -69,7 +70,7 @@ export async function readPdf(bytes: Uint8Array, maxPages: number): Promise<Docu
     );
     return {
       title: metadataTitle(metadata?.info?.Title) ?? titleLine?.text,
-      date: pdfDate(metadata?.info?.CreationDate) ?? pdfDate(metadata?.info?.ModDate),
+      date: dateField(metadata?.info?.CreationDate) ?? dateField(metadata?.info?.ModDate),
       sections,
       notice:
         pdf.numPages > pageCount
@@ -117,13 +118,4 @@ function largestLine(lines: PdfLine[]): PdfLine | undefined {
   if (!largest || largest.size <= (body ?? 0) * 1.1) return undefined;
   const words = largest.text.split(/\s+/).length;
   return words <= HEADLINE_MAX_WORDS ? largest : undefined;
-}
-
-/** `D:20240312093000+01'00'` → `2024-03-12`. */
-function pdfDate(value: unknown): string | undefined {
-  const match = typeof value === 'string' ? value.match(/^(?:D:)?(\d{4})(\d{2})(\d{2})/) : null;
-  if (!match) return undefined;
-  const iso = `${match[1]}-${match[2]}-${match[3]}`;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso) ? iso : undefined;
 }

@@ -1,32 +1,27 @@
-import { readDocx } from './docx';
-import { readHtml } from './html';
-import { readMarkdown } from './markdown';
-import { readPdf } from './pdf';
-import type { DocumentContent, DocumentFormat } from './types';
+import type { DocumentContent } from './types';
 
 /** What to read: a text format as decoded text, a binary one as bytes. */
 export type DocumentSource =
   | { format: 'markdown' | 'html'; text: string }
   | { format: 'pdf' | 'docx'; bytes: Uint8Array };
 
-/** Reads one document with the reader of its format. Throws `ReaderError` for a file it cannot use. */
+/**
+ * Reads one document with the reader of its format. Throws `ReaderError` for a file it cannot use.
+ * Each reader's libraries are loaded on first use, so a corpus of Markdown never loads pdf.js.
+ */
 export async function readDocumentContent(
   source: DocumentSource,
   maxPdfPages: number,
 ): Promise<DocumentContent> {
+  // `require`, not `import()`: the worker thread runs TypeScript through tsx's require hook only.
   switch (source.format) {
     case 'markdown':
-      return readMarkdown(source.text);
+      return (require('./markdown') as typeof import('./markdown')).readMarkdown(source.text);
     case 'html':
-      return readHtml(source.text);
+      return (require('./html') as typeof import('./html')).readHtml(source.text);
     case 'pdf':
-      return readPdf(source.bytes, maxPdfPages);
+      return (require('./pdf') as typeof import('./pdf')).readPdf(source.bytes, maxPdfPages);
     case 'docx':
-      return readDocx(source.bytes);
+      return (require('./docx') as typeof import('./docx')).readDocx(source.bytes);
   }
-}
-
-/** The format of a {@link DocumentSource}, for messages. */
-export function formatName(format: DocumentFormat): string {
-  return { markdown: 'Markdown', html: 'HTML', pdf: 'PDF', docx: 'Word' }[format];
 }
