@@ -73,14 +73,15 @@ export async function writeReadingFiles(root: string, articles: ArticleFile[]): 
   ]);
   await add('docx', 'markets-review.docx', await buildDocx({ title: 'Markets review 1987', blocks }));
 
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeHtml = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const nav = Array.from({ length: 30 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join(
     '',
   );
   const body = chosen
     .map(
       (item) =>
-        `<h2>${escape(item.title)}</h2>\n${item.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}`,
+        `<h2>${escapeHtml(item.title)}</h2>\n${item.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}`,
     )
     .join('\n');
   await add(
