@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { runJsonChild } from './json-child';
 import { type ReadingFile, writeReadingFiles } from './reading-files';
 import type { ArticleFile } from './reuters-corpus';
 
@@ -16,8 +16,6 @@ export interface ReadingResult {
   peakRssMbPerMb: number;
   maxLoopDelayMs: number;
 }
-
-const ROOT = path.resolve(__dirname, '..');
 
 /**
  * Reads each format's benchmark file in a fresh process and reports time, throughput, peak memory per MB
@@ -60,21 +58,7 @@ async function measure(file: ReadingFile): Promise<ReadingResult> {
 
 function readIn(dir: string): Promise<Record<string, unknown>> {
   process.stderr.write(`bench: reading ${path.basename(dir)}…\n`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/reading-worker.ts', dir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`reading worker for ${dir} exited with ${code}`));
-      resolve(JSON.parse(output.trim().split('\n').pop() ?? '{}') as Record<string, unknown>);
-    });
-  });
+  return runJsonChild(['--import', 'tsx', 'bench/reading-worker.ts', dir], `reading ${dir}`);
 }
 
 /** The reading results as a text table. */
