@@ -57,7 +57,7 @@ describe('answers from PDF and Markdown', () => {
       location: { page: 2 },
       url: 'https://files.example.com/report.pdf',
     });
-    const laptop = engine.answer('Where do new starters collect a laptop?');
+    const laptop = engine.answer('How do new starters get a laptop?');
     expect(laptop.passages[0]?.citations[0]).toMatchObject({
       file: 'handbook.md',
       title: 'Handbook',

@@ -33,7 +33,7 @@ it('a snapshot keeps each passage page and heading path, and the document URLs',
       location: { page: 2 },
       url: 'https://files.example.com/report.pdf',
     });
-    expect(engine.answer('Where are claims filed?').passages[0]?.citations[0]).toMatchObject({
+    expect(engine.answer('How are claims filed?').passages[0]?.citations[0]).toMatchObject({
       location: { headings: ['Expenses'] },
       url: 'https://intranet.example.com/handbook',
     });
