@@ -130,6 +130,8 @@ const IRREGULAR_FORMS: Record<string, string> = {
 };
 
 const stemMemo = new Map<string, string>();
+/** Whether a lowercased word is one stemming leaves alone or English knows (so never kept as a name). */
+const knownWordMemo = new Map<string, boolean>();
 const STEM_MEMO_LIMIT = 500_000;
 
 /** Words ending in -ise that are not British spellings of -ize verbs. */
@@ -241,23 +243,25 @@ export function analyze(text: string): AnalyzedToken[] {
   for (const match of folded.matchAll(WORD)) {
     const written = match[0];
     const word = written.toLowerCase();
-    const inRunningText = !startsSentence(folded, match.index);
-    const termOf = (lower: string, cased: string) =>
-      inRunningText && isUnstemmedName(lower, cased) ? lower : stem(lower);
+    // Only a capitalised word can be a name, and only one in running text tells.
+    const mayBeName = written !== word && !startsSentence(folded, match.index);
     if (word.includes('-')) {
       const parts = word.split('-');
       const writtenParts = written.split('-');
       const joined = parts.join('');
       if (!isStopword(joined)) {
-        const term = writtenParts.every((part, i) => isUnstemmedName(parts[i], part)) && inRunningText;
-        tokens.push({ surface: joined, term: term ? joined : stem(joined), position, isPart: false });
+        const name = mayBeName && writtenParts.every((part, i) => isUnstemmedName(parts[i], part));
+        tokens.push({ surface: joined, term: name ? joined : stem(joined), position, isPart: false });
       }
-      parts.forEach((part, i) => {
-        if (!isStopword(part))
-          tokens.push({ surface: part, term: termOf(part, writtenParts[i]), position, isPart: true });
-      });
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (isStopword(part)) continue;
+        const term = mayBeName && isUnstemmedName(part, writtenParts[i]) ? part : stem(part);
+        tokens.push({ surface: part, term, position, isPart: true });
+      }
     } else if (!isStopword(word)) {
-      tokens.push({ surface: word, term: termOf(word, written), position, isPart: false });
+      const term = mayBeName && isUnstemmedName(word, written) ? word : stem(word);
+      tokens.push({ surface: word, term, position, isPart: false });
     }
     position++;
   }
@@ -269,12 +273,13 @@ export function analyze(text: string): AnalyzedToken[] {
  * indexed as written: stemming would make "Corning" the common word "corn".
  */
 function isUnstemmedName(lower: string, written: string): boolean {
-  return (
-    /^\p{Lu}\p{Ll}/u.test(written) &&
-    stem(lower) !== lower &&
-    !lexiconHas(lower) &&
-    !lexiconHas(americanSpelling(lower))
-  );
+  let known = knownWordMemo.get(lower);
+  if (known === undefined) {
+    known = stem(lower) === lower || lexiconHas(lower) || lexiconHas(americanSpelling(lower));
+    if (knownWordMemo.size >= STEM_MEMO_LIMIT) knownWordMemo.clear();
+    knownWordMemo.set(lower, known);
+  }
+  return !known && /^\p{Lu}\p{Ll}/u.test(written);
 }
 
 /** True when the word at `offset` opens a sentence, a line or a list item, where anything is capitalised. */

@@ -10,6 +10,7 @@ import { keySentence } from './key-sentence';
 import { type Concept, conceptIdf, conceptMatch, questionConcepts, searchWeights } from './query';
 import { questionCore } from './question-frame';
 import { type QuestionKind, questionKind, sentenceFitsKind } from './question-kind';
+import { resolveRelativeDates } from './relative-dates';
 import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, DocumentSummary } from './types';
 
 /**
@@ -24,6 +25,8 @@ export const ANSWER_COVERAGE = 0.5;
 /** Passages shown with the answer, and kept for "More results". */
 export const SHOWN_PASSAGES = 3;
 const MORE_PASSAGES = 9;
+/** Distinct passages gathered for an answer: shown, more, and room for those filtered out. */
+const MERGED_ENOUGH = 3 * (SHOWN_PASSAGES + MORE_PASSAGES);
 /** Candidates re-ranked after BM25. */
 const CANDIDATES = 80;
 /** A further passage is shown only when it is this close to the best one. */
@@ -38,6 +41,8 @@ const HEADLINE_RESTATED = 0.75;
  * rather than one that mentions it once.
  */
 const DOCUMENT_SUPPORT = 0.2;
+/** Rank added to the newest document, for questions after the latest news ("latest", "this week"). */
+const RECENCY = 0.3;
 /** Rank added to the lead passage of a document whose headline the question restates (half to the rest). */
 const HEADLINE_BONUS = 0.3;
 const PART_ONLY_CREDIT = 0.6;
@@ -66,11 +71,18 @@ interface RankedPassage {
 /** A passage's words, analyzed once. */
 interface PassageReading {
   sentences: string[];
-  tokens: AnalyzedToken[];
+  /** Adjacent word pairs (`technolog secur`), for phrases said whole. */
+  pairs: Set<string>;
   terms: Set<string>;
   /** Terms of whole words, not of hyphen parts. */
   wholeWords: Set<string>;
   sentenceTerms: Set<string>[];
+}
+
+/** A document's headline, analyzed once. */
+interface HeadlineReading {
+  terms: Set<string>;
+  pairs: Set<string>;
 }
 
 /** What `judge` needs to know of the question. */
@@ -85,17 +97,20 @@ interface JudgedQuestion {
   topScore: number;
   /** Each candidate document's share of the best document's summed BM25 over its candidate passages. */
   documentSupport: Map<string, number>;
+  /** For a question after the latest news: each dated candidate document's recency, 0 (oldest) to 1. */
+  recency: Map<string, number>;
 }
 
 interface Attempt {
   concepts: Concept[];
+  kind: QuestionKind;
   ranked: RankedPassage[];
   answered: boolean;
 }
 
 /** The answering engine over one built index. Immutable: a changed corpus gets a new engine. */
 export class CorpusEngine implements AnswerEngine {
-  private readonly titles = new Map<string, { terms: Set<string>; tokens: AnalyzedToken[] }>();
+  private readonly titles = new Map<string, HeadlineReading>();
   private readonly readings = new Map<string, PassageReading>();
   private summaries?: DocumentSummary[];
 
@@ -136,7 +151,9 @@ export class CorpusEngine implements AnswerEngine {
 
   private resolve(question: string, options: AnswerOptions): Attempt {
     const history = (options.history ?? []).filter((turn) => turn.trim() !== '');
-    const kind = questionKind(questionCore(question).text);
+    const core = questionCore(question);
+    const kind = questionKind(core.text);
+    const recent = core.wantsRecent;
     const own = questionConcepts(question, this.index);
     if (own.length === 0 && history.length > 0) {
       // "And when?", "who?": the earlier question asked again, for another kind of answer.
@@ -144,11 +161,11 @@ export class CorpusEngine implements AnswerEngine {
       const latest = questionConcepts(history[history.length - 1], this.index).map((concept) =>
         concept.isVerb ? { ...concept, coverageShare: 0 } : concept,
       );
-      return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind);
+      return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind, recent);
     }
-    const withContext = () => this.attempt([...own, ...this.historyConcepts(history, own)], kind);
+    const withContext = () => this.attempt([...own, ...this.historyConcepts(history, own)], kind, recent);
     if (history.length > 0 && pointsBack(question)) return withContext();
-    const alone = this.attempt(own, kind);
+    const alone = this.attempt(own, kind, recent);
     if (history.length === 0 || alone.answered) return alone;
     const contextual = withContext();
     return contextual.answered ? contextual : alone;
@@ -195,9 +212,9 @@ export class CorpusEngine implements AnswerEngine {
     return context.map((concept) => ({ ...concept, weight: (concept.weight * limit) / contextMass }));
   }
 
-  private attempt(concepts: Concept[], kind: QuestionKind): Attempt {
+  private attempt(concepts: Concept[], kind: QuestionKind, recent: boolean): Attempt {
     const hits = this.index.searchTerms(searchWeights(concepts), CANDIDATES);
-    if (hits.length === 0) return { concepts, ranked: [], answered: false };
+    if (hits.length === 0) return { concepts, kind, ranked: [], answered: false };
     const question: JudgedQuestion = {
       concepts,
       kind,
@@ -207,6 +224,7 @@ export class CorpusEngine implements AnswerEngine {
       ),
       topScore: hits[0].score,
       documentSupport: documentSupport(hits),
+      recency: recent ? recency(hits) : new Map(),
     };
     const ranked = hits.map((hit) => this.judge(hit, question));
     // Passages that answer lead, best ranked first; the rest may still serve as "more results".
@@ -214,7 +232,7 @@ export class CorpusEngine implements AnswerEngine {
       (a, b) =>
         Number(b.answers) - Number(a.answers) || Number(b.saysNames) - Number(a.saysNames) || b.rank - a.rank,
     );
-    return { concepts, ranked, answered: ranked[0].answers };
+    return { concepts, kind, ranked, answered: ranked[0].answers };
   }
 
   /** Ranks one candidate passage and decides whether it answers the question. */
@@ -247,10 +265,11 @@ export class CorpusEngine implements AnswerEngine {
     const rank =
       0.4 * (hit.score / topScore) +
       0.6 * weightedShare(said, rarities) +
-      0.25 * phraseShare(concepts, reading.tokens, title.tokens) +
+      0.25 * phraseShare(concepts, reading.pairs, title.pairs) +
       (sentences.fitsKind ? 0.08 : 0) +
       DOCUMENT_SUPPORT * (question.documentSupport.get(hit.document.file) ?? 0) +
-      (restated ? this.headlineBonus(headline, concepts, title.tokens, hit.passage) : 0);
+      RECENCY * (question.recency.get(hit.document.file) ?? 0) +
+      (restated ? this.headlineBonus(headline, concepts, title.pairs, hit.passage) : 0);
     // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
     // coverage share.
     const coverage = weightedShare(
@@ -290,13 +309,8 @@ export class CorpusEngine implements AnswerEngine {
    * when the headline says the question's words in its order ("relax import curbs" over "import curbs
    * relaxed"), which tells a story from its follow-ups.
    */
-  private headlineBonus(
-    headline: number,
-    concepts: Concept[],
-    titleTokens: AnalyzedToken[],
-    passage: Passage,
-  ) {
-    const inOrder = phraseShare(concepts, titleTokens, []);
+  private headlineBonus(headline: number, concepts: Concept[], titlePairs: Set<string>, passage: Passage) {
+    const inOrder = phraseShare(concepts, titlePairs, new Set());
     return HEADLINE_BONUS * (headline + inOrder) * (passage.position === 0 ? 1 : 0.5);
   }
 
@@ -313,7 +327,7 @@ export class CorpusEngine implements AnswerEngine {
       return shifted;
     });
     const reading: PassageReading = {
-      tokens,
+      pairs: adjacentPairs(tokens),
       terms: new Set(tokens.map((token) => token.term)),
       wholeWords: new Set(tokens.filter((token) => !token.isPart).map((token) => token.term)),
       sentenceTerms: sentenceTokens.map((sentence) => new Set(sentence.map((token) => token.term))),
@@ -370,11 +384,11 @@ export class CorpusEngine implements AnswerEngine {
     return { index: best.index, fitsKind: best.fitsKind, holdsKind: best.fitsKind, namesTogether };
   }
 
-  private titleOf(document: CorpusDocument): { terms: Set<string>; tokens: AnalyzedToken[] } {
+  private titleOf(document: CorpusDocument): HeadlineReading {
     let title = this.titles.get(document.file);
     if (!title) {
       const tokens = analyze(document.title);
-      title = { tokens, terms: new Set(tokens.map((token) => token.term)) };
+      title = { pairs: adjacentPairs(tokens), terms: new Set(tokens.map((token) => token.term)) };
       this.titles.set(document.file, title);
     }
     return title;
@@ -387,6 +401,8 @@ export class CorpusEngine implements AnswerEngine {
     const best = attempt.ranked[0];
     const merged: { ranked: RankedPassage; citations: Citation[] }[] = [];
     for (const ranked of attempt.ranked) {
+      // Past what can be shown, further passages only cost time.
+      if (merged.length >= MERGED_ENOUGH) break;
       const twin = merged.find((entry) => similarity(entry.ranked.terms, ranked.terms) >= NEAR_DUPLICATE);
       if (twin) {
         if (!twin.citations.some((citation) => citation.file === ranked.hit.document.file)) {
@@ -413,6 +429,7 @@ export class CorpusEngine implements AnswerEngine {
     const fresh = rest.filter(newDocument);
     const more = [...fresh, ...rest.filter((entry) => !fresh.includes(entry))].slice(0, MORE_PASSAGES);
     const toPassage = ({ ranked, citations }: (typeof merged)[number]): AnswerPassage => ({
+      ...(attempt.kind === 'time' ? dateNote(ranked) : {}),
       id: ranked.hit.passage.id,
       sentences: ranked.hit.passage.sentences,
       ...(ranked.hit.passage.listItems ? { listItems: ranked.hit.passage.listItems } : {}),
@@ -439,16 +456,27 @@ function documentSupport(hits: PassageHit[]): Map<string, number> {
   return sums;
 }
 
+/** Each dated candidate document's place between the oldest (0) and the newest (1) candidate date. */
+function recency(hits: PassageHit[]): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const { document } of hits) {
+    if (document.date) times.set(document.file, Date.parse(`${document.date}T00:00:00Z`));
+  }
+  const oldest = Math.min(...times.values());
+  const span = Math.max(...times.values()) - oldest;
+  const places = new Map<string, number>();
+  for (const [file, time] of times) places.set(file, span > 0 ? (time - oldest) / span : 1);
+  return places;
+}
+
 /**
  * Share of the question's adjacent word pairs ("technology security", "security initiative") that the
  * passage says side by side (a stopword may sit between): a name said whole beats its words scattered.
  * Pairs the headline also says do not count: every passage of the document shares its headline.
  */
-function phraseShare(concepts: Concept[], tokens: AnalyzedToken[], titleTokens: AnalyzedToken[]): number {
+function phraseShare(concepts: Concept[], passagePairs: Set<string>, titlePairs: Set<string>): number {
   const own = concepts.filter((concept) => !concept.fromHistory);
   if (own.length < 2) return 0;
-  const passagePairs = adjacentPairs(tokens);
-  const titlePairs = adjacentPairs(titleTokens);
   let found = 0;
   for (let i = 1; i < own.length; i++) {
     const pair = `${own[i - 1].alternatives[0].terms[0]} ${own[i].alternatives[0].terms[0]}`;
@@ -464,6 +492,18 @@ function adjacentPairs(tokens: AnalyzedToken[]): Set<string> {
     if (words[i].position - words[i - 1].position <= 2) pairs.add(`${words[i - 1].term} ${words[i].term}`);
   }
   return pairs;
+}
+
+/**
+ * For an answer to "when": the answering sentence's relative dates ("on Wednesday") as days, going by
+ * the document's date. A document without a date gets no note: its own words are quoted as they are.
+ */
+function dateNote(ranked: RankedPassage): Pick<AnswerPassage, 'dateNote'> {
+  const sentence = ranked.hit.passage.sentences[ranked.answerSentence] ?? '';
+  const resolved = resolveRelativeDates(sentence, ranked.hit.document.date);
+  if (resolved.length === 0) return {};
+  const days = resolved.map(({ expression, meaning }) => `“${expression}” is ${meaning}`).join('; ');
+  return { dateNote: `${days}, going by the document's date (${ranked.hit.document.date}).` };
 }
 
 function citationOf({ document, passage }: PassageHit): Citation {

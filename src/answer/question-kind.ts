@@ -133,10 +133,25 @@ function isNewName(name: string, questionTerms: ReadonlySet<string>, excludePlac
     .split(/\s+/)
     .filter((word) => /^\p{Lu}/u.test(word) && !CALENDAR.test(word.replace(/\W+$/u, '')));
   return words.some((word) => {
-    const terms = analyze(word).filter((token) => !token.isPart);
+    const terms = nameTerms(word);
     if (terms.length === 0) return false;
-    return terms.every(
-      (token) => !questionTerms.has(token.term) && !(excludePlaces && PLACE_TERMS.has(token.term)),
-    );
+    return terms.every((term) => !questionTerms.has(term) && !(excludePlaces && PLACE_TERMS.has(term)));
   });
+}
+
+const nameTermMemo = new Map<string, string[]>();
+const NAME_TERM_MEMO_LIMIT = 100_000;
+
+/** A capitalised word's index terms as it stands in running text; memoized, as names recur. */
+function nameTerms(word: string): string[] {
+  let terms = nameTermMemo.get(word);
+  if (!terms) {
+    // Analyzed after a word, as in running text, so that a name keeps its form.
+    terms = analyze(`x ${word}`)
+      .filter((token) => !token.isPart)
+      .map((token) => token.term);
+    if (nameTermMemo.size >= NAME_TERM_MEMO_LIMIT) nameTermMemo.clear();
+    nameTermMemo.set(word, terms);
+  }
+  return terms;
 }
