@@ -113,6 +113,21 @@ describe('readers of Markdown, HTML, PDF and Word', () => {
         ],
       }),
     );
+    writeFileSync(
+      path.join(dir, 'newsletter.pdf'),
+      await buildPdf({
+        title: 'Staff newsletter',
+        columns: 2,
+        pages: [
+          [
+            'The left column opens with news of the canteen, which now serves breakfast from seven.',
+            'It goes on with the new bicycle shelter behind the warehouse, open to every member of staff.',
+            'The right column reports that the summer party will be held on the roof terrace in July.',
+            'It ends with a reminder that tickets for the party are free but must be booked by June.',
+          ],
+        ],
+      }),
+    );
     writeFileSync(path.join(dir, 'scan.pdf'), await buildScannedPdf());
     writeFileSync(path.join(dir, 'locked.pdf'), await buildEncryptedPdf());
     writeFileSync(path.join(dir, 'broken.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthe rest was lost');
@@ -132,6 +147,18 @@ describe('readers of Markdown, HTML, PDF and Word', () => {
     expect(text).not.toMatch(/Acme Ltd|Page \d of 3/);
     // The word broken over a line end is whole again.
     expect(text).toContain('covered information security');
+  });
+
+  it('reads a two-column PDF page down one column, then the other', () => {
+    const text = documentText(doc('newsletter.pdf'));
+    const order = ['canteen', 'bicycle shelter', 'summer party', 'tickets'].map((words) =>
+      text.indexOf(words),
+    );
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Read line by line across the page, the columns' sentences would be cut and interleaved.
+    expect(text).toContain('serves breakfast from seven.');
+    expect(text).toContain('on the roof terrace in July.');
   });
 
   it('reads Markdown headings as sections, front matter as metadata, tables and code readably', () => {
@@ -183,6 +210,7 @@ describe('readers of Markdown, HTML, PDF and Word', () => {
     expect(warning('broken.docx')).toMatch(/skipped: not a readable Word file/);
     expect(corpus.documents.map((d) => d.file).sort()).toEqual([
       'handbook.md',
+      'newsletter.pdf',
       'office.html',
       'policy.docx',
       'report.pdf',
