@@ -165,7 +165,8 @@ function coverageShare(
 }
 
 /**
- * A noun that is neither English nor in the corpus in any form, nor a typo of a corpus word
+ * A noun that is neither English nor in the corpus in any form (no corpus word shares all but its last
+ * three letters), nor a typo of a corpus word
  * ("smartphone", "bitcoin"): a term of art the corpus lacks. Like a name, it is what the question is
  * about, so a passage that does not say it cannot answer.
  */
@@ -177,9 +178,11 @@ function isUnknownTerm(
 ): boolean {
   if (verbs.has(surface) || modifiers.has(surface) || /\d/.test(surface) || isEnglishWord(surface))
     return false;
-  return alternatives.every((alternative) =>
-    alternative.terms.some((term) => index.documentFrequency(term) === 0),
+  const known = alternatives.some((alternative) =>
+    alternative.terms.every((term) => index.documentFrequency(term) > 0),
   );
+  // A word the corpus has in another form ("Italian" where it says "Italy") is not missing.
+  return !known && index.termsWithPrefix(surface.slice(0, Math.max(4, surface.length - 3)), 1).length === 0;
 }
 
 /**
