@@ -279,7 +279,8 @@ export class CorpusEngine implements AnswerEngine {
     // A passage that never names what the question is about (nor does its headline) cannot answer it,
     // nor one that says only the earlier turns' words.
     const saysNames = concepts.every(
-      (concept, i) => !concept.isName || concept.fromHistory || said[i] > 0 || !concept.nameHead,
+      (concept, i) =>
+        concept.fromHistory || said[i] > 0 || (!concept.isFocus && (!concept.isName || !concept.nameHead)),
     );
     const saysOwnWords = restated || concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
     // Names alone do not answer: "the capital of France" is not answered by a passage that only

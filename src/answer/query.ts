@@ -38,6 +38,8 @@ export interface Concept {
   nameHead: boolean;
   /** A name the question is about ("Lammy", "Pakistan"): a passage that never says it cannot answer. */
   isName: boolean;
+  /** The thing a what- or which-question asks about ("oil" of "what is the best oil for …"): must be said. */
+  isFocus?: boolean;
   /** From an earlier turn rather than this question. */
   fromHistory: boolean;
   alternatives: Alternative[];
@@ -58,6 +60,8 @@ const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
 const SYNONYM_WEIGHT = 0.6;
 const AGENT_WEIGHT = 0.8;
+/** A question after a way of doing something. */
+const HOW_TO = /\bhow (?:do|does|can|could|should|would|to|might)\b/i;
 /** Endings of the one who does a thing, which stemming keeps: `found` → `founder`, `chair` → `chairman`. */
 const AGENT_SUFFIXES = ['er', 'or', 'man', 'woman', 'person'];
 
@@ -109,7 +113,11 @@ export function questionConcepts(
     return {
       label: token.surface,
       weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
-      coverageShare: coverageShare(token.surface, alternatives, roles, index),
+      // "How do I fix …" asks about the fixing: its verb is its subject, not a way of putting it.
+      coverageShare:
+        HOW_TO.test(core) && roles.verbs.has(token.surface)
+          ? 1
+          : coverageShare(token.surface, alternatives, roles, index),
       isVerb: verbs.has(token.surface),
       isName:
         [...names].some(
@@ -139,7 +147,25 @@ export function questionConcepts(
       concepts[i].nameHead = false;
     }
   }
+  markFocus(core, concepts, roles);
   return mergeDuplicates(concepts);
+}
+
+/**
+ * "What is the best oil for frying chips", "which smartphone": the thing a what- or which-question asks
+ * about is its first word that is not a verb, a modifier or padding. A passage that never says it (nor
+ * its synonyms) answers about something else, however much else of the question it shares.
+ */
+function markFocus(core: string, concepts: Concept[], { verbs, modifiers }: QuestionRoles): void {
+  if (!/^\W*(?:what|which)\b/i.test(core)) return;
+  const focus = concepts.find(
+    (concept) =>
+      !verbs.has(concept.label) &&
+      !modifiers.has(concept.label) &&
+      concept.weight >= 1 &&
+      !/^\d/.test(concept.label),
+  );
+  if (focus) focus.isFocus = true;
 }
 
 /**
