@@ -26,16 +26,18 @@ const SHARED_BOILERPLATE_MIN_SHARE = 0.02;
 const READ_CONCURRENCY = 16;
 
 /**
- * Loads every `.txt` and `.md` file under `dir` into documents with passages. Bad files are skipped or
- * repaired with a warning (logged and returned); only a missing or unreadable folder throws.
+ * Loads every `.txt` and `.md` file under `dir` into documents with passages. Bad files, and subfolders
+ * that cannot be read, are skipped or repaired with a warning (logged and returned); only a missing or
+ * unreadable `dir` throws.
  */
 export async function loadCorpus(dir: string, logger?: Logger): Promise<LoadedCorpus> {
+  const warnings: CorpusWarning[] = [];
   let files: string[];
   try {
     const stat = await fs.stat(dir);
     if (!stat.isDirectory())
       throw new CorpusError(`CORPUS_DIR ${dir} is not a folder: point it at a folder of .txt or .md files.`);
-    files = await listCorpusFiles(dir);
+    files = await listCorpusFiles(dir, warnings);
   } catch (error) {
     if (error instanceof CorpusError) throw error;
     throw new CorpusError(
@@ -43,7 +45,6 @@ export async function loadCorpus(dir: string, logger?: Logger): Promise<LoadedCo
     );
   }
 
-  const warnings: CorpusWarning[] = [];
   const read: CorpusFile[] = [];
   for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
     const batch = await Promise.all(

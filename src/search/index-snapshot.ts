@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analysis/analyzer';
+import { hashCorpusState } from '../corpus/corpus-fingerprint';
 import { loadCorpus } from '../corpus/load-corpus';
-import { type CorpusWarning, listCorpusFiles } from '../corpus/read-corpus';
+import type { CorpusWarning } from '../corpus/read-corpus';
 import type { Logger } from '../logging/logger';
 import { PassageIndex } from './passage-index';
 
@@ -11,7 +12,7 @@ import { PassageIndex } from './passage-index';
  * Index snapshots: the built index saved to `DATA_DIR`, so a restart over an unchanged corpus loads it
  * instead of reading, parsing and analyzing every file again.
  *
- * A snapshot is keyed by the corpus as `stat` sees it (each file's relative name, size and mtime), the
+ * A snapshot is keyed by the corpus as `stat` sees it (each file's relative name, size, mtime and permissions), the
  * analyzer's version and {@link SNAPSHOT_FORMAT_VERSION}: computing the key needs no file to be read, and
  * any edit, addition, removal or analyzer change gives a new key, so a stale snapshot is never loaded.
  * The file is `index-<corpus folder id>-<key>.json`; once a new one is written, older snapshots of the same
@@ -50,27 +51,17 @@ interface SnapshotHeader {
 }
 
 const SECTIONS = ['search', 'documents', 'documentFrequencies', 'vocabulary', 'acronyms'] as const;
-const STAT_BATCH = 2000;
 
 /**
- * The snapshot key of a corpus folder: a hash of every document file's relative name, size and mtime,
- * plus the analyzer and snapshot format versions. Only `stat`s the files.
+ * The snapshot key of a corpus folder: a hash of every document file's relative name, size, mtime and
+ * permissions ({@link hashCorpusState}), plus the analyzer and snapshot format versions. Only `stat`s the
+ * files. Permissions count, so a file made readable again is read again rather than its old warning replayed.
  */
 export async function corpusKey(corpusDir: string): Promise<string> {
-  const files = await listCorpusFiles(corpusDir);
   const hash = createHash('sha256').update(
     `format ${SNAPSHOT_FORMAT_VERSION} analyzer ${ANALYZER_VERSION}\n`,
   );
-  for (let start = 0; start < files.length; start += STAT_BATCH) {
-    // Synchronous stats are several times faster than promised ones; yielding between batches keeps a
-    // reload from stalling the questions being answered meanwhile.
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const file of files.slice(start, start + STAT_BATCH)) {
-      const stat = statSync(path.join(corpusDir, file), { throwIfNoEntry: false });
-      hash.update(`${file}\t${stat?.size ?? -1}\t${stat?.mtimeMs ?? -1}\n`);
-    }
-  }
-  return hash.digest('hex').slice(0, 24);
+  return (await hashCorpusState(corpusDir, hash)).digest('hex').slice(0, 24);
 }
 
 /** Where the snapshot of `corpusDir` with `key` lives in `snapshotDir`. */
