@@ -17,9 +17,11 @@ import { PassageIndex } from './passage-index';
  * any edit, addition, removal or analyzer change gives a new key, so a stale snapshot is never loaded.
  * The file is `index-<corpus folder id>-<key>.json`; once a new one is written, older snapshots of the same
  * corpus folder are removed. It holds one JSON value per line: a header (versions, key, the corpus's
- * warnings), then each part of the index.
+ * warnings, how many documents and passages it holds), each part of the index, then a trailer with a sha1
+ * checksum of all the lines before it. A snapshot whose checksum or counts disagree with what it holds (a part
+ * truncated, replaced or emptied) is refused and rebuilt with a warning, never loaded as a smaller corpus.
  */
-export const SNAPSHOT_FORMAT_VERSION = 3;
+export const SNAPSHOT_FORMAT_VERSION = 4;
 
 /** Index data as {@link PassageIndex.toSnapshot} gives it. */
 export type PassageIndexSnapshot = ReturnType<PassageIndex['toSnapshot']>;
@@ -48,6 +50,14 @@ interface SnapshotHeader {
   analyzerVersion: number;
   key: string;
   warnings: CorpusWarning[];
+  /** Documents and passages the snapshot holds. */
+  documents: number;
+  passages: number;
+}
+
+/** The last line: a checksum of the index's parts, as written. */
+interface SnapshotTrailer {
+  sha1: string;
 }
 
 const SECTIONS = ['search', 'documents', 'documentFrequencies', 'vocabulary', 'acronyms'] as const;
@@ -86,18 +96,28 @@ export async function saveIndexSnapshot(
 ): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const snapshot = index.toSnapshot();
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
     key,
     warnings,
+    documents: snapshot.documents.length,
+    passages: index.passageCount,
   };
-  const snapshot = index.toSnapshot();
+  const headerLine = `${JSON.stringify(header)}\n`;
+  const checksum = createHash('sha1').update(headerLine);
   const handle = await fs.open(temporary, 'w');
   try {
-    await handle.write(`${JSON.stringify(header)}\n`);
+    await handle.write(headerLine);
     // One section at a time keeps the largest string in memory to one part of the index.
-    for (const section of SECTIONS) await handle.write(`${JSON.stringify(snapshot[section])}\n`);
+    for (const section of SECTIONS) {
+      const line = Buffer.from(`${JSON.stringify(snapshot[section])}\n`);
+      checksum.update(line);
+      await handle.write(line);
+    }
+    const trailer: SnapshotTrailer = { sha1: checksum.digest('hex') };
+    await handle.write(`${JSON.stringify(trailer)}\n`);
     await handle.sync();
     await handle.close();
     await fs.rename(temporary, file);
@@ -113,18 +133,21 @@ export async function readIndexSnapshot(
   file: string,
   key: string,
 ): Promise<{ index: PassageIndex; warnings: CorpusWarning[] }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
     throw new SnapshotError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const lines = text.split('\n');
-  if (lines.length !== SECTIONS.length + 2 || lines[lines.length - 1] !== '') {
+  // Lines as byte ranges: each part is decoded only when parsed, so the text is never held whole twice.
+  const ends: number[] = [];
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) ends.push(at);
+  if (ends.length !== SECTIONS.length + 2 || ends[ends.length - 1] !== bytes.length - 1) {
     throw new SnapshotError(`${file} is truncated or not a coop index snapshot`);
   }
+  const line = (n: number) => bytes.toString('utf8', n === 0 ? 0 : (ends[n - 1] as number) + 1, ends[n]);
   try {
-    const header = JSON.parse(lines[0]) as Partial<SnapshotHeader>;
+    const header = JSON.parse(line(0)) as Partial<SnapshotHeader>;
     if (
       header.format !== SNAPSHOT_FORMAT_VERSION ||
       header.analyzerVersion !== ANALYZER_VERSION ||
@@ -132,12 +155,28 @@ export async function readIndexSnapshot(
     ) {
       throw new SnapshotError(`${file} was written for another corpus, analyzer or format`);
     }
-    const parts = Object.fromEntries(SECTIONS.map((section, i) => [section, JSON.parse(lines[i + 1])]));
+    const trailer = JSON.parse(line(SECTIONS.length + 1)) as Partial<SnapshotTrailer>;
+    const checked = bytes.subarray(0, (ends[SECTIONS.length] as number) + 1);
+    if (trailer.sha1 !== createHash('sha1').update(checked).digest('hex')) {
+      throw new SnapshotError(`${file} does not match its checksum (altered or damaged)`);
+    }
+    const sections = Object.fromEntries(SECTIONS.map((section, i) => [section, JSON.parse(line(i + 1))]));
     for (const section of SECTIONS.slice(1)) {
-      if (!Array.isArray(parts[section])) throw new SnapshotError(`${file}: ${section} is not a list`);
+      if (!Array.isArray(sections[section])) throw new SnapshotError(`${file}: ${section} is not a list`);
+    }
+    const snapshot = sections as PassageIndexSnapshot;
+    const passages = snapshot.documents.reduce((sum, document) => sum + (document.passages?.length ?? 0), 0);
+    if (
+      snapshot.documents.length !== header.documents ||
+      passages !== header.passages ||
+      snapshot.search?.documentCount !== passages
+    ) {
+      throw new SnapshotError(
+        `${file} does not hold the corpus it claims: ${header.documents} documents and ${header.passages} passages claimed, ${snapshot.documents.length} documents, ${passages} passages and ${snapshot.search?.documentCount} indexed passages held`,
+      );
     }
     return {
-      index: PassageIndex.fromSnapshot(parts as PassageIndexSnapshot),
+      index: PassageIndex.fromSnapshot(snapshot),
       warnings: Array.isArray(header.warnings) ? header.warnings : [],
     };
   } catch (error) {
