@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Dirent, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { decodeNonUtf8 } from './decode-legacy';
 
 /** A corpus file read from disk and decoded, ready to parse. */
 export interface CorpusFile {
@@ -79,7 +80,8 @@ export function unreadableReason(error: unknown): string {
 
 /**
  * Reads one corpus file. Returns the decoded text, or a warning when the file cannot be used:
- * vanished, empty, too large, or binary. Text that is not UTF-8 is read as Windows-1252 with a warning;
+ * vanished, empty, too large, or binary. Text that is not UTF-8 is read as {@link decodeNonUtf8} decides
+ * for the file (UTF-8 with `�` where bytes are broken, or the legacy encoding it looks like), with a warning;
  * byte-order marks are dropped and line ends made `\n`.
  */
 export async function readCorpusFile(
@@ -130,10 +132,7 @@ function decode(bytes: Buffer): { text: string; repaired?: string } | { binary: 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
   } catch {
-    return {
-      text: new TextDecoder('windows-1252').decode(body),
-      repaired: 'not valid UTF-8: read as Windows-1252; re-save it as UTF-8 to be sure of every character',
-    };
+    return decodeNonUtf8(body);
   }
 }
 
