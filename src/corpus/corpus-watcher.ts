@@ -33,6 +33,8 @@ export interface CorpusWatcher {
 /** Default interval of the periodic re-scan: five minutes. */
 export const DEFAULT_RESCAN_MS = 5 * 60 * 1000;
 const DEFAULT_RECHECK_MS = 2000;
+/** Watch errors that belong to one entry, which may be fixed: looked at again every `recheckMs`. */
+const ENTRY_PROBLEMS = ['EACCES', 'EPERM', 'ELOOP'];
 
 /**
  * Watches the corpus folder, subfolders included, and calls `onChange` with the changed paths once the
@@ -65,6 +67,8 @@ export function watchCorpus(
   const changed = new Set<string>();
   /** Entries the watch could not follow, by absolute path, with the error code that stopped it. */
   const blocked = new Map<string, string>();
+  /** Error codes of the system, not of an entry, already logged. */
+  const systemProblems = new Set<string>();
   let quietTimer: NodeJS.Timeout | undefined;
   let firstChangeAt = 0;
   let closed = false;
@@ -106,6 +110,16 @@ export function watchCorpus(
       return;
     }
     const code = error.code ?? 'unknown';
+    if (!ENTRY_PROBLEMS.includes(code)) {
+      // Not the entry's fault (the system's limit on watches, ENOSPC or EMFILE): looking again would fail
+      // again, so the periodic re-scan picks up what the events miss.
+      if (systemProblems.has(code)) return;
+      systemProblems.add(code);
+      logger.warn(
+        `corpus: cannot watch all of ${dir} (${code}${code === 'ENOSPC' ? ': the system limit on watched files is reached; raise fs.inotify.max_user_watches' : ''}); ${rescanMs > 0 ? `changes there are picked up by the re-scan every ${rescanMs / 1000} s` : 'changes there may be missed'}`,
+      );
+      return;
+    }
     if (blocked.get(failedPath) === code) return;
     blocked.set(failedPath, code);
     const what = code === 'ELOOP' ? 'it is a symbolic link loop' : unreadableReason(error);
