@@ -110,6 +110,8 @@ export function watchCorpus(
       return;
     }
     const code = error.code ?? 'unknown';
+    // An entry that vanished while the watch reached it: its removal is an event of its own.
+    if (code === 'ENOENT') return;
     if (!ENTRY_PROBLEMS.includes(code)) {
       // Not the entry's fault (the system's limit on watches, ENOSPC or EMFILE): looking again would fail
       // again, so the periodic re-scan picks up what the events miss.

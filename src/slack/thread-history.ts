@@ -133,7 +133,8 @@ async function readThreadQuestions(
       if (!fromSelf || message.metadata?.event_type !== ANSWER_METADATA_TYPE) continue;
       if (message.ts && Number(message.ts) >= Number(reply.ts)) continue;
       const question = (message.metadata.event_payload as { question?: unknown } | undefined)?.question;
-      if (typeof question === 'string') questions.push(question);
+      // Answers posted before secrets were redacted may still hold one; it goes no further.
+      if (typeof question === 'string') questions.push(redactSecrets(question));
     }
     cursor = replies.response_metadata?.next_cursor || undefined;
     if (!cursor) break;

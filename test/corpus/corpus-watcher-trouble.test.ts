@@ -53,6 +53,14 @@ describe('a live corpus in file-system trouble', () => {
     await rm(base, { recursive: true, force: true });
   });
 
+  /** Writes one of {@link DOCS} into `folder` (the corpus by default) and waits until it is answered from there. */
+  async function addAndExpectAnswered(name: keyof typeof DOCS, folder = corpus): Promise<void> {
+    const fullPath = path.join(folder, `${name}.txt`);
+    await writeFile(fullPath, DOCS[name].text);
+    const file = path.relative(corpus, fullPath).split(path.sep).join('/');
+    await (bot as LiveCorpusProcess).eventuallyAnswers(DOCS[name].question, file);
+  }
+
   it('watches a corpus folder again after it is deleted and recreated', async () => {
     bot = await LiveCorpusProcess.start(corpus);
     await rm(corpus, { recursive: true });
@@ -61,27 +69,23 @@ describe('a live corpus in file-system trouble', () => {
 
     await mkdir(corpus);
     await writeFile(path.join(corpus, 'lighthouse.txt'), DOCS.lighthouse.text);
-    await writeFile(path.join(corpus, 'orchard.txt'), DOCS.orchard.text);
-    await bot.eventuallyAnswers(DOCS.orchard.question, 'orchard.txt');
+    await addAndExpectAnswered('orchard');
     expect(bot.log).toMatch(/is back; watching it again and reloading/);
 
     // The new folder is watched by events, not only found again.
-    await writeFile(path.join(corpus, 'glacier.txt'), DOCS.glacier.text);
-    await bot.eventuallyAnswers(DOCS.glacier.question, 'glacier.txt');
+    await addAndExpectAnswered('glacier');
   }, 60000);
 
   it('skips a symbolic link loop with a warning and keeps watching, during and after it', async () => {
     bot = await LiveCorpusProcess.start(corpus);
     await symlink('b.txt', path.join(corpus, 'a.txt'));
     await symlink('a.txt', path.join(corpus, 'b.txt'));
-    await writeFile(path.join(corpus, 'orchard.txt'), DOCS.orchard.text);
-    await bot.eventuallyAnswers(DOCS.orchard.question, 'orchard.txt');
+    await addAndExpectAnswered('orchard');
     await bot.eventuallyLogs(/a\.txt: skipped: a symbolic link loop/);
 
     await unlink(path.join(corpus, 'a.txt'));
     await unlink(path.join(corpus, 'b.txt'));
-    await writeFile(path.join(corpus, 'glacier.txt'), DOCS.glacier.text);
-    await bot.eventuallyAnswers(DOCS.glacier.question, 'glacier.txt');
+    await addAndExpectAnswered('glacier');
     expect((await bot.ask(DOCS.lighthouse.question)).answered).toBe(true);
   }, 60000);
 
@@ -95,8 +99,7 @@ describe('a live corpus in file-system trouble', () => {
       await bot.eventuallyAnswers(DOCS.beekeeper.question, 'reports/beekeeper.txt');
 
       await chmod(reports, 0o000);
-      await writeFile(path.join(corpus, 'orchard.txt'), DOCS.orchard.text);
-      await bot.eventuallyAnswers(DOCS.orchard.question, 'orchard.txt');
+      await addAndExpectAnswered('orchard');
       await bot.eventuallyLogs(/reports\/: folder skipped: it could not be read \(EACCES/);
       expect(bot.log).not.toMatch(/reload failed/);
       expect((await bot.ask(DOCS.lighthouse.question)).answered).toBe(true);
@@ -104,8 +107,7 @@ describe('a live corpus in file-system trouble', () => {
 
       await chmod(reports, 0o755);
       await bot.eventuallyAnswers(DOCS.beekeeper.question, 'reports/beekeeper.txt');
-      await writeFile(path.join(reports, 'glacier.txt'), DOCS.glacier.text);
-      await bot.eventuallyAnswers(DOCS.glacier.question, 'reports/glacier.txt');
+      await addAndExpectAnswered('glacier', reports);
     },
     60000,
   );
@@ -116,8 +118,7 @@ describe('a live corpus in file-system trouble', () => {
       await mkdir(path.join(corpus, 'locked'), { mode: 0o000 });
       bot = await LiveCorpusProcess.start(corpus);
       expect(bot.log).toMatch(/locked\/: folder skipped: it could not be read \(EACCES/);
-      await writeFile(path.join(corpus, 'orchard.txt'), DOCS.orchard.text);
-      await bot.eventuallyAnswers(DOCS.orchard.question, 'orchard.txt');
+      await addAndExpectAnswered('orchard');
       expect(bot.log).not.toMatch(/CORPUS_DIR .* cannot be read/);
     },
     60000,
@@ -132,15 +133,13 @@ describe('a live corpus in file-system trouble', () => {
       await chmod(beekeeper, 0o000);
       await bot.eventuallyLogs(/beekeeper\.txt: skipped: it could not be read \(EACCES/);
 
-      await writeFile(path.join(corpus, 'orchard.txt'), DOCS.orchard.text);
-      await bot.eventuallyAnswers(DOCS.orchard.question, 'orchard.txt');
+      await addAndExpectAnswered('orchard');
       expect((await bot.ask(DOCS.beekeeper.question)).answered).toBe(false);
 
       // chmod alone: no write, no touch.
       await chmod(beekeeper, 0o644);
       await bot.eventuallyAnswers(DOCS.beekeeper.question, 'beekeeper.txt');
-      await writeFile(path.join(corpus, 'glacier.txt'), DOCS.glacier.text);
-      await bot.eventuallyAnswers(DOCS.glacier.question, 'glacier.txt');
+      await addAndExpectAnswered('glacier');
     },
     60000,
   );

@@ -1,15 +1,13 @@
-import nock from 'nock';
 import type { CorpusEngine } from '../../src/answer/engine';
 import { createLogger } from '../../src/logging/logger';
 import {
-  apiBody,
   BOT_USER,
   buttons,
   expectApi,
+  expectResponse,
   HttpHarness,
   interceptSlack,
   loadSeedEngine,
-  RESPONSE_URL_HOST,
 } from './support/slack-harness';
 
 /**
@@ -47,17 +45,6 @@ afterEach(async () => {
   jest.restoreAllMocks();
   slack.verify();
 });
-
-function expectResponse(urlPath: string) {
-  const calls: Record<string, unknown>[] = [];
-  const scope = nock(RESPONSE_URL_HOST)
-    .post(urlPath)
-    .reply(200, (_uri, body) => {
-      calls.push(apiBody(body));
-      return 'ok';
-    });
-  return { scope, calls };
-}
 
 /** A click's form body, as Slack posts it, with `payload` as given. */
 function clickBody(payload: unknown): string {
