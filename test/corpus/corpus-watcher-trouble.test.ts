@@ -15,7 +15,7 @@ const DOCS = {
     question: 'Why did the lighthouse keepers strike?',
   },
   glacier: {
-    text: 'Glacier melt speeds up in Iceland\n\nScientists reported that the Vatnajokull glacier lost more ice this winter than in any year on record. The melt was blamed on warm winds.\n',
+    text: 'Glacier melt speeds up in Iceland\n\nScientists reported that the Vatnajokull glacier lost 12 billion tonnes of ice this winter, more than in any year on record. The melt was blamed on warm winds.\n',
     question: 'How much ice did the glacier lose?',
   },
   orchard: {
