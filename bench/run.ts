@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type ChartPanel, renderChart } from './chart';
+import { runChildScript } from './child-script';
 import { type BenchCorpus, reutersArticles, writeBenchCorpus } from './reuters-corpus';
 import type { WorkerJob } from './worker';
 
@@ -93,26 +94,9 @@ async function measureSize(
 function runWorker(job: WorkerJob): Promise<Figures> {
   const name = `${job.kind}${job.stopwords ? ' +stopwords' : ''}`;
   log(`  ${name}…`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', 'bench/worker.ts', JSON.stringify(job)],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`bench worker ${name} exited with ${code}`));
-      resolve(JSON.parse(output.trim().split('\n').pop() ?? '{}') as Figures);
-    });
-  });
+  return runChildScript('bench/worker.ts', JSON.stringify(job), ['--expose-gc']).then(
+    (line) => JSON.parse(line || '{}') as Figures,
+  );
 }
 
 /**
