@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { renderBarChart } from './chart';
 import { runChildScript } from './child-script';
 import { ENGINE_NAMES, type EngineName, RANKED } from './relevance-engines';
+import { type RelevanceReport, relevanceChart, relevanceTable } from './relevance-report';
 import type { EngineResult, RelevanceJob } from './relevance-worker';
 
 /**
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     const shown = ENGINE_NAMES.filter((name) => options.engines.includes(name));
     const results = shown.map((name) => finished[jobs.findIndex((job) => job.engine === name)]);
     const { articles, questions } = results[0];
-    const report = {
+    const report: RelevanceReport = {
       date: new Date().toISOString(),
       machine: `${os.availableParallelism()} × ${os.cpus()[0]?.model ?? 'unknown'}, Node ${process.version}`,
       dataset:
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       totalSeconds: (Date.now() - started) / 1000,
     };
     const json = `${JSON.stringify(report, null, 2)}\n`;
-    const svg = chart(results, report.articles, report.machine);
+    const svg = relevanceChart(report);
     await mkdir(OUT_DIR, { recursive: true });
     await writeFile(path.join(OUT_DIR, 'relevance.json'), json);
     await writeFile(path.join(OUT_DIR, 'relevance.svg'), svg);
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
         (await Promise.all(dumps.map((file) => readFile(file, 'utf8')))).join(''),
       );
     }
-    process.stdout.write(table(report));
+    process.stdout.write(relevanceTable(report));
     log(
       `done in ${report.totalSeconds.toFixed(0)} s; wrote bench/out/relevance.{json,svg}` +
         (options.save ? ' and bench/relevance.{json,svg}' : '') +
@@ -112,95 +112,6 @@ async function inLanes<T, R>(items: T[], lanes: number, work: (item: T) => Promi
   };
   await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
   return results;
-}
-
-function table(report: {
-  machine: string;
-  articles: number;
-  questions: EngineResult['questions'];
-  results: EngineResult[];
-  totalSeconds: number;
-}): string {
-  const header = [
-    'engine',
-    'topic P@1',
-    'topic P@3',
-    'topic nDCG@10',
-    'known MRR@10',
-    'known S@1',
-    'off-topic declined',
-    'index CPU s',
-    'CPU ms/question',
-  ];
-  const rows = report.results.map((result) => [
-    result.engine,
-    fixed(result.topic['P@1']),
-    fixed(result.topic['P@3']),
-    fixed(result.topic['nDCG@10']),
-    fixed(result.knownItem['MRR@10']),
-    fixed(result.knownItem['Success@1']),
-    `${Math.round(result.offTopicDeclined * 100)}%`,
-    result.indexSeconds.toFixed(1),
-    result.questionMs.toFixed(1),
-  ]);
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-  const coop = report.results.find((result) => result.engine === 'coop');
-  return [
-    `Relevance on ${report.articles} Reuters-21578 articles: ${report.questions.topic} topic, ` +
-      `${report.questions['known-item']} known-item and ${report.questions['off-topic']} off-topic questions; ${report.machine}`,
-    '',
-    line(header),
-    `|${widths.map((width, i) => (i === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
-    ...rows.map(line),
-    '',
-    coop?.unanswered === undefined
-      ? ''
-      : `coop gave no answer to ${Math.round(coop.unanswered * 100)}% of the topic and known-item questions.`,
-    `total ${report.totalSeconds.toFixed(0)} s`,
-    '',
-  ].join('\n');
-}
-
-function fixed(value: number): string {
-  return value.toFixed(3);
-}
-
-const COLORS: Record<string, string> = {
-  coop: '#1f6feb',
-  minisearch: '#d1242f',
-  'minisearch + stopwords': '#9a6700',
-  'wink-bm25': '#1a7f37',
-  lunr: '#8250df',
-};
-
-function chart(results: EngineResult[], articles: number, machine: string): string {
-  const bars = (pick: (result: EngineResult) => number) =>
-    results.map((result) => ({ label: result.engine, color: COLORS[result.engine], value: pick(result) }));
-  return renderBarChart(
-    [
-      {
-        title: 'topic questions',
-        groups: ['P@1', 'P@3', 'nDCG@10'].map((metric) => ({
-          label: metric,
-          bars: bars((result) => result.topic[metric]),
-        })),
-      },
-      {
-        title: 'known-item questions',
-        groups: ['MRR@10', 'Success@1'].map((metric) => ({
-          label: metric,
-          bars: bars((result) => result.knownItem[metric]),
-        })),
-      },
-      {
-        title: 'off-topic questions',
-        groups: [{ label: 'declined', bars: bars((result) => result.offTopicDeclined) }],
-      },
-    ],
-    `Reuters-21578, ${articles} articles, labels as judgments; ${machine}; npm run relevance`,
-  );
 }
 
 function parseOptions(args: string[]): Options {
