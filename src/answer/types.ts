@@ -19,6 +19,8 @@ export interface AnswerPassage {
   id: string;
   /** The passage's sentences, in order; joined with a space they are the passage text. */
   sentences: string[];
+  /** Indexes into `sentences` of list items and table rows, each shown on a line of its own. */
+  listItems?: number[];
   /** Index into `sentences` of the sentence that answers the question best. */
   answerSentence: number;
   /** Every document the passage appears in; near-identical passages from several documents are merged. */
