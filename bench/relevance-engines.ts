@@ -17,6 +17,8 @@ export interface Ranking {
   answered?: boolean;
   /** coop only: how many of `ids` are cited by the passages shown with the answer (the rest wait behind "More results"). */
   shown?: number;
+  /** coop only: the sentence its answer leads with, marked as answering. */
+  quote?: string;
 }
 
 /** A search engine under test, built over the benchmark's documents. */
@@ -83,7 +85,13 @@ export function citedDocuments(answer: Answer): Ranking {
     passages.flatMap((passage) => passage.citations.map((citation) => citation.file));
   const shown = distinctInOrder(files(answer.passages));
   const ids = distinctInOrder([...shown, ...files(answer.morePassages)]).slice(0, RANKED);
-  return { ids, answered: true, shown: Math.min(shown.length, RANKED) };
+  const lead = answer.passages[0];
+  return {
+    ids,
+    answered: true,
+    shown: Math.min(shown.length, RANKED),
+    quote: lead?.sentences[lead.answerSentence],
+  };
 }
 
 /** minisearch with its defaults (BM25, every term kept), headline and body as fields. */

@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const asked = questions.map((question) => ({ question, ranking: engine.rank(question.question) }));
   const questionMs = (cpuMs() - asking) / questions.length;
   if (job.dump) {
-    const lines = asked.map(({ question, ranking }) => dumpLine(engine, question, ranking));
+    const headlines = new Map(articles.map((article) => [article.name, article.headline]));
+    const lines = asked.map(({ question, ranking }) => dumpLine(engine, question, ranking, headlines));
     await writeFile(job.dump, `${lines.join('\n')}\n`);
   }
   const result: EngineResult = {
@@ -91,15 +92,23 @@ function scores(asked: Asked): Pick<EngineResult, 'topic' | 'knownItem' | 'offTo
   };
 }
 
-function dumpLine(engine: RankingEngine, question: RelevanceQuestion, ranking: Ranking): string {
+function dumpLine(
+  engine: RankingEngine,
+  question: RelevanceQuestion,
+  ranking: Ranking,
+  headlines: Map<string, string>,
+): string {
   return JSON.stringify({
     set: question.set,
     question: question.question,
     about: question.about,
     engine: engine.name,
-    ...(ranking.answered === undefined ? {} : { answered: ranking.answered, shown: ranking.shown }),
+    ...(ranking.answered === undefined
+      ? {}
+      : { answered: ranking.answered, shown: ranking.shown, quote: ranking.quote }),
     ranked: ranking.ids,
     relevant: ranking.ids.map((id) => question.relevant.has(id)),
+    headlines: ranking.ids.map((id) => headlines.get(id)),
     relevantTotal: question.relevant.size,
   });
 }
