@@ -9,6 +9,7 @@ import { keySentence } from './key-sentence';
 import { type Concept, conceptIdf, conceptMatch, questionConcepts, searchWeights } from './query';
 import { questionCore } from './question-frame';
 import { type QuestionKind, questionKind, sentenceFitsKind } from './question-kind';
+import { resolveRelativeDates } from './relative-dates';
 import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, DocumentSummary } from './types';
 
 /**
@@ -39,6 +40,8 @@ const HEADLINE_RESTATED = 0.75;
  * rather than one that mentions it once.
  */
 const DOCUMENT_SUPPORT = 0.2;
+/** Rank added to the newest document, for questions after the latest news ("latest", "this week"). */
+const RECENCY = 0.3;
 /** Rank added to the lead passage of a document whose headline the question restates (half to the rest). */
 const HEADLINE_BONUS = 0.3;
 const PART_ONLY_CREDIT = 0.6;
@@ -93,10 +96,13 @@ interface JudgedQuestion {
   topScore: number;
   /** Each candidate document's share of the best document's summed BM25 over its candidate passages. */
   documentSupport: Map<string, number>;
+  /** For a question after the latest news: each dated candidate document's recency, 0 (oldest) to 1. */
+  recency: Map<string, number>;
 }
 
 interface Attempt {
   concepts: Concept[];
+  kind: QuestionKind;
   ranked: RankedPassage[];
   answered: boolean;
 }
@@ -144,7 +150,9 @@ export class CorpusEngine implements AnswerEngine {
 
   private resolve(question: string, options: AnswerOptions): Attempt {
     const history = (options.history ?? []).filter((turn) => turn.trim() !== '');
-    const kind = questionKind(questionCore(question).text);
+    const core = questionCore(question);
+    const kind = questionKind(core.text);
+    const recent = core.wantsRecent;
     const own = questionConcepts(question, this.index);
     if (own.length === 0 && history.length > 0) {
       // "And when?", "who?": the earlier question asked again, for another kind of answer.
@@ -152,11 +160,11 @@ export class CorpusEngine implements AnswerEngine {
       const latest = questionConcepts(history[history.length - 1], this.index).map((concept) =>
         concept.isVerb ? { ...concept, coverageShare: 0 } : concept,
       );
-      return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind);
+      return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind, recent);
     }
-    const withContext = () => this.attempt([...own, ...this.historyConcepts(history, own)], kind);
+    const withContext = () => this.attempt([...own, ...this.historyConcepts(history, own)], kind, recent);
     if (history.length > 0 && pointsBack(question)) return withContext();
-    const alone = this.attempt(own, kind);
+    const alone = this.attempt(own, kind, recent);
     if (history.length === 0 || alone.answered) return alone;
     const contextual = withContext();
     return contextual.answered ? contextual : alone;
@@ -203,9 +211,9 @@ export class CorpusEngine implements AnswerEngine {
     return context.map((concept) => ({ ...concept, weight: (concept.weight * limit) / contextMass }));
   }
 
-  private attempt(concepts: Concept[], kind: QuestionKind): Attempt {
+  private attempt(concepts: Concept[], kind: QuestionKind, recent: boolean): Attempt {
     const hits = this.index.searchTerms(searchWeights(concepts), CANDIDATES);
-    if (hits.length === 0) return { concepts, ranked: [], answered: false };
+    if (hits.length === 0) return { concepts, kind, ranked: [], answered: false };
     const question: JudgedQuestion = {
       concepts,
       kind,
@@ -215,6 +223,7 @@ export class CorpusEngine implements AnswerEngine {
       ),
       topScore: hits[0].score,
       documentSupport: documentSupport(hits),
+      recency: recent ? recency(hits) : new Map(),
     };
     const ranked = hits.map((hit) => this.judge(hit, question));
     // Passages that answer lead, best ranked first; the rest may still serve as "more results".
@@ -222,7 +231,7 @@ export class CorpusEngine implements AnswerEngine {
       (a, b) =>
         Number(b.answers) - Number(a.answers) || Number(b.saysNames) - Number(a.saysNames) || b.rank - a.rank,
     );
-    return { concepts, ranked, answered: ranked[0].answers };
+    return { concepts, kind, ranked, answered: ranked[0].answers };
   }
 
   /** Ranks one candidate passage and decides whether it answers the question. */
@@ -258,6 +267,7 @@ export class CorpusEngine implements AnswerEngine {
       0.25 * phraseShare(concepts, reading.pairs, title.pairs) +
       (sentences.fitsKind ? 0.08 : 0) +
       DOCUMENT_SUPPORT * (question.documentSupport.get(hit.document.file) ?? 0) +
+      RECENCY * (question.recency.get(hit.document.file) ?? 0) +
       (restated ? this.headlineBonus(headline, concepts, title.pairs, hit.passage) : 0);
     // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
     // coverage share.
@@ -268,7 +278,8 @@ export class CorpusEngine implements AnswerEngine {
     // A passage that never names what the question is about (nor does its headline) cannot answer it,
     // nor one that says only the earlier turns' words.
     const saysNames = concepts.every(
-      (concept, i) => !concept.isName || concept.fromHistory || said[i] > 0 || !concept.nameHead,
+      (concept, i) =>
+        concept.fromHistory || said[i] > 0 || (!concept.isFocus && (!concept.isName || !concept.nameHead)),
     );
     const saysOwnWords = restated || concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
     // Names alone do not answer: "the capital of France" is not answered by a passage that only
@@ -418,6 +429,7 @@ export class CorpusEngine implements AnswerEngine {
     const fresh = rest.filter(newDocument);
     const more = [...fresh, ...rest.filter((entry) => !fresh.includes(entry))].slice(0, MORE_PASSAGES);
     const toPassage = ({ ranked, citations }: (typeof merged)[number]): AnswerPassage => ({
+      ...(attempt.kind === 'time' ? dateNote(ranked) : {}),
       id: ranked.hit.passage.id,
       sentences: ranked.hit.passage.sentences,
       ...(ranked.hit.passage.listItems ? { listItems: ranked.hit.passage.listItems } : {}),
@@ -444,6 +456,19 @@ function documentSupport(hits: PassageHit[]): Map<string, number> {
   return sums;
 }
 
+/** Each dated candidate document's place between the oldest (0) and the newest (1) candidate date. */
+function recency(hits: PassageHit[]): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const { document } of hits) {
+    if (document.date) times.set(document.file, Date.parse(`${document.date}T00:00:00Z`));
+  }
+  const oldest = Math.min(...times.values());
+  const span = Math.max(...times.values()) - oldest;
+  const places = new Map<string, number>();
+  for (const [file, time] of times) places.set(file, span > 0 ? (time - oldest) / span : 1);
+  return places;
+}
+
 /**
  * Share of the question's adjacent word pairs ("technology security", "security initiative") that the
  * passage says side by side (a stopword may sit between): a name said whole beats its words scattered.
@@ -467,6 +492,18 @@ function adjacentPairs(tokens: AnalyzedToken[]): Set<string> {
     if (words[i].position - words[i - 1].position <= 2) pairs.add(`${words[i - 1].term} ${words[i].term}`);
   }
   return pairs;
+}
+
+/**
+ * For an answer to "when": the answering sentence's relative dates ("on Wednesday") as days, going by
+ * the document's date. A document without a date gets no note: its own words are quoted as they are.
+ */
+function dateNote(ranked: RankedPassage): Pick<AnswerPassage, 'dateNote'> {
+  const sentence = ranked.hit.passage.sentences[ranked.answerSentence] ?? '';
+  const resolved = resolveRelativeDates(sentence, ranked.hit.document.date);
+  if (resolved.length === 0) return {};
+  const days = resolved.map(({ expression, meaning }) => `“${expression}” is ${meaning}`).join('; ');
+  return { dateNote: `${days}, going by the document's date (${ranked.hit.document.date}).` };
 }
 
 function citationOf(document: CorpusDocument): Citation {

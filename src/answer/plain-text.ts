@@ -24,7 +24,7 @@ export function answerPlainText(answer: Answer, { markAnswer = true } = {}): str
         passage.listItems,
       );
       const sources = passage.citations.map((citation) => `  — ${formatCitation(citation)}`).join('\n');
-      return `${text}\n${sources}`;
+      return `${text}\n${passage.dateNote ? `  (${passage.dateNote})\n` : ''}${sources}`;
     })
     .join('\n\n');
 }

@@ -38,6 +38,8 @@ export interface Concept {
   nameHead: boolean;
   /** A name the question is about ("Lammy", "Pakistan"): a passage that never says it cannot answer. */
   isName: boolean;
+  /** The thing a what- or which-question asks about ("oil" of "what is the best oil for …"): must be said. */
+  isFocus?: boolean;
   /** From an earlier turn rather than this question. */
   fromHistory: boolean;
   alternatives: Alternative[];
@@ -58,6 +60,8 @@ const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
 const SYNONYM_WEIGHT = 0.6;
 const AGENT_WEIGHT = 0.8;
+/** A question after a way of doing something. */
+const HOW_TO = /\bhow (?:do|does|can|could|should|would|to|might)\b/i;
 /** Endings of the one who does a thing, which stemming keeps: `found` → `founder`, `chair` → `chairman`. */
 const AGENT_SUFFIXES = ['er', 'or', 'man', 'woman', 'person'];
 
@@ -109,7 +113,11 @@ export function questionConcepts(
     return {
       label: token.surface,
       weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
-      coverageShare: coverageShare(token.surface, alternatives, roles, index),
+      // "How do I fix …" asks about the fixing: its verb is its subject, not a way of putting it.
+      coverageShare:
+        HOW_TO.test(core) && roles.verbs.has(token.surface)
+          ? 1
+          : coverageShare(token.surface, alternatives, roles, index),
       isVerb: verbs.has(token.surface),
       isName:
         [...names].some(
@@ -139,7 +147,25 @@ export function questionConcepts(
       concepts[i].nameHead = false;
     }
   }
+  markFocus(core, concepts, roles);
   return mergeDuplicates(concepts);
+}
+
+/**
+ * "What is the best oil for frying chips", "which smartphone": the thing a what- or which-question asks
+ * about is its first word that is not a verb, a modifier or padding. A passage that never says it (nor
+ * its synonyms) answers about something else, however much else of the question it shares.
+ */
+function markFocus(core: string, concepts: Concept[], { verbs, modifiers }: QuestionRoles): void {
+  if (!/^\W*(?:what|which)\b/i.test(core)) return;
+  const focus = concepts.find(
+    (concept) =>
+      !verbs.has(concept.label) &&
+      !modifiers.has(concept.label) &&
+      concept.weight >= 1 &&
+      !/^\d/.test(concept.label),
+  );
+  if (focus) focus.isFocus = true;
 }
 
 /**
@@ -165,7 +191,8 @@ function coverageShare(
 }
 
 /**
- * A noun that is neither English nor in the corpus in any form, nor a typo of a corpus word
+ * A noun that is neither English nor in the corpus in any form (no corpus word shares all but its last
+ * three letters), nor a typo of a corpus word
  * ("smartphone", "bitcoin"): a term of art the corpus lacks. Like a name, it is what the question is
  * about, so a passage that does not say it cannot answer.
  */
@@ -177,9 +204,11 @@ function isUnknownTerm(
 ): boolean {
   if (verbs.has(surface) || modifiers.has(surface) || /\d/.test(surface) || isEnglishWord(surface))
     return false;
-  return alternatives.every((alternative) =>
-    alternative.terms.some((term) => index.documentFrequency(term) === 0),
+  const known = alternatives.some((alternative) =>
+    alternative.terms.every((term) => index.documentFrequency(term) > 0),
   );
+  // A word the corpus has in another form ("Italian" where it says "Italy") is not missing.
+  return !known && index.termsWithPrefix(surface.slice(0, Math.max(4, surface.length - 3)), 1).length === 0;
 }
 
 /**

@@ -62,6 +62,9 @@ const NAMES_SOMETHING = /(?:^|\s)\S*(?:\p{Lu}|\d)/u;
 const PERSONAL =
   /\b(?:i|me|my|mine|we|us|our|ours|you|your|i'm|i've|we're|we've|boss|manager|team|colleague|colleagues)\b/i;
 
+/** What is left of a greeting once its first word is gone: "(hi) there", "(hello) all". */
+const GREETING_TAIL = /^(?:there|all|everyone|everybody|folks|guys|team|again|coop|bot)\W*$/i;
+
 /** Reduces a question to its core (see the module comment). */
 export function questionCore(question: string): QuestionCore {
   const wantsRecent = RECENT.test(question);
@@ -70,8 +73,11 @@ export function questionCore(question: string): QuestionCore {
   const asking = clauses.findIndex((clause) => QUESTION_WORD.test(clause) || isFramed(clause));
   if (asking < 0 || clauses.length === 1) return { text: stripFrames(text), wantsRecent };
   const kept = clauses.map((clause, index) => {
-    if (index === asking)
-      return stripFrames(isFramed(clause) ? clause : clause.slice(clause.search(QUESTION_WORD)));
+    if (index === asking) {
+      const subject = stripFrames(isFramed(clause) ? clause : clause.slice(clause.search(QUESTION_WORD)));
+      // A frame standing alone ("did we get the story on (...)") leaves the subject to the other clauses.
+      return stripFrames(`${subject} x`) === 'x' ? '' : subject;
+    }
     return isSideRemark(clause) ? '' : clause;
   });
   const core = kept.filter((clause) => clause !== '').join(', ');
@@ -89,7 +95,7 @@ function isFramed(clause: string): boolean {
 function isSideRemark(clause: string): boolean {
   if (QUESTION_WORD.test(clause) || NAMES_SOMETHING.test(` ${clause.trim().replace(/^\S+/, '')}`))
     return false;
-  return PERSONAL.test(clause) || clause.trim().split(/\s+/).length <= 2;
+  return PERSONAL.test(clause) || GREETING_TAIL.test(clause.trim());
 }
 
 /** Takes frames off the start of a clause, leaving its subject. */

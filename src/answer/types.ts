@@ -25,6 +25,11 @@ export interface AnswerPassage {
   answerSentence: number;
   /** Every document the passage appears in; near-identical passages from several documents are merged. */
   citations: Citation[];
+  /**
+   * For an answer to "when" whose sentence says a relative date ("on Wednesday"): the day it means,
+   * going by the document's date.
+   */
+  dateNote?: string;
   /** Relevance score (higher is better); only comparable within one answer. */
   score: number;
 }

@@ -65,7 +65,7 @@ export function parseDocument(text: string): ParsedDocument {
   if (date) lines = date.lines;
 
   const rows = tableRows(lines);
-  const blocks = isHardWrapped(lines) ? reflow(lines, rows) : lines.filter((line) => line.trim() !== '');
+  const blocks = isHardWrapped(lines) ? reflow(lines, rows) : joinBrokenSentences(lines, rows);
   const paragraphs = blocks.map(cleanMarkdown).filter((block) => block !== '');
   if (paragraphs.length === 0) return { title: '', date: date?.iso, paragraphs: [] };
 
@@ -190,14 +190,16 @@ function isHardWrapped(lines: string[]): boolean {
 
 /**
  * The lines that are rows of a table or a run of figures: a run of short lines, each a label with
- * figures or a short label ("Nine mths", "Pay May One"), holding at least two label-and-figure lines.
+ * figures or a short label ("Nine mths", "Pay May One"), holding two label-and-figure lines, or one
+ * among three lines or more.
  */
 function tableRows(lines: string[]): Set<string> {
   const rows = new Set<string>();
   let run: string[] = [];
   let figureLines = 0;
   const endRun = () => {
-    if (figureLines >= 2) for (const line of run) rows.add(rowKey(line));
+    if (figureLines >= 2 || (figureLines >= 1 && run.length >= 3))
+      for (const line of run) rows.add(rowKey(line));
     run = [];
     figureLines = 0;
   };
@@ -222,6 +224,28 @@ function isFigureLine(line: string): boolean {
   if (!TABLE_ROW.test(line) || wordCount(line) > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line)) return false;
   const figures = line.split(/\s+/).filter((word) => FIGURE.test(word)).length;
   return figures >= 2 || wordCount(line) <= 4;
+}
+
+/**
+ * Lines one a paragraph, except where a sentence runs on to the next line: a line without closing
+ * punctuation followed by one that starts in lowercase ("said it will" / "change its name").
+ */
+function joinBrokenSentences(lines: string[], rows: ReadonlySet<string>): string[] {
+  const paragraphs: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const previous = paragraphs[paragraphs.length - 1];
+    const runsOn =
+      previous !== undefined &&
+      /^\s*\p{Ll}/u.test(line) &&
+      !CLOSING_PUNCTUATION.test(previous) &&
+      !rows.has(rowKey(previous)) &&
+      !rows.has(rowKey(line)) &&
+      !BULLET.test(line);
+    if (runsOn) paragraphs[paragraphs.length - 1] = `${previous.trimEnd()} ${line.trim()}`;
+    else paragraphs.push(line);
+  }
+  return paragraphs;
 }
 
 /** A row's text with its spacing evened, as paragraphs are. */

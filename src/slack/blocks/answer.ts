@@ -92,7 +92,8 @@ export function buildMorePassagesBlocks(answer: Answer, ref: AnswerRef): SlackMe
 }
 
 function passageBlocks(passage: AnswerPassage): types.KnownBlock[] {
-  return [sectionBlock(quotedPassage(passage)), contextBlock(citationLines(passage.citations))];
+  const note = passage.dateNote ? `🗓 ${escapeMrkdwn(passage.dateNote)}\n` : '';
+  return [sectionBlock(quotedPassage(passage)), contextBlock(`${note}${citationLines(passage.citations)}`)];
 }
 
 /**
