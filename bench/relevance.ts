@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runChildScript } from './child-script';
+import { runJsonChild } from './json-child';
 import { ENGINE_NAMES, type EngineName, RANKED } from './relevance-engines';
 import { type RelevanceReport, relevanceChart, relevanceTable } from './relevance-report';
 import type { EngineResult, RelevanceJob } from './relevance-worker';
@@ -54,9 +54,8 @@ async function main(): Promise<void> {
     log(`${jobs.length} engines, ${options.jobs} at a time, each in its own process`);
     const finished = await inLanes(jobs, options.jobs, async (job) => {
       await mkdir(job.workDir, { recursive: true });
-      return JSON.parse(
-        await runChildScript('bench/relevance-worker.ts', JSON.stringify(job)),
-      ) as EngineResult;
+      const args = ['--import', 'tsx', 'bench/relevance-worker.ts', JSON.stringify(job)];
+      return (await runJsonChild(args, job.engine)) as unknown as EngineResult;
     });
     const shown = ENGINE_NAMES.filter((name) => options.engines.includes(name));
     const results = shown.map((name) => finished[jobs.findIndex((job) => job.engine === name)]);

@@ -147,25 +147,45 @@ export function questionConcepts(
       concepts[i].nameHead = false;
     }
   }
-  markFocus(core, concepts, roles);
+  markFocus(core, concepts, roles, index);
   return mergeDuplicates(concepts);
 }
 
 /**
- * "What is the best oil for frying chips", "which smartphone": the thing a what- or which-question asks
- * about is its first word that is not a verb, a modifier or padding. A passage that never says it (nor
- * its synonyms) answers about something else, however much else of the question it shares.
+ * The things a question must be answered about, like its names: for a what- or which-question, its
+ * first word that is not a verb, a modifier or padding ("oil" of "what is the best oil for frying
+ * chips", "smartphone" of "which smartphone"); and for any question, its rarest such word ("phone" of
+ * "how do I export my contacts from my phone"), the most specific thing it names. A passage that never
+ * says one of them (nor a synonym) is about something else, however much else of the question it says.
  */
-function markFocus(core: string, concepts: Concept[], { verbs, modifiers }: QuestionRoles): void {
-  if (!/^\W*(?:what|which)\b/i.test(core)) return;
-  const focus = concepts.find(
+function markFocus(
+  core: string,
+  concepts: Concept[],
+  { verbs, modifiers }: QuestionRoles,
+  index: PassageIndex,
+): void {
+  const things = concepts.filter(
     (concept) =>
       !verbs.has(concept.label) &&
       !modifiers.has(concept.label) &&
       concept.weight >= 1 &&
       !/^\d/.test(concept.label),
   );
-  if (focus) focus.isFocus = true;
+  if (things.length === 0) return;
+  if (/^\W*(?:what|which)\b/i.test(core)) things[0].isFocus = true;
+  // Among the words the corpus knows: one it lacks in every form is judged by its coverage alone, as
+  // questions word nationalities and kinds ("Italian") other than the corpus does ("Italy").
+  const known = things.filter((concept) =>
+    concept.alternatives.some((alternative) =>
+      alternative.terms.every((term) => index.documentFrequency(term) > 0),
+    ),
+  );
+  if (things.length >= 2 && known.length > 0) {
+    const rarest = known.reduce((best, concept) =>
+      conceptIdf(concept, index) > conceptIdf(best, index) ? concept : best,
+    );
+    rarest.isFocus = true;
+  }
 }
 
 /**

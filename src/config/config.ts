@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Cron } from 'croner';
+import { DEFAULT_READING_LIMITS, type ReadingOptions } from '../corpus/readers/types';
 
 /** How the bot talks to Slack, decided from which credentials are present. */
 export type SlackMode =
@@ -26,6 +27,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Largest question-log file before it is rotated, in bytes. */
   questionLogMaxBytes: number;
+  /** Seconds between full re-scans of the corpus, the backstop for a missed file event (default 300). */
+  corpusRescanSeconds: number;
+  /** Limits on reading PDF, Word, HTML and Markdown files, and the corpus's base URL. */
+  reading: Required<Pick<ReadingOptions, 'limits'>> & Pick<ReadingOptions, 'corpusUrl'>;
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every mistake found, each with how to fix it. */
@@ -41,6 +46,9 @@ export class ConfigError extends Error {
 
 /** Default schedule: weekdays at 09:00 (seconds field first). */
 export const DEFAULT_DIGEST_CRON = '0 0 9 * * 1-5';
+
+/** Default seconds between full re-scans of the corpus: five minutes. */
+export const DEFAULT_CORPUS_RESCAN_SECONDS = 300;
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -134,6 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     problems.push('QUESTION_LOG_MAX_BYTES must be a whole number of bytes, at least 1024 (default 5242880).');
   }
 
+  const corpusRescanSeconds = parseInteger(value('CORPUS_RESCAN_SECONDS'), DEFAULT_CORPUS_RESCAN_SECONDS);
+  if (corpusRescanSeconds === undefined || corpusRescanSeconds < 1) {
+    problems.push(
+      `CORPUS_RESCAN_SECONDS must be a whole number of seconds, at least 1 (default ${DEFAULT_CORPUS_RESCAN_SECONDS}).`,
+    );
+  }
+  const reading = readReadingConfig(value, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -144,6 +160,46 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     digest,
     logLevel: logLevel as Config['logLevel'],
     questionLogMaxBytes: questionLogMaxBytes ?? 5 * 1024 * 1024,
+    corpusRescanSeconds: corpusRescanSeconds ?? DEFAULT_CORPUS_RESCAN_SECONDS,
+    reading,
+  };
+}
+
+function readReadingConfig(
+  value: (name: string) => string | undefined,
+  problems: string[],
+): Config['reading'] {
+  const defaults = DEFAULT_READING_LIMITS;
+  const maxMb = parseInteger(value('DOCUMENT_MAX_MB'), defaults.maxBytes / 1024 / 1024);
+  if (maxMb === undefined || maxMb < 1) {
+    problems.push('DOCUMENT_MAX_MB must be a whole number of megabytes, at least 1 (default 50).');
+  }
+  const maxPages = parseInteger(value('PDF_MAX_PAGES'), defaults.maxPdfPages);
+  if (maxPages === undefined || maxPages < 1) {
+    problems.push('PDF_MAX_PAGES must be a whole number of pages, at least 1 (default 1000).');
+  }
+  const timeout = parseInteger(value('DOCUMENT_READ_TIMEOUT_SECONDS'), defaults.timeoutMs / 1000);
+  if (timeout === undefined || timeout < 1) {
+    problems.push(
+      'DOCUMENT_READ_TIMEOUT_SECONDS must be a whole number of seconds, at least 1 (default 120).',
+    );
+  }
+  let corpusUrl = value('CORPUS_URL');
+  if (corpusUrl && !/^https?:\/\/[^\s/]+\S*$/i.test(corpusUrl)) {
+    problems.push(
+      'CORPUS_URL must be the http(s) URL the corpus folder is served at, such as https://intranet.example.com/docs/ (or unset it).',
+    );
+    corpusUrl = undefined;
+  } else if (corpusUrl && !corpusUrl.endsWith('/')) {
+    corpusUrl += '/';
+  }
+  return {
+    limits: {
+      maxBytes: (maxMb ?? 50) * 1024 * 1024,
+      maxPdfPages: maxPages ?? defaults.maxPdfPages,
+      timeoutMs: (timeout ?? 120) * 1000,
+    },
+    corpusUrl,
   };
 }
 
