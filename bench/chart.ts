@@ -73,11 +73,14 @@ export interface BarPanel {
 export function renderBarChart(panels: BarPanel[], caption: string): string {
   const barWidth = 16;
   const groupGap = 22;
-  const widths = panels.map(
-    (panel) =>
+  // Wide enough for its bars, and for its title (bold, about 8 px a letter).
+  const widths = panels.map((panel) =>
+    Math.max(
       MARGIN.left +
-      MARGIN.right +
-      panel.groups.reduce((sum, group) => sum + group.bars.length * barWidth + groupGap, groupGap),
+        MARGIN.right +
+        panel.groups.reduce((sum, group) => sum + group.bars.length * barWidth + groupGap, groupGap),
+      MARGIN.left + MARGIN.right + panel.title.length * 8,
+    ),
   );
   const legendItems = panels[0]?.groups[0]?.bars ?? [];
   const width = Math.max(

@@ -17,12 +17,38 @@ export interface Ranking {
   answered?: boolean;
   /** coop only: how many of `ids` are cited by the passages shown with the answer (the rest wait behind "More results"). */
   shown?: number;
+  /** coop only: the sentence its answer leads with, marked as answering. */
+  quote?: string;
 }
 
 /** A search engine under test, built over the benchmark's documents. */
 export interface RankingEngine {
   name: string;
   rank(question: string): Ranking;
+}
+
+/** The engines compared, in the order the report lists them. */
+export const ENGINE_NAMES = ['coop', 'minisearch', 'minisearch + stopwords', 'wink-bm25', 'lunr'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** Builds the named engine over `articles`; coop writes them as files into `workDir` first. */
+export function buildEngine(
+  name: EngineName,
+  articles: NewsArticle[],
+  workDir: string,
+): Promise<RankingEngine> | RankingEngine {
+  switch (name) {
+    case 'coop':
+      return coopEngine(articles, path.join(workDir, 'corpus'));
+    case 'minisearch':
+      return plainMiniSearchEngine(articles, false);
+    case 'minisearch + stopwords':
+      return plainMiniSearchEngine(articles, true);
+    case 'wink-bm25':
+      return winkEngine(articles);
+    case 'lunr':
+      return lunrEngine(articles);
+  }
 }
 
 /** Ranks scored: nDCG@10 and MRR@10 need no more. */
@@ -45,7 +71,7 @@ function fielded(article: NewsArticle): FieldedDocument {
  * Its ranking is the documents its answer cites, in order: those of the shown passages, then those
  * behind "More results". No answer is an empty ranking.
  */
-export async function coopEngine(articles: NewsArticle[], corpusDir: string): Promise<RankingEngine> {
+async function coopEngine(articles: NewsArticle[], corpusDir: string): Promise<RankingEngine> {
   await mkdir(corpusDir, { recursive: true });
   for (const article of articles) await writeFile(path.join(corpusDir, article.name), article.text);
   const engine = await loadEngine(corpusDir);
@@ -59,11 +85,17 @@ export function citedDocuments(answer: Answer): Ranking {
     passages.flatMap((passage) => passage.citations.map((citation) => citation.file));
   const shown = distinctInOrder(files(answer.passages));
   const ids = distinctInOrder([...shown, ...files(answer.morePassages)]).slice(0, RANKED);
-  return { ids, answered: true, shown: Math.min(shown.length, RANKED) };
+  const lead = answer.passages[0];
+  return {
+    ids,
+    answered: true,
+    shown: Math.min(shown.length, RANKED),
+    quote: lead?.sentences[lead.answerSentence],
+  };
 }
 
 /** minisearch with its defaults (BM25, every term kept), headline and body as fields. */
-export function plainMiniSearchEngine(articles: NewsArticle[], stopwords: boolean): RankingEngine {
+function plainMiniSearchEngine(articles: NewsArticle[], stopwords: boolean): RankingEngine {
   const search = new MiniSearch<FieldedDocument>({
     fields: ['title', 'body'],
     ...(stopwords ? { processTerm: withoutStopwords } : {}),
@@ -84,7 +116,7 @@ export function plainMiniSearchEngine(articles: NewsArticle[], stopwords: boolea
  * wink-bm25-text-search with the preparation pipeline its documentation gives for wink-nlp-utils:
  * lowercase, tokenize, drop stopwords, stem, mark negations.
  */
-export function winkEngine(articles: NewsArticle[]): RankingEngine {
+function winkEngine(articles: NewsArticle[]): RankingEngine {
   const engine = bm25();
   engine.defineConfig({ fldWeights: { title: 1, body: 1 } });
   engine.definePrepTasks([
@@ -106,7 +138,7 @@ export function winkEngine(articles: NewsArticle[]): RankingEngine {
  * lunr with its default pipeline (stopwords, Porter stemmer). The question's words are passed as
  * terms, not as lunr query syntax, so a colon or a hyphen a user types is text, not an operator.
  */
-export function lunrEngine(articles: NewsArticle[]): RankingEngine {
+function lunrEngine(articles: NewsArticle[]): RankingEngine {
   const index = lunr(function build() {
     this.ref('id');
     this.field('title');

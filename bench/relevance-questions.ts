@@ -1,5 +1,5 @@
 import { seededRandom } from './questions';
-import type { NewsArticle } from './reuters-corpus';
+import { type NewsArticle, reutersNews } from './reuters-corpus';
 
 /** A benchmark question and the documents that answer it. */
 export interface RelevanceQuestion {
@@ -9,6 +9,19 @@ export interface RelevanceQuestion {
   relevant: Set<string>;
   /** The Reuters TOPICS code asked about, or the file asked for by its headline. */
   about: string;
+}
+
+/** The articles of a run (the first `limit`, or all) and every question asked about them. */
+export async function relevanceSet(
+  limit: number | undefined,
+  known: number,
+): Promise<{ articles: NewsArticle[]; questions: RelevanceQuestion[] }> {
+  const all = await reutersNews();
+  const articles = limit ? all.slice(0, limit) : all;
+  return {
+    articles,
+    questions: [...topicQuestions(articles), ...knownItemQuestions(articles, known), ...offTopicQuestions()],
+  };
 }
 
 /**

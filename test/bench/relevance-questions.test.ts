@@ -65,8 +65,8 @@ it('has about thirty off-topic questions', () => {
 describe('citedDocuments', () => {
   const passage = (files: string[]): AnswerPassage => ({
     id: `${files[0]}#0`,
-    sentences: ['A sentence.'],
-    answerSentence: 0,
+    sentences: ['A lead.', `What ${files[0]} says.`],
+    answerSentence: 1,
     citations: files.map((file) => ({ file, title: file })),
     score: 1,
   });
@@ -80,7 +80,7 @@ describe('citedDocuments', () => {
 
   it('ranks the cited files once each, shown passages before "More results"', () => {
     const ranking = citedDocuments(answer(true, [['a', 'b'], ['a']], [['c'], ['b', 'd']]));
-    expect(ranking).toEqual({ ids: ['a', 'b', 'c', 'd'], answered: true, shown: 2 });
+    expect(ranking).toEqual({ ids: ['a', 'b', 'c', 'd'], answered: true, shown: 2, quote: 'What a says.' });
   });
 
   it('ranks nothing when coop does not answer', () => {
