@@ -9,12 +9,16 @@ import type { WorkerJob } from './worker';
 /**
  * `npm run bench`: coop against plain minisearch on Reuters-21578 news at about 10k and 100k passages.
  * Each measurement runs in a fresh child process (`bench/worker.ts`); results go to stdout as a table,
- * to `bench/results.json` and to `bench/chart.svg`. `BENCH_PASSAGES=2000,20000` measures other sizes.
+ * and to `results.json` and `chart.svg` in `bench/out/`, which git ignores, so a run leaves the working
+ * tree clean. `npm run bench -- --save` writes them to `bench/` instead, replacing the committed results
+ * the README shows. `BENCH_PASSAGES=2000,20000` measures other sizes.
  */
 const SIZES = (process.env.BENCH_PASSAGES ?? '10000,100000').split(',').map(Number);
 const QUESTIONS = 300;
 const SLACK_QUESTIONS = 100;
 const ROOT = path.resolve(__dirname, '..');
+/** Where results are written: the committed ones with `--save`, else a folder git ignores. */
+const OUTPUT_DIR = process.argv.includes('--save') ? path.join(ROOT, 'bench') : path.join(ROOT, 'bench/out');
 
 type Figures = Record<string, number>;
 
@@ -46,10 +50,15 @@ async function main(): Promise<void> {
       seed,
       totalSeconds: (Date.now() - started) / 1000,
     };
-    await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    await writeFile(path.join(ROOT, 'bench/chart.svg'), chart(sizes, results.machine));
+    await mkdir(OUTPUT_DIR, { recursive: true });
+    const resultsFile = path.join(OUTPUT_DIR, 'results.json');
+    const chartFile = path.join(OUTPUT_DIR, 'chart.svg');
+    await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(chartFile, chart(sizes, results.machine));
     process.stdout.write(table(sizes, seed, results.machine));
-    log(`done in ${results.totalSeconds.toFixed(0)} s; wrote bench/results.json and bench/chart.svg`);
+    log(
+      `done in ${results.totalSeconds.toFixed(0)} s; wrote ${path.relative(ROOT, resultsFile)} and ${path.relative(ROOT, chartFile)}`,
+    );
   } finally {
     await rm(workRoot, { recursive: true, force: true });
   }
