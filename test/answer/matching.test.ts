@@ -1,12 +1,8 @@
-import { CorpusEngine } from '../../src/answer/engine';
-import type { Answer } from '../../src/answer/types';
-import { assembleDocuments } from '../../src/corpus/load-corpus';
+import { engineOver, firstFile, leadSentence } from './small-corpus';
 
 // Each pair of articles differs in the one thing a case turns on, so only the expansion under test can
 // pick the right one.
-const engine = CorpusEngine.fromDocuments(
-  assembleDocuments(
-    [
+const engine = engineOver([
       ['envoy-uk.txt', 'Envoys named\n\nThe ambassador of Chile to the UK is Maria Soto, who took up the post in May.'],
       [
         'envoy-france.txt',
@@ -27,15 +23,7 @@ const engine = CorpusEngine.fromDocuments(
       ['car-plant.txt', 'Car plant\n\nThe car plant in Leipzig will open in 2026, the company said on Monday.'],
       ['minister.txt', 'Visit\n\nThe trade minister visited Osaka on Friday to open a battery factory.'],
       ['secretary.txt', 'Visit\n\nThe trade secretary visited Kyoto on Monday to open a car factory.'],
-    ].map(([file, text]) => ({ file, text, size: text.length, mtimeMs: 0, contentHash: file })),
-  ),
-);
-
-const firstFile = (answer: Answer) => answer.passages[0]?.citations[0]?.file;
-const leadSentence = (answer: Answer) => {
-  const passage = answer.passages[0];
-  return passage ? passage.sentences[passage.answerSentence] : '';
-};
+]);
 
 describe('place names said in several words', () => {
   it('reads "United Kingdom" in a question as the UK of the corpus', () => {
