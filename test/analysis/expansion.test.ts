@@ -36,7 +36,9 @@ describe('placeAliases', () => {
   });
 
   it('gives multi-word names as phrases, and nothing for a word that names no place', () => {
-    expect(placeAliases('uk')).toEqual(expect.arrayContaining([analyze('United Kingdom').map((t) => t.term)]));
+    expect(placeAliases('uk')).toEqual(
+      expect.arrayContaining([analyze('United Kingdom').map((t) => t.term)]),
+    );
     expect(placeAliases('uk')).not.toContainEqual(['uk']);
     expect(placeAliases(term('minister'))).toEqual([]);
   });

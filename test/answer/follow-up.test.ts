@@ -3,7 +3,10 @@ import { engineOver, firstFile, leadSentence } from './small-corpus';
 
 // Three things that were opened: asked alone, "who opened it?" could be any of them.
 const engine = engineOver([
-  ['tunnel.txt', 'Tunnel\n\nThe harbour tunnel was opened by Mayor Jane Doe in March 2019 after six years of work.'],
+  [
+    'tunnel.txt',
+    'Tunnel\n\nThe harbour tunnel was opened by Mayor Jane Doe in March 2019 after six years of work.',
+  ],
   ['bridge.txt', 'Bridge\n\nThe river bridge was opened by Governor Sam Lee in May 2015 after a long delay.'],
   ['rockets.txt', 'Plant\n\nAcme Rockets opened a plant in Texas last year, hiring forty engineers.'],
 ]);

@@ -70,9 +70,12 @@ describe('parseDocument', () => {
     // A pull quote repeats a sentence of the article; readers should see it once.
     const quote = 'The partnership will deliver jobs and growth for both countries, the minister said.';
     const parsed = parseDocument(
-      ['Ministers sign a partnership', quote, 'The agreement covers trade and research over ten years.', quote].join(
-        '\n\n',
-      ),
+      [
+        'Ministers sign a partnership',
+        quote,
+        'The agreement covers trade and research over ten years.',
+        quote,
+      ].join('\n\n'),
     );
     expect(parsed.paragraphs.map((p) => p.text)).toEqual([
       quote,
@@ -99,11 +102,15 @@ describe('parseDocument', () => {
   });
 
   it('keeps a long unpunctuated line that appears once, and a repeated list item once', () => {
-    const line = 'Officials from both countries will meet again in Delhi next month to review the progress made';
+    const line =
+      'Officials from both countries will meet again in Delhi next month to review the progress made';
     const parsed = parseDocument(
-      ['Ministers sign a partnership', line, '- Joint research on batteries', '- Joint research on batteries'].join(
-        '\n\n',
-      ),
+      [
+        'Ministers sign a partnership',
+        line,
+        '- Joint research on batteries',
+        '- Joint research on batteries',
+      ].join('\n\n'),
     );
     expect(parsed.paragraphs.map((p) => p.text)).toEqual([line, 'Joint research on batteries']);
   });
