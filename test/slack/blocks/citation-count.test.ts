@@ -90,3 +90,17 @@ describe('/coop sources notification text', () => {
     expect(message.text).not.toMatch(/<[!@]/);
   });
 });
+
+describe('/coop sources lines', () => {
+  it('says "1 document" for a corpus of one, and lists a document without a date without a gap', () => {
+    const blocks = buildSourcesBlocks([document(7, 'A *bold* claim')]).blocks as Block[];
+    expect(blocks.map((block) => block.text?.text)).toEqual([
+      '*1 document in the corpus*\n• *A ∗bold∗ claim* · `00007.txt`',
+    ]);
+  });
+
+  it('shows the empty corpus as a message of its own', () => {
+    const message = buildSourcesBlocks([]);
+    expect((message.blocks as Block[]).map((block) => block.text?.text)).toEqual([message.text]);
+  });
+});
