@@ -95,21 +95,25 @@ describe('composeDigest: what counts', () => {
     ],
     ['one question rated down', {}, ['down']],
     ['one question rated up', {}, ['up']],
-  ] as const)('is not an empty day with %s', (_name, overrides, ratings) => {
-    const question = asked('Is it quiet?');
-    const events = ratings.length > 0 ? [question, ...ratings.map((rating) => rated(question, rating))] : [];
-    const previous = {
-      day: '2026-02-27',
-      postedAt: '2026-02-27T09:00:00.000Z',
-      documents: [
-        { file: 'a.txt', hash: documentSummary('a.txt').contentHash.slice(0, 16) },
-        { file: 'b.txt', hash: documentSummary('b.txt').contentHash.slice(0, 16) },
-      ],
-    };
-    const digest = composeDigest(input({ previous, events, ...overrides }));
-    expect(digest.empty).toBe(false);
-    expect(digest.fromTheCorpus).toBeUndefined();
-  });
+  ] as [string, Partial<DigestInput>, ('up' | 'down')[]][])(
+    'is not an empty day with %s',
+    (_name, overrides, ratings) => {
+      const question = asked('Is it quiet?');
+      const events =
+        ratings.length > 0 ? [question, ...ratings.map((rating) => rated(question, rating))] : [];
+      const previous = {
+        day: '2026-02-27',
+        postedAt: '2026-02-27T09:00:00.000Z',
+        documents: [
+          { file: 'a.txt', hash: documentSummary('a.txt').contentHash.slice(0, 16) },
+          { file: 'b.txt', hash: documentSummary('b.txt').contentHash.slice(0, 16) },
+        ],
+      };
+      const digest = composeDigest(input({ previous, events, ...overrides }));
+      expect(digest.empty).toBe(false);
+      expect(digest.fromTheCorpus).toBeUndefined();
+    },
+  );
 
   it('never offers a document without a key sentence "from the corpus"', () => {
     const documents = [documentSummary('a.txt', { leadSentence: ' ' }), documentSummary('b.txt')];
