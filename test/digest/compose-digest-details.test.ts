@@ -127,3 +127,25 @@ describe('composeDigest: what counts', () => {
     expect(silent.fromTheCorpus).toBeUndefined();
   });
 });
+
+describe('composeDigest: how much is listed', () => {
+  it('lists the five most asked questions, and undated new documents by name', () => {
+    const events = ['one', 'two', 'three', 'four', 'five', 'six'].flatMap((word, i) => [
+      asked(`Question ${word}?`, { at: `2026-03-01T0${i}:00:00Z` }),
+      asked(`question ${word}`, { at: `2026-03-01T0${i}:30:00Z` }),
+    ]);
+    const documents = [
+      documentSummary('z.txt', { date: undefined }),
+      documentSummary('y.txt', { date: undefined }),
+    ];
+    const digest = composeDigest(input({ events, documents, since: new Date('2026-01-01T00:00:00Z') }));
+    expect(digest.questions.mostAsked.map((item) => item.question)).toEqual([
+      'question six',
+      'question five',
+      'question four',
+      'question three',
+      'question two',
+    ]);
+    expect(digest.newDocuments.map((doc) => doc.file)).toEqual(['y.txt', 'z.txt']);
+  });
+});
