@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', reason));
 
-  const engine = await LiveEngine.open(config.corpusDir, { logger, snapshotDir: config.dataDir });
+  const engine = await LiveEngine.open(config.corpusDir, {
+    logger,
+    snapshotDir: config.dataDir,
+    reading: config.reading,
+  });
   const questionLog = new QuestionLog({ dir: config.dataDir, maxBytes: config.questionLogMaxBytes, logger });
 
   if (config.slack.kind === 'console') {

@@ -11,7 +11,8 @@ module.exports = async () => {
   else delete process.env.TMPDIR;
   delete process.env.COOP_TEST_TMP_PARENT;
   if (!root || !/coop-test-run-/.test(root)) return;
-  const left = readdirSync(root);
+  // tsx keeps its compile cache in the temporary folder when a test starts the bot: the tool's, not the test's.
+  const left = readdirSync(root).filter((entry) => !/^tsx-\d+$/.test(entry));
   rmSync(root, { recursive: true, force: true });
   if (left.length > 0) {
     throw new Error(`Tests left these in the temporary folder instead of removing them: ${left.join(', ')}`);

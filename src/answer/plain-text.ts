@@ -1,11 +1,15 @@
+import { citationSource, citationUrl } from './citation-location';
+import { layOutSentences } from './passage-layout';
 import type { Answer, Citation } from './types';
 
 /** The sentence shown when the corpus has no answer; front ends add their own hint after it. */
 export const NO_ANSWER_TEXT = "The corpus doesn't answer that: no document covers it well enough to quote.";
 
-/** `file · title · date` for one citation. */
+/** `file[ location] · title · date[ · link]` for one citation: `report.pdf · p. 12 · Annual report · 2024-03-01`. */
 export function formatCitation(citation: Citation): string {
-  return [citation.file, citation.title, citation.date].filter(Boolean).join(' · ');
+  return [citationSource(citation), citation.title, citation.date, citationUrl(citation)]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**
@@ -16,13 +20,14 @@ export function answerPlainText(answer: Answer, { markAnswer = true } = {}): str
   if (!answer.answered) return NO_ANSWER_TEXT;
   return answer.passages
     .map((passage) => {
-      const text = passage.sentences
-        .map((sentence, index) =>
+      const text = layOutSentences(
+        passage.sentences.map((sentence, index) =>
           markAnswer && index === passage.answerSentence ? `**${sentence}**` : sentence,
-        )
-        .join(' ');
+        ),
+        passage.listItems,
+      );
       const sources = passage.citations.map((citation) => `  — ${formatCitation(citation)}`).join('\n');
-      return `${text}\n${sources}`;
+      return `${text}\n${passage.dateNote ? `  (${passage.dateNote})\n` : ''}${sources}`;
     })
     .join('\n\n');
 }

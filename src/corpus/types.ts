@@ -5,6 +5,8 @@ export interface CorpusDocument {
   title: string;
   /** ISO date `YYYY-MM-DD` when the document states one. */
   date?: string;
+  /** Where the document can be opened: its canonical URL, front matter `url`, or `CORPUS_URL` + file. */
+  url?: string;
   passages: Passage[];
   size: number;
   mtimeMs: number;
@@ -20,6 +22,21 @@ export interface Passage {
   /** Position of the passage in its document (0 = lead). */
   position: number;
   sentences: string[];
+  /**
+   * Indexes into `sentences` of list items and table rows: each is one unit, shown on a line of its own
+   * as a bullet. Absent when the passage is running prose.
+   */
+  listItems?: number[];
+  /** Where in its document the passage stands, when the format tells: a PDF page, a heading path. */
+  location?: PassageLocation;
+}
+
+/** A passage's place in its document, for citations a reader can check. */
+export interface PassageLocation {
+  /** 1-based page of a PDF. */
+  page?: number;
+  /** The headings the passage stands under, outermost first (`['Onboarding', 'Laptops']`). */
+  headings?: string[];
 }
 
 /** Joins a passage's sentences back into its text. */

@@ -13,18 +13,20 @@ const engine = engineOver([
 
 describe('a follow-up that points back', () => {
   it('is read in the thread’s context first, even when it would find an answer alone', () => {
-    // Alone, "who opened it?" finds the bridge; the thread was about the tunnel, then the plant.
+    // Alone, "who opened it?" finds the bridge; the thread was about the tunnel.
     expect(firstFile(engine.answer('Who opened it?'))).toBe('bridge.txt');
     const tunnel = engine.answer('Who opened it?', { history: ['Tell me about the harbour tunnel'] });
     expect(leadSentence(tunnel)).toContain('Mayor Jane Doe');
-    const plant = engine.answer('Who opened it?', { history: ['What did Acme Rockets build in Texas?'] });
-    expect(firstFile(plant)).toBe('rockets.txt');
   });
 
   it('refers to the latest turn rather than an older one', () => {
-    const after = (history: string[]) => firstFile(engine.answer('Who opened it?', { history }));
-    expect(after(['Tell me about the river bridge', 'Tell me about the harbour tunnel'])).toBe('tunnel.txt');
-    expect(after(['Tell me about the harbour tunnel', 'Tell me about the river bridge'])).toBe('bridge.txt');
+    const answerAfter = (history: string[]) => firstFile(engine.answer('Who opened it?', { history }));
+    expect(answerAfter(['Tell me about the river bridge', 'Tell me about the harbour tunnel'])).toBe(
+      'tunnel.txt',
+    );
+    expect(answerAfter(['Tell me about the harbour tunnel', 'Tell me about the river bridge'])).toBe(
+      'bridge.txt',
+    );
     const when = engine.answer('When was it opened?', {
       history: ['Tell me about the harbour tunnel', 'Tell me about the river bridge'],
     });

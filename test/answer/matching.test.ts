@@ -48,8 +48,8 @@ describe('typos', () => {
     // The car plant and the trade secretary say every other word of the questions.
     const chips = engine.answer('When will the esmiconductor plant open?');
     expect(firstFile(chips)).toBe('chips.txt');
-    const visit = engine.answer('Which city did the trade imnister visit?');
+    const visit = engine.answer('Which factory did the trade imnister open?');
     expect(firstFile(visit)).toBe('minister.txt');
-    expect(leadSentence(visit)).toContain('Osaka');
+    expect(leadSentence(visit)).toContain('battery factory');
   });
 });

@@ -1,4 +1,6 @@
 import type { types } from '@slack/bolt';
+import { citationSource, citationUrl } from '../../answer/citation-location';
+import { layOutSentences } from '../../answer/passage-layout';
 import type { Answer, AnswerPassage, Citation } from '../../answer/types';
 import { type AnswerRef, encodeAnswerRef } from '../answer-ref';
 import {
@@ -91,7 +93,8 @@ export function buildMorePassagesBlocks(answer: Answer, ref: AnswerRef): SlackMe
 }
 
 function passageBlocks(passage: AnswerPassage): types.KnownBlock[] {
-  return [sectionBlock(quotedPassage(passage)), contextBlock(citationLines(passage.citations))];
+  const note = passage.dateNote ? `🗓 ${escapeMrkdwn(passage.dateNote)}\n` : '';
+  return [sectionBlock(quotedPassage(passage)), contextBlock(`${note}${citationLines(passage.citations)}`)];
 }
 
 /**
@@ -101,21 +104,22 @@ function passageBlocks(passage: AnswerPassage): types.KnownBlock[] {
 function quotedPassage(passage: AnswerPassage): string {
   const sentences = passage.sentences.map((sentence) => escapeMrkdwn(sentence.replace(/\s+/g, ' ').trim()));
   const at = Math.min(Math.max(passage.answerSentence, 0), sentences.length - 1);
-  const before = sentences.slice(0, at);
-  let trimmedLead = false;
-  while (before.length > 0 && before.join(' ').length > LEADING_CONTEXT_LIMIT) {
-    before.shift();
-    trimmedLead = true;
-  }
-  let text = [...(trimmedLead ? ['…'] : []), ...before, bold(sentences[at] ?? '')].join(' ');
+  let first = 0;
+  while (first < at && sentences.slice(first, at).join(' ').length > LEADING_CONTEXT_LIMIT) first++;
+  const parts = sentences.slice(first, at);
+  parts.push(bold(sentences[at] ?? ''));
+  let length = parts.join(' ').length;
+  let trimmedTail = false;
   for (const sentence of sentences.slice(at + 1)) {
-    if (text.length + sentence.length + 1 > PASSAGE_LIMIT) {
-      text += ' …';
+    if (length + sentence.length + 1 > PASSAGE_LIMIT) {
+      trimmedTail = true;
       break;
     }
-    text += ` ${sentence}`;
+    parts.push(sentence);
+    length += sentence.length + 1;
   }
-  return `> ${text}`;
+  const text = layOutSentences(parts, passage.listItems, first);
+  return `> ${first > 0 ? '… ' : ''}${text}${trimmedTail ? ' …' : ''}`.replace(/\n/g, '\n> ');
 }
 
 /** Bold mrkdwn; asterisks inside would end the bold early, so they become a look-alike. */
@@ -132,10 +136,17 @@ function citationLines(citations: Citation[]): string {
   return lines.join('\n');
 }
 
-/** One citation as mrkdwn: `file` · *title* · date. */
+/**
+ * One citation as mrkdwn: `file` and where in it (`report.pdf` · p. 12, `handbook.md` › Onboarding ›
+ * Laptops), then *title* (a link to the document, at the page for a PDF, when it has a URL) and date.
+ */
 export function citationLine(citation: Citation): string {
-  const file = `📄 \`${escapeMrkdwn(citation.file.replace(/`/g, "'"))}\``;
-  const title = `*${shorten(escapeMrkdwn(citation.title), TITLE_LIMIT).replace(/\*/g, '∗')}*`;
+  const file = `📄 ${escapeMrkdwn(citationSource(citation, `\`${citation.file.replace(/`/g, "'")}\``))}`;
+  const text = shorten(escapeMrkdwn(citation.title), TITLE_LIMIT).replace(/\*/g, '∗');
+  const url = citationUrl(citation);
+  const title = url
+    ? `*<${url.replace(/[<>| ]/g, encodeURIComponent)}|${text.replace(/\|/g, '∣')}>*`
+    : `*${text}*`;
   return [file, title, citation.date].filter(Boolean).join(' · ');
 }
 
@@ -151,7 +162,7 @@ function fallbackText(passage: AnswerPassage): string {
   const quote = quotedPassage(passage)
     .replace(/^> /, '')
     .replace(/(^|\s)\*([^*]+)\*(?=\s|$)/g, '$1$2');
-  const sources = passage.citations.map((citation) => escapeMrkdwn(citation.file)).join(', ');
+  const sources = passage.citations.map((citation) => escapeMrkdwn(citationSource(citation))).join(', ');
   return shorten(`${quote} (${sources})`, FALLBACK_TEXT_LIMIT);
 }
 
