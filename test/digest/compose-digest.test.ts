@@ -1,17 +1,5 @@
-import { composeDigest, type DigestInput, normaliseQuestion } from '../../src/digest/compose-digest';
-import { asked, documentSummary, rated } from './fixtures';
-
-function input(overrides: Partial<DigestInput> = {}): DigestInput {
-  return {
-    day: '2026-03-02',
-    timeZone: 'UTC',
-    now: new Date('2026-03-02T09:00:00Z'),
-    documents: [documentSummary('a.txt'), documentSummary('b.txt')],
-    since: new Date('2026-02-27T09:00:00Z'),
-    events: [],
-    ...overrides,
-  };
-}
+import { composeDigest, normaliseQuestion } from '../../src/digest/compose-digest';
+import { asked, documentSummary, digestInput as input, rated } from './fixtures';
 
 describe('composeDigest: documents', () => {
   it('lists files missing from the previous state as new, a different hash as changed, and gone files as removed', () => {
