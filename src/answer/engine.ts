@@ -269,7 +269,7 @@ export class CorpusEngine implements AnswerEngine {
       0.6 * weightedShare(said, rarities) +
       0.25 * phraseShare(concepts, reading.pairs, title.pairs) +
       (sentences.fitsKind ? 0.08 : 0) +
-      (sentences.beside ? 0.12 : 0) +
+      (sentences.beside ? 0.2 : 0) +
       DOCUMENT_SUPPORT * (question.documentSupport.get(hit.document.file) ?? 0) +
       RECENCY * (question.recency.get(hit.document.file) ?? 0) +
       (restated ? this.headlineBonus(headline, concepts, title.pairs, hit.passage) : 0);

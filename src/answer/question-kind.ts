@@ -18,36 +18,36 @@ import { PLACE_ALIASES } from '../analysis/expansion';
  */
 export type QuestionKind = 'time' | 'person' | 'place' | 'quantity' | 'said' | 'other';
 
+/**
+ * How each kind is asked. When a question holds several ("where was Lammy when he announced…"), the
+ * one said first is what it asks; the rest describe the subject.
+ */
+const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
+  [
+    'quantity',
+    /\bhow (?:much|many|big|large|long|far|often)\b|\bwhat (?:amount|number|percentage|share|sum|value)\b|\bwhat (?:is|was|are|were|will be) the (?:price|cost|value|amount|number|size|rate|total|budget|figure)\b/,
+  ],
+  ['time', /\bwhen\b|\bwhat (?:date|year|day|month|time)\b|\bwhich (?:date|year|day|month)\b/],
+  [
+    'said',
+    /\bwhat (?:did|does|do|has|have|had|was|is)\b.*\b(?:say|said|saying|describe|described|think|tell|told|announce|state|claim|call|comment|react)\b|\bhow (?:did|does|do|has|have)\b.*\b(?:describe|described|characteri[sz]e|react|respond|see|view)\b|\bwhat (?:was|is|were|are)\b.*\b(?:reaction|response|view|position|stance|comment)\b/,
+  ],
+  [
+    'person',
+    /\bwho(?:m|se)?\b|\bwhich (?:person|people|official|minister|leader|company|companies|firm|organi[sz]ation|agency|bank)/,
+  ],
+  ['place', /\bwhere\b|\bwhich (?:city|country|place|venue|town)\b|\bwhat (?:city|country|place|venue)\b/],
+];
+
 /** Reads the expected answer kind from the question's wording. */
 export function questionKind(question: string): QuestionKind {
   const text = question.toLowerCase();
-  if (
-    /\bhow (much|many|big|large|long|far|often)\b|\bwhat (amount|number|percentage|share|sum|value)\b/.test(
-      text,
-    )
-  ) {
-    return 'quantity';
+  let found: { kind: QuestionKind; at: number } = { kind: 'other', at: Number.POSITIVE_INFINITY };
+  for (const [kind, pattern] of KIND_PATTERNS) {
+    const at = text.search(pattern);
+    if (at >= 0 && at < found.at) found = { kind, at };
   }
-  if (/\bwhen\b|\bwhat (date|year|day|month|time)\b|\bwhich (date|year|day|month)\b/.test(text))
-    return 'time';
-  if (
-    /\bwhat (?:did|does|do|has|have|had|was|is)\b.*\b(?:say|said|saying|describe|described|think|tell|told|announce|state|claim|call|comment|react)\b|\bhow (?:did|does|do|has|have)\b.*\b(?:describe|described|characteri[sz]e|react|respond|see|view)\b|\bwhat (?:was|is|were|are)\b.*\b(?:reaction|response|view|position|stance|comment)\b/.test(
-      text,
-    )
-  ) {
-    return 'said';
-  }
-  if (
-    /\bwho(m|se)?\b|\bwhich (person|people|official|minister|leader|company|companies|firm|organi[sz]ation|agency|bank)/.test(
-      text,
-    )
-  ) {
-    return 'person';
-  }
-  if (/\bwhere\b|\bwhich (city|country|place|venue|town)\b|\bwhat (city|country|place|venue)\b/.test(text)) {
-    return 'place';
-  }
-  return 'other';
+  return found.kind;
 }
 
 const MONTH =

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Answer, AnswerEngine } from '../answer/types';
 import type { Logger } from '../logging/logger';
 import type { QuestionRecorder } from '../question-log/types';
 import type { AnswerRef } from './answer-ref';
+import { QuestionIds } from './question-ids';
 import { RecentMap } from './recent-map';
 
 /** Who asked a question, and where. */
@@ -35,12 +35,13 @@ export class AnswerService {
     private readonly questionLog: QuestionRecorder,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
+    private readonly ids: QuestionIds = new QuestionIds(),
   ) {}
 
   /** Answers a question and records it. Throws only if the engine does. */
   async ask(question: string, asker: Asker): Promise<GivenAnswer> {
     const answer = this.engine.answer(question, asker.history.length > 0 ? { history: asker.history } : {});
-    const questionId = randomUUID();
+    const questionId = this.ids.issue();
     this.recent.set(questionId, answer);
     await this.questionLog.record({
       kind: 'question',
@@ -70,6 +71,11 @@ export class AnswerService {
     const answer = this.engine.answer(ref.question, ref.history.length > 0 ? { history: ref.history } : {});
     this.recent.set(ref.questionId, answer);
     return answer;
+  }
+
+  /** Whether a button's question id is one this bot issued (not forged, not mangled). */
+  issued(ref: AnswerRef): boolean {
+    return this.ids.issued(ref.questionId);
   }
 
   /** Records a 👍 or 👎 on an earlier answer. */

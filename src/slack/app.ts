@@ -15,6 +15,7 @@ import type { SlackMessage } from './blocks/mrkdwn';
 import { toBoltLogger } from './bolt-logger';
 import { InFlight } from './in-flight';
 import { registerListeners } from './listeners';
+import { QuestionIds } from './question-ids';
 import { createHttpReceiver } from './receiver';
 import { RecentMap } from './recent-map';
 import { slackErrorCode } from './slack-errors';
@@ -105,7 +106,14 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
   });
   registerListeners(app, {
     engine: deps.engine,
-    answers: new AnswerService(deps.engine, deps.questionLog, deps.logger),
+    answers: new AnswerService(
+      deps.engine,
+      deps.questionLog,
+      deps.logger,
+      undefined,
+      // Keyed by the bot token, so answers given before a restart still take their buttons' clicks.
+      new QuestionIds(slack.botToken),
+    ),
     threads: new ThreadHistory(deps.logger),
     handledMessages: new RecentMap(HANDLED_MESSAGES),
     logger: deps.logger,
