@@ -1,4 +1,4 @@
-const { mkdtempSync, readdirSync, rmSync } = require('node:fs');
+const { chmodSync, mkdtempSync, readdirSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -23,6 +23,8 @@ module.exports = async () => {
     if (pid && !isRunning(pid)) rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
   }
   const root = mkdtempSync(path.join(os.tmpdir(), `coop-test-run-${process.pid}-`));
+  // Open to every user, sticky, as /tmp is: some tests start the bot as another user.
+  chmodSync(root, 0o1777);
   process.env.COOP_TEST_TMP_PARENT = process.env.TMPDIR ?? '';
   process.env.TMPDIR = root;
 };
