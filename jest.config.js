@@ -4,5 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
   setupFiles: ['<rootDir>/test/setup-env.js'],
+  globalSetup: '<rootDir>/test/temp-dir-setup.js',
+  globalTeardown: '<rootDir>/test/temp-dir-teardown.js',
   testTimeout: 20000,
 };

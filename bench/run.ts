@@ -11,14 +11,18 @@ import type { WorkerJob } from './worker';
 /**
  * `npm run bench`: coop against plain minisearch on Reuters-21578 news at about 10k and 100k passages.
  * Each measurement runs in a fresh child process (`bench/worker.ts`); results go to stdout as a table,
- * to `bench/results.json` and to `bench/chart.svg`. `BENCH_PASSAGES=2000,20000` measures other sizes.
+ * to `results.json` and to `chart.svg`. `BENCH_PASSAGES=2000,20000` measures other sizes.
  * Then reading throughput by format (PDF, Word, HTML, Markdown, text) goes to stdout and
- * `bench/reading-results.json`; `BENCH_ONLY=reading` measures only that.
+ * `reading-results.json`; `BENCH_ONLY=reading` measures only that.
+ * The files go to `bench/out/`, which git ignores, so a run leaves the working tree clean;
+ * `npm run bench -- --save` writes them to `bench/` instead, replacing the committed results the README shows.
  */
 const SIZES = (process.env.BENCH_PASSAGES ?? '10000,100000').split(',').map(Number);
 const QUESTIONS = 300;
 const SLACK_QUESTIONS = 100;
 const ROOT = path.resolve(__dirname, '..');
+/** Where results are written: the committed ones with `--save`, else a folder git ignores. */
+const OUTPUT_DIR = process.argv.includes('--save') ? path.join(ROOT, 'bench') : path.join(ROOT, 'bench/out');
 
 type Figures = Record<string, number>;
 
@@ -38,12 +42,12 @@ async function main(): Promise<void> {
     const articles = await reutersArticles();
     if (process.env.BENCH_ONLY !== 'reading') await measureSearch(workRoot, articles, started);
     const reading = await measureReading(workRoot, articles);
-    await writeFile(
-      path.join(ROOT, 'bench/reading-results.json'),
+    const readingFile = await writeResult(
+      'reading-results.json',
       `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), ...reading }, null, 2)}\n`,
     );
     process.stdout.write(readingTable(reading));
-    log('wrote bench/reading-results.json');
+    log(`wrote ${readingFile}`);
   } finally {
     await rm(workRoot, { recursive: true, force: true });
   }
@@ -68,10 +72,18 @@ async function measureSearch(
     seed,
     totalSeconds: (Date.now() - started) / 1000,
   };
-  await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(path.join(ROOT, 'bench/chart.svg'), chart(sizes, results.machine));
+  const resultsFile = await writeResult('results.json', `${JSON.stringify(results, null, 2)}\n`);
+  const chartFile = await writeResult('chart.svg', chart(sizes, results.machine));
   process.stdout.write(table(sizes, seed, results.machine));
-  log(`done in ${results.totalSeconds.toFixed(0)} s; wrote bench/results.json and bench/chart.svg`);
+  log(`done in ${results.totalSeconds.toFixed(0)} s; wrote ${resultsFile} and ${chartFile}`);
+}
+
+/** Writes one result file to {@link OUTPUT_DIR}; returns its path from the project root. */
+async function writeResult(name: string, content: string): Promise<string> {
+  await mkdir(OUTPUT_DIR, { recursive: true });
+  const file = path.join(OUTPUT_DIR, name);
+  await writeFile(file, content);
+  return path.relative(ROOT, file);
 }
 
 async function measureSize(

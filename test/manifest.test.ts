@@ -80,7 +80,7 @@ function calledMethods(): string[] {
 
 describe('manifest.yml', () => {
   it("is valid against Slack's published manifest schema", () => {
-    const schemaFile = path.resolve(__dirname, '../../shared/slack/manifest.schema.1.0.0.json');
+    const schemaFile = path.join(__dirname, 'fixtures/slack/manifest.schema.1.0.0.json');
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));

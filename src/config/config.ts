@@ -73,11 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const appToken = value('SLACK_APP_TOKEN');
   const signingSecret = value('SLACK_SIGNING_SECRET');
 
-  if (botToken && !botToken.startsWith('xoxb-')) {
-    problems.push(
-      'SLACK_BOT_TOKEN is malformed: it must start with "xoxb-"; copy the Bot User OAuth Token from OAuth & Permissions.',
-    );
-  }
+  const botTokenProblem = botToken && checkBotToken(botToken);
+  if (botTokenProblem) problems.push(botTokenProblem);
   if (appToken && !appToken.startsWith('xapp-')) {
     problems.push(
       'SLACK_APP_TOKEN is malformed: it must start with "xapp-"; create an app-level token with the connections:write scope under Basic Information > App-Level Tokens.',
@@ -110,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     }
     if (!signingSecret) {
       problems.push(
-        'SLACK_SIGNING_SECRET is missing: copy it from Basic Information > App Credentials (or set SLACK_APP_TOKEN for Socket Mode).',
+        "SLACK_SIGNING_SECRET is missing: HTTP mode needs it with SLACK_BOT_TOKEN to verify Slack's requests; copy it from Basic Information > App Credentials (or set SLACK_APP_TOKEN for Socket Mode).",
       );
     }
     slack = {
@@ -201,6 +198,19 @@ function readReadingConfig(
     },
     corpusUrl,
   };
+}
+
+/**
+ * Why `token` cannot be the bot token, or undefined when it is shaped like one. A user token (`xoxp-`)
+ * is refused by name: it sits next to the bot token in OAuth & Permissions, and would make coop act as
+ * the person who installed it.
+ */
+function checkBotToken(token: string): string | undefined {
+  if (token.startsWith('xoxb-')) return undefined;
+  if (token.startsWith('xoxp-')) {
+    return 'SLACK_BOT_TOKEN is a user token (xoxp-…), which would make coop act as the person who installed it: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions instead.';
+  }
+  return 'SLACK_BOT_TOKEN is malformed: it must start with "xoxb-"; copy the Bot User OAuth Token from OAuth & Permissions.';
 }
 
 function readDigestConfig(

@@ -81,3 +81,110 @@ describe('loadConfig: digest settings', () => {
     ]);
   });
 });
+
+describe('loadConfig: Slack credentials', () => {
+  const BOT = 'xoxb-1111-2222-abcdefghijkl';
+  const APP = 'xapp-1-A0COOP-3333-abcdef';
+  const SECRET = '8f742231b10e8888abcd99edabcd00d1';
+
+  it('opens the offline console when no Slack variable is set', () => {
+    expect(loadConfig({}).slack).toEqual({ kind: 'console' });
+  });
+
+  it('picks Socket Mode with an app token and HTTP mode with a signing secret', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).slack).toEqual({
+      kind: 'socket',
+      botToken: BOT,
+      appToken: APP,
+      signingSecret: undefined,
+    });
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080' }).slack).toEqual({
+      kind: 'http',
+      botToken: BOT,
+      signingSecret: SECRET,
+      port: 8080,
+    });
+  });
+
+  it('refuses a user token as the bot token, saying which token to copy instead', () => {
+    const found = problems({ SLACK_BOT_TOKEN: 'xoxp-1111-2222-3333-abcdef', SLACK_SIGNING_SECRET: SECRET });
+    expect(found).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is a user token \(xoxp-…\)/)]);
+    expect(found[0]).toContain('Bot User OAuth Token (xoxb-…)');
+    expect(found[0]).not.toContain('1111-2222');
+  });
+
+  it('refuses a token of any other kind as the bot token', () => {
+    expect(problems({ SLACK_BOT_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN is malformed: it must start with "xoxb-"/),
+    ]);
+  });
+
+  it('stops, naming SLACK_SIGNING_SECRET, when a bot token comes without it and without an app token', () => {
+    expect(problems({ SLACK_BOT_TOKEN: BOT })).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is missing: .*Basic Information > App Credentials/),
+    ]);
+  });
+
+  it('stops, naming the bot token, when a signing secret or an app token comes without it', () => {
+    expect(problems({ SLACK_SIGNING_SECRET: SECRET })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN is missing/),
+    ]);
+    expect(problems({ SLACK_APP_TOKEN: APP })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN is missing: Socket Mode needs it/),
+    ]);
+  });
+
+  it('reports malformed app tokens, signing secrets and ports without echoing them', () => {
+    const found = problems({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_APP_TOKEN: 'xoxa-not-an-app-token',
+      SLACK_SIGNING_SECRET: 'not hex at all',
+      PORT: '99999',
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/^SLACK_APP_TOKEN is malformed/),
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is malformed/),
+      expect.stringMatching(/^PORT must be a whole number/),
+    ]);
+    expect(found.join('\n')).not.toMatch(/xoxa-not|not hex/);
+  });
+
+  it('lists every problem in one error that points to .env.example', () => {
+    let thrown: unknown;
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxp-1', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    const error = thrown as ConfigError;
+    expect(error.code).toBe('coop_config_invalid');
+    expect(error.message).toMatch(/^coop cannot start; fix these settings \(see \.env\.example\):\n {2}- /);
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN is a user token/),
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is missing/),
+      'LOG_LEVEL must be one of debug, info, warn, error (default info).',
+    ]);
+  });
+});
+
+describe('loadConfig: other settings', () => {
+  it('resolves CORPUS_DIR against the working folder and defaults to the seed corpus', () => {
+    expect(loadConfig({}, '/srv').corpusDir).toBe(path.resolve('/srv', 'seeds'));
+    expect(loadConfig({ CORPUS_DIR: 'docs' }, '/srv').corpusDir).toBe(path.resolve('/srv', 'docs'));
+  });
+
+  it('ends SLACK_API_URL with a slash and refuses what is not an http(s) URL', () => {
+    expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:9000/api' }).slackApiUrl).toBe(
+      'http://127.0.0.1:9000/api/',
+    );
+    expect(loadConfig({}).slackApiUrl).toBeUndefined();
+    expect(problems({ SLACK_API_URL: 'slack.com/api' })).toEqual([expect.stringMatching(/^SLACK_API_URL/)]);
+  });
+
+  it('reads LOG_LEVEL in any case, info by default, and treats blank values as unset', () => {
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: '  ', SLACK_BOT_TOKEN: ' ' }).logLevel).toBe('info');
+    expect(loadConfig({ SLACK_BOT_TOKEN: '   ' }).slack).toEqual({ kind: 'console' });
+  });
+});

@@ -12,6 +12,24 @@ describe('splitSentences', () => {
     expect(splitSentences('Sir Tim Barrow met the U.S. side on Monday. Talks went well.')).toHaveLength(2);
   });
 
+  it('keeps titles and company abbreviations inside their sentence', () => {
+    // Each period after "Gen", "Dr" and "Inc" is followed by a capital, which would otherwise end a sentence.
+    expect(
+      splitSentences(
+        'Talks began on Monday. The delegation was led by Gen. Manoj Pande and Dr. Jones of Acme Inc. They met for two hours.',
+      ),
+    ).toEqual([
+      'Talks began on Monday.',
+      'The delegation was led by Gen. Manoj Pande and Dr. Jones of Acme Inc. They met for two hours.',
+    ]);
+    expect(splitSentences('It was signed by Mr. Smith and Prof. Rao on Jan. 5 at St. Paul.')).toHaveLength(1);
+  });
+
+  it('reads "No." as an abbreviation only before a number', () => {
+    expect(splitSentences('The answer was No. Talks ended.')).toEqual(['The answer was No.', 'Talks ended.']);
+    expect(splitSentences('He lives at No. 10 Downing Street.')).toHaveLength(1);
+  });
+
   it('ends a sentence after an initialism when a new sentence clearly starts', () => {
     expect(splitSentences('He flew to the U.S. The talks began.')).toEqual([
       'He flew to the U.S.',
@@ -46,6 +64,55 @@ describe('parseDocument', () => {
     expect(parsed.paragraphs.map((p) => p.text)).toEqual([
       'The two ministers opened talks on trade in London on Monday, officials said.',
     ]);
+  });
+
+  it('drops a sentence repeated within a document, keeping its first occurrence', () => {
+    // A pull quote repeats a sentence of the article; readers should see it once.
+    const quote = 'The partnership will deliver jobs and growth for both countries, the minister said.';
+    const parsed = parseDocument(
+      [
+        'Ministers sign a partnership',
+        quote,
+        'The agreement covers trade and research over ten years.',
+        quote,
+      ].join('\n\n'),
+    );
+    expect(parsed.paragraphs.map((p) => p.text)).toEqual([
+      quote,
+      'The agreement covers trade and research over ten years.',
+    ]);
+  });
+
+  it('drops a long unpunctuated line that recurs within a document, as page furniture', () => {
+    // Thirteen words without a full stop would pass for content once; repeated, it is a banner.
+    const banner = 'Subscribe to our newsletter for the latest news on trade and defence from the region';
+    const parsed = parseDocument(
+      [
+        'Ministers sign a partnership',
+        banner,
+        'The agreement covers trade and research over ten years.',
+        banner,
+        'Officials said the first projects would start in the spring.',
+      ].join('\n\n'),
+    );
+    expect(parsed.paragraphs.map((p) => p.text)).toEqual([
+      'The agreement covers trade and research over ten years.',
+      'Officials said the first projects would start in the spring.',
+    ]);
+  });
+
+  it('keeps a long unpunctuated line that appears once, and a repeated list item once', () => {
+    const line =
+      'Officials from both countries will meet again in Delhi next month to review the progress made';
+    const parsed = parseDocument(
+      [
+        'Ministers sign a partnership',
+        line,
+        '- Joint research on batteries',
+        '- Joint research on batteries',
+      ].join('\n\n'),
+    );
+    expect(parsed.paragraphs.map((p) => p.text)).toEqual([line, 'Joint research on batteries']);
   });
 
   it('cuts a short title from the lead when there is no headline, and reads a labelled date', () => {

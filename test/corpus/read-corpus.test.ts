@@ -1,4 +1,4 @@
-import { promises as fs, mkdtempSync, writeFileSync } from 'node:fs';
+import { promises as fs, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus } from '../../src/corpus/load-corpus';
@@ -11,6 +11,9 @@ describe('messy corpus files', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'coop-corpus-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('skips empty and binary files with a warning naming each, and keeps the good ones', async () => {

@@ -1,17 +1,5 @@
-import { composeDigest, type DigestInput, normaliseQuestion } from '../../src/digest/compose-digest';
-import { asked, documentSummary, rated } from './fixtures';
-
-function input(overrides: Partial<DigestInput> = {}): DigestInput {
-  return {
-    day: '2026-03-02',
-    timeZone: 'UTC',
-    now: new Date('2026-03-02T09:00:00Z'),
-    documents: [documentSummary('a.txt'), documentSummary('b.txt')],
-    since: new Date('2026-02-27T09:00:00Z'),
-    events: [],
-    ...overrides,
-  };
-}
+import { composeDigest, normaliseQuestion } from '../../src/digest/compose-digest';
+import { asked, documentSummary, digestInput as input, rated } from './fixtures';
 
 describe('composeDigest: documents', () => {
   it('lists files missing from the previous state as new, a different hash as changed, and gone files as removed', () => {
@@ -171,5 +159,25 @@ describe('composeDigest: an empty day', () => {
     const digest = composeDigest({ ...quiet(), events: [asked('Anything new?')] });
     expect(digest.empty).toBe(false);
     expect(digest.fromTheCorpus).toBeUndefined();
+  });
+});
+
+describe('composeDigest: follow-ups', () => {
+  it('leaves follow-ups out of "most asked": "and when?" means something else in each thread', () => {
+    const events = [
+      asked('and when?', { user: 'U1', followUp: true, at: '2026-03-01T08:00:00Z' }),
+      asked('and when?', { user: 'U2', followUp: true, at: '2026-03-01T09:00:00Z' }),
+      asked('and when?', { user: 'U3', followUp: true, at: '2026-03-01T10:00:00Z' }),
+      asked('Who leads the dialogue?', { user: 'U1', at: '2026-03-01T08:30:00Z' }),
+      asked('who leads the dialogue', { user: 'U2', at: '2026-03-01T09:30:00Z' }),
+      // Asked once on its own and once as a follow-up: once is not "most asked".
+      asked('What is Track 1.5?', { user: 'U3', at: '2026-03-01T07:00:00Z' }),
+      asked('what is track 1.5', { user: 'U3', followUp: true, at: '2026-03-01T11:00:00Z' }),
+    ];
+    const { questions } = composeDigest(input({ events }));
+    expect(questions.mostAsked.map((item) => [item.question, item.count])).toEqual([
+      ['who leads the dialogue', 2],
+    ]);
+    expect(questions).toMatchObject({ total: 7, followUps: 4, askers: 3 });
   });
 });

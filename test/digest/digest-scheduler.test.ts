@@ -166,15 +166,48 @@ describe('DigestScheduler', () => {
   });
 
   it('posts once when two schedulers in one process fire together', async () => {
+    // Both timers fire at 09:00 before either run has looked at the channel: without the per-channel
+    // lock both would post, and one digest would appear and then vanish.
     const { time, channel, create } = setup();
     const one = create();
     const two = create();
     one.start();
     two.start();
     await time.advanceTo('2026-03-02T09:00:00Z');
+    expect(channel.posted).toHaveLength(1);
     expect(channel.messages).toHaveLength(1);
     one.stop();
     two.stop();
+  });
+
+  it('runs two schedulers of one channel one after the other when called at once', async () => {
+    const { time, channel, create } = setup();
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    const outcomes = await Promise.all([create().runNow(), create().runNow()]);
+    expect(outcomes).toEqual(['posted', 'already-posted']);
+    expect(channel.posted).toHaveLength(1);
+  });
+
+  it('takes the day of a digest in DIGEST_TZ, not in UTC', async () => {
+    // 21:00 on Monday in New York is 02:00 on Tuesday in UTC.
+    const { time, channel, create, lines } = setup('2026-03-02T20:00:00Z');
+    const options = { timeZone: 'America/New_York', cron: '0 0 21 * * *' };
+    const first = create(options);
+    first.start();
+    await time.advanceTo('2026-03-03T02:00:00Z');
+    expect(channel.posted.map((digest) => [digest.day, digest.timeZone])).toEqual([
+      ['2026-03-02', 'America/New_York'],
+    ]);
+    first.stop();
+
+    // A restart at 23:00 in New York (04:00 UTC on Tuesday) is still Monday there: nothing more to post.
+    await time.advanceTo('2026-03-03T04:00:00Z');
+    const restarted = create(options);
+    restarted.start();
+    await restarted.idle();
+    expect(channel.posted).toHaveLength(1);
+    expect(lines.some((line) => line.includes('already has the digest for 2026-03-02'))).toBe(true);
+    restarted.stop();
   });
 
   it('withdraws its digest when another instance posted first in the same moment', async () => {

@@ -34,16 +34,22 @@ export class FakeTime implements Clock, Timers {
     return due.length > 0 ? new Date(Math.min(...due)) : undefined;
   }
 
-  /** Lets work in flight finish, then moves to `target`, firing every timer due on the way, in order. */
+  /**
+   * Lets work in flight finish, then moves to `target`, firing every timer due on the way, in order.
+   * Timers due at the same instant fire together, before any of the work they start has finished, as
+   * real timers would: two schedulers due at 09:00 really race.
+   */
   async advanceTo(target: string | Date): Promise<void> {
     const end = new Date(target).getTime();
     for (;;) {
       await this.settle();
-      const [id, timer] = [...this.pending.entries()].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
-      if (id === undefined || !timer || timer.at > end) break;
-      this.pending.delete(id);
-      this.current = Math.max(this.current, timer.at);
-      timer.callback();
+      const due = [...this.pending.values()].map((timer) => timer.at);
+      const at = due.length > 0 ? Math.min(...due) : undefined;
+      if (at === undefined || at > end) break;
+      const firing = [...this.pending.entries()].filter(([, timer]) => timer.at === at);
+      for (const [id] of firing) this.pending.delete(id);
+      this.current = Math.max(this.current, at);
+      for (const [, timer] of firing) timer.callback();
     }
     this.current = Math.max(this.current, end);
     await this.settle();

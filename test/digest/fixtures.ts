@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../../src/answer/types';
+import type { DigestInput } from '../../src/digest/compose-digest';
 import type {
   FeedbackEvent,
   QuestionEvent,
@@ -48,4 +49,17 @@ export function rated(question: QuestionEvent, rating: 'up' | 'down', user = 'U0
 /** A question log in memory, read as the digest reads it. */
 export function memoryQuestionLog(events: QuestionLogEvent[]): QuestionLogReader {
   return { readSince: async (since) => events.filter((event) => Date.parse(event.at) >= since.getTime()) };
+}
+
+/** What a digest for Monday 2 March 2026 (UTC) is made from: two documents and no events, unless overridden. */
+export function digestInput(overrides: Partial<DigestInput> = {}): DigestInput {
+  return {
+    day: '2026-03-02',
+    timeZone: 'UTC',
+    now: new Date('2026-03-02T09:00:00Z'),
+    documents: [documentSummary('a.txt'), documentSummary('b.txt')],
+    since: new Date('2026-02-27T09:00:00Z'),
+    events: [],
+    ...overrides,
+  };
 }

@@ -22,3 +22,15 @@ describe('local days', () => {
     expect(dayNumber('2026-03-03') - dayNumber('2026-03-02')).toBe(1);
   });
 });
+
+describe('local days in zones off the hour', () => {
+  it('counts the minutes of an offset such as India’s +05:30', () => {
+    expect(startOfLocalDay('2026-03-02', 'Asia/Kolkata').toISOString()).toBe('2026-03-01T18:30:00.000Z');
+    expect(localDay(new Date('2026-03-01T18:29:59Z'), 'Asia/Kolkata')).toBe('2026-03-01');
+    expect(localDay(new Date('2026-03-01T18:30:00Z'), 'Asia/Kolkata')).toBe('2026-03-02');
+  });
+
+  it('counts the seconds of an offset, as Monrovia kept until 1972 (-00:44:30)', () => {
+    expect(startOfLocalDay('1970-06-01', 'Africa/Monrovia').toISOString()).toBe('1970-06-01T00:44:30.000Z');
+  });
+});
