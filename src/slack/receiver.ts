@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Logger as BoltLogger, HTTPReceiver } from '@slack/bolt';
+import { type Logger as BoltLogger, type CustomRoute, HTTPReceiver } from '@slack/bolt';
 
 /** Path of the liveness check answered 200 in HTTP mode. */
 export const HEALTH_PATH = '/healthz';
@@ -14,6 +14,8 @@ export interface HttpReceiverOptions {
   logger: BoltLogger;
   /** The clock the timestamp check reads, in milliseconds. */
   nowMs?: () => number;
+  /** More routes beside `/healthz` (`/readyz`, `/metrics`). */
+  routes?: CustomRoute[];
 }
 
 /**
@@ -26,12 +28,13 @@ export function createHttpReceiver({
   signingSecret,
   logger,
   nowMs = Date.now,
+  routes = [],
 }: HttpReceiverOptions): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
     logger,
     endpoints: EVENTS_PATH,
-    customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: answerHealthCheck }],
+    customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: answerHealthCheck }, ...routes],
   });
   const verifyAndDispatch = receiver.requestListener;
   receiver.requestListener = (request, response) => {

@@ -18,7 +18,10 @@ export function createDigestPreview(options: DigestPreviewOptions): () => Promis
 }
 
 /** What {@link createSlackDigest} builds on. */
-export type SlackDigestDeps = Pick<DigestSchedulerOptions, 'engine' | 'questionLog' | 'logger'>;
+export type SlackDigestDeps = Pick<
+  DigestSchedulerOptions,
+  'engine' | 'questionLog' | 'logger' | 'lock' | 'onPosted'
+>;
 
 /** Overrides for tests. */
 export interface SlackDigestOptions {
@@ -55,6 +58,7 @@ export function createSlackDigest(
       logger: deps.logger ? toBoltLogger(deps.logger, config.logLevel) : undefined,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
+      timeout: config.operations.slackTimeoutMs,
     });
   const channel = new SlackDigestChannel(client, config.digest.channel);
   const settings = {

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { webApi } from '@slack/bolt';
 import nock from 'nock';
@@ -8,7 +10,13 @@ import type { AnswerEngine } from '../../../src/answer/types';
 import { loadConfig } from '../../../src/config/config';
 import { type Logger, silentLogger } from '../../../src/logging/logger';
 import type { QuestionLogEvent, QuestionRecorder } from '../../../src/question-log/types';
-import { createSlackApp, type SlackApp, type SlackAppDeps } from '../../../src/slack/app';
+import {
+  createSlackApp,
+  type SlackApp,
+  type SlackAppDeps,
+  type SlackAppOptions,
+} from '../../../src/slack/app';
+import { FileInbox } from '../../../src/store/file-inbox';
 
 export const SLACK_API = 'https://slack.test';
 export const RESPONSE_URL_HOST = 'https://hooks.slack.test';
@@ -26,6 +34,28 @@ export class MemoryQuestionLog implements QuestionRecorder {
   }
 }
 
+/** A file inbox in a fresh temporary folder; `remove()` closes it and deletes the folder. */
+export async function openTempInbox(): Promise<{ inbox: FileInbox; dir: string; remove(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'coop-inbox-'));
+  const inbox = await FileInbox.open(dir);
+  return {
+    inbox,
+    dir,
+    async remove() {
+      await inbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A trigger id as Slack makes one for each command and click: never the same twice. */
+function uniqueTriggerId(): string {
+  return `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${Math.random().toString(16).slice(2, 10)}`;
+}
+
+/** Quick retries of answer posts, so failure tests take milliseconds. */
+export const QUICK_DELIVERY = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
+
 /** Expects Bolt's `auth.test` at startup, as Slack answers it for the bot. */
 export function expectAuthTest(): nock.Scope {
   return nock(SLACK_API)
@@ -40,6 +70,7 @@ export class HttpHarness {
     readonly slackApp: SlackApp,
     readonly port: number,
     questionLog: MemoryQuestionLog,
+    private readonly removeInbox: () => Promise<void>,
   ) {
     this.questionLog = questionLog;
   }
@@ -50,6 +81,9 @@ export class HttpHarness {
       retryConfig?: webApi.RetryOptions;
       previewDigest?: SlackAppDeps['previewDigest'];
       logger?: Logger;
+      env?: Record<string, string>;
+      options?: SlackAppOptions;
+      expectAuth?: boolean;
     } = {},
   ): Promise<HttpHarness> {
     const config = loadConfig({
@@ -57,17 +91,29 @@ export class HttpHarness {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: `${SLACK_API}/api/`,
       PORT: '0',
+      ...options.env,
     });
     const questionLog = new MemoryQuestionLog();
-    const auth = expectAuthTest();
+    const temp = await openTempInbox();
+    const auth = options.expectAuth === false ? undefined : expectAuthTest();
     const slackApp = createSlackApp(
       config,
-      { engine, questionLog, logger: options.logger ?? silentLogger, previewDigest: options.previewDigest },
-      { retryConfig: options.retryConfig ?? { retries: 0 } },
+      {
+        engine,
+        questionLog,
+        inbox: temp.inbox,
+        logger: options.logger ?? silentLogger,
+        previewDigest: options.previewDigest,
+      },
+      {
+        retryConfig: options.retryConfig ?? { retries: 0 },
+        deliveryPolicy: QUICK_DELIVERY,
+        ...options.options,
+      },
     );
     const { port } = await slackApp.start();
-    expect(auth.isDone()).toBe(true);
-    return new HttpHarness(slackApp, port ?? 0, questionLog);
+    if (auth) expect(auth.isDone()).toBe(true);
+    return new HttpHarness(slackApp, port ?? 0, questionLog, temp.remove);
   }
 
   /** Sends a request as Slack would, signed unless told otherwise; resolves when the HTTP response arrives. */
@@ -140,7 +186,10 @@ export class HttpHarness {
   }
 
   /** Runs a slash command as `user` in `channel`; Slack's reply URL is `${RESPONSE_URL_HOST}${responsePath}`. */
-  sendCommand(text: string, options: { user?: string; channel?: string; responsePath?: string } = {}) {
+  sendCommand(
+    text: string,
+    options: { user?: string; channel?: string; responsePath?: string; triggerId?: string } = {},
+  ) {
     const body = new URLSearchParams({
       token: 'verification-token-unused',
       team_id: TEAM,
@@ -152,7 +201,7 @@ export class HttpHarness {
       text,
       api_app_id: 'A0COOP',
       response_url: `${RESPONSE_URL_HOST}${options.responsePath ?? '/commands/T0TEAM/1/command'}`,
-      trigger_id: '1.2.3',
+      trigger_id: options.triggerId ?? uniqueTriggerId(),
     }).toString();
     return this.send(body, 'application/x-www-form-urlencoded');
   }
@@ -173,7 +222,7 @@ export class HttpHarness {
         message_ts: options.messageTs ?? '1700000000.000100',
         is_ephemeral: true,
       },
-      trigger_id: '1.2.3',
+      trigger_id: uniqueTriggerId(),
       channel: { id: options.channel ?? 'C0GENERAL', name: 'general' },
       response_url: `${RESPONSE_URL_HOST}${options.responsePath ?? '/actions/T0TEAM/1/click'}`,
       actions: [
@@ -198,8 +247,9 @@ export class HttpHarness {
     return this.slackApp.whenIdle();
   }
 
-  stop(): Promise<void> {
-    return this.slackApp.stop();
+  async stop(): Promise<void> {
+    await this.slackApp.stop();
+    await this.removeInbox();
   }
 }
 
