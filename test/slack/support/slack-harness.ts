@@ -1,6 +1,4 @@
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { webApi } from '@slack/bolt';
@@ -17,14 +15,22 @@ import {
   type SlackAppOptions,
 } from '../../../src/slack/app';
 import { FileInbox } from '../../../src/store/file-inbox';
+import {
+  BOT_ID,
+  BOT_TOKEN,
+  BOT_USER,
+  eventBody,
+  type Reply,
+  retryHeaders,
+  SIGNING_SECRET,
+  type SignedRequestOptions,
+  sendSigned,
+  TEAM,
+} from '../../support/slack-request';
 
 export const SLACK_API = 'https://slack.test';
 export const RESPONSE_URL_HOST = 'https://hooks.slack.test';
-export const SIGNING_SECRET = '8f742231b10e8888abcd99edabcd00d1';
-export const BOT_TOKEN = 'xoxb-1111-2222-testtoken';
-export const BOT_USER = 'UCOOPBOT';
-export const BOT_ID = 'BCOOPBOT';
-export const TEAM = 'T0TEAM';
+export { BOT_ID, BOT_TOKEN, BOT_USER, SIGNING_SECRET, TEAM };
 
 /** A question log kept in memory. */
 export class MemoryQuestionLog implements QuestionRecorder {
@@ -117,50 +123,8 @@ export class HttpHarness {
   }
 
   /** Sends a request as Slack would, signed unless told otherwise; resolves when the HTTP response arrives. */
-  send(
-    body: string,
-    contentType: string,
-    options: {
-      timestamp?: number;
-      signature?: string | null;
-      headers?: Record<string, string>;
-      method?: string;
-      path?: string;
-    } = {},
-  ): Promise<{ status: number; body: string }> {
-    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const signature =
-      options.signature === undefined
-        ? `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`
-        : options.signature;
-    const headers: Record<string, string> = {
-      'Content-Type': contentType,
-      'X-Slack-Request-Timestamp': String(timestamp),
-      ...(signature === null ? {} : { 'X-Slack-Signature': signature }),
-      ...options.headers,
-    };
-    return new Promise((resolve, reject) => {
-      const outgoing = request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          method: options.method ?? 'POST',
-          path: options.path ?? '/slack/events',
-          headers,
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => {
-            text += chunk;
-          });
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-        },
-      );
-      outgoing.on('error', reject);
-      if ((options.method ?? 'POST') !== 'GET') outgoing.write(body);
-      outgoing.end();
-    });
+  send(body: string, contentType: string, options: SignedRequestOptions = {}): Promise<Reply> {
+    return sendSigned(this.port, body, contentType, options);
   }
 
   /** Delivers an Events API event; `retryNum` makes it one of Slack's retries. */
@@ -168,21 +132,11 @@ export class HttpHarness {
     event: Record<string, unknown>,
     options: { eventId?: string; retryNum?: number; timestamp?: number } = {},
   ) {
-    const body = JSON.stringify({
-      token: 'verification-token-unused',
-      team_id: TEAM,
-      api_app_id: 'A0COOP',
-      type: 'event_callback',
-      event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2, 12)}`,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: TEAM, user_id: BOT_USER, is_bot: true }],
-      event,
+    const body = eventBody(event, options.eventId ?? `Ev${Math.random().toString(36).slice(2, 12)}`);
+    return this.send(body, 'application/json', {
+      headers: retryHeaders(options.retryNum),
+      timestamp: options.timestamp,
     });
-    const headers: Record<string, string> =
-      options.retryNum === undefined
-        ? {}
-        : { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' };
-    return this.send(body, 'application/json', { headers, timestamp: options.timestamp });
   }
 
   /** Runs a slash command as `user` in `channel`; Slack's reply URL is `${RESPONSE_URL_HOST}${responsePath}`. */
