@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const previewDigest = digest?.previewDigest ?? createDigestPreview({ engine, questionLog, logger });
   const routes = operationsRoutes(
     [
-      () => (passages() > 0 ? undefined : 'index not loaded'),
+      () => (passages() > 0 ? undefined : 'index has no passages: CORPUS_DIR holds no readable document'),
       () => slack.connection.problem(),
       () => store.problem(),
     ],

@@ -217,14 +217,16 @@ function readOperationsConfig(
     }
     return parsed;
   };
+  const slackTimeoutMs = milliseconds('SLACK_TIMEOUT_MS', 10_000);
+  const shutdownTimeoutMs = milliseconds('SHUTDOWN_TIMEOUT_MS', 10_000);
   const logFormat = (value('LOG_FORMAT') ?? 'text').toLowerCase();
   if (logFormat !== 'text' && logFormat !== 'json') {
     problems.push('LOG_FORMAT must be text or json (default text).');
   }
   return {
     databaseUrl,
-    slackTimeoutMs: milliseconds('SLACK_TIMEOUT_MS', 10_000),
-    shutdownTimeoutMs: milliseconds('SHUTDOWN_TIMEOUT_MS', 10_000),
+    slackTimeoutMs,
+    shutdownTimeoutMs,
     logFormat: logFormat === 'json' ? 'json' : 'text',
   };
 }

@@ -166,7 +166,8 @@ export class DurableDelivery {
     try {
       entries = await inbox.claimUnanswered();
     } catch (error) {
-      logger.warn('inbox: could not look for unanswered deliveries', error);
+      // The database is away: the store says so once, and this is tried again at the next sweep.
+      logger.debug('inbox: could not look for unanswered deliveries', error);
       return;
     }
     const queue = [...entries];
