@@ -1,8 +1,9 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * What `/metrics` serves, in Prometheus text: questions and their latency, Web API calls and errors,
- * the inbox's deduplicated, replayed and dropped deliveries, the index size and the last digest.
+ * the inbox's deduplicated, replayed and dropped deliveries, the index size and the last digest, and
+ * Node's own process metrics (memory, CPU, event-loop delay).
  * Each process has its own registry; a load balancer's scrape of each replica adds them up.
  */
 export class CoopMetrics {
@@ -59,6 +60,7 @@ export class CoopMetrics {
   });
 
   constructor() {
+    collectDefaultMetrics({ register: this.registry });
     const metrics = this;
     this.indexPassages = new Gauge({
       name: 'coop_index_passages',

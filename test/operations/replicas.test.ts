@@ -14,6 +14,7 @@ import {
   SIGNING_SECRET,
   sendSigned,
 } from '../support/slack-request';
+import { waitFor } from '../support/wait-for';
 
 /**
  * Two coop processes on one PostgreSQL, behind a round-robin proxy, against a fake Slack Web API: what
@@ -108,12 +109,6 @@ async function deliver(
   return false;
 }
 
-async function eventually(condition: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition()) && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
 function unansweredAndDoubled(indexes: number[]): { unanswered: number[]; doubled: number[] } {
   const threads = api.answersByThread();
   const answers = (index: number) => threads.get(`C0GENERAL:${tsOf(index)}`)?.length ?? 0;
@@ -143,7 +138,7 @@ it('answers a retry that reaches the other replica once, a retry never delivered
   expect(await deliver(1, { retryNum: 1 })).toBe(true);
   // A retry whose first delivery never arrived.
   expect(await deliver(2, { retryNum: 1 })).toBe(true);
-  await eventually(() => unansweredAndDoubled([1, 2]).unanswered.length === 0, 10_000);
+  await waitFor(() => unansweredAndDoubled([1, 2]).unanswered.length === 0, 10_000);
   expect(unansweredAndDoubled([1, 2])).toEqual({ unanswered: [], doubled: [] });
 
   const burst = Array.from({ length: 200 }, (_, i) => i + 100);
@@ -151,7 +146,7 @@ it('answers a retry that reaches the other replica once, a retry never delivered
     const acked = await Promise.all(burst.slice(i, i + 25).map((index) => deliver(index)));
     expect(acked.every(Boolean)).toBe(true);
   }
-  await eventually(() => unansweredAndDoubled(burst).unanswered.length === 0, 30_000);
+  await waitFor(() => unansweredAndDoubled(burst).unanswered.length === 0, 30_000);
   expect(unansweredAndDoubled(burst)).toEqual({ unanswered: [], doubled: [] });
   expect(api.answersByThread().size).toBe(202);
 }, 90_000);
@@ -160,7 +155,7 @@ it("posts one digest counting both replicas' questions when both schedulers race
   const pair = await startPair();
   const asked = Array.from({ length: 6 }, (_, i) => i + 1);
   expect((await Promise.all(asked.map((index) => deliver(index)))).every(Boolean)).toBe(true);
-  await eventually(() => unansweredAndDoubled(asked).unanswered.length === 0, 10_000);
+  await waitFor(() => unansweredAndDoubled(asked).unanswered.length === 0, 10_000);
   // Both replicas answered some of the questions.
   expect(pair.every((coop) => /Answered a question/.test(coop.log))).toBe(true);
   await Promise.all(pair.map((coop) => coop.stop('SIGTERM')));
@@ -169,7 +164,7 @@ it("posts one digest counting both replicas' questions when both schedulers race
   const digestEnv = { DIGEST_CHANNEL: 'C0DIGEST1', DIGEST_CRON: '0 0 0 * * *' };
   const racers = await Promise.all([startReplica(digestEnv), startReplica(digestEnv)]);
   const digests = () => api.messages.filter((message) => message.channel === 'C0DIGEST1');
-  await eventually(
+  await waitFor(
     () => racers.every((coop) => /digest: (posted|another replica holds)/.test(coop.log)),
     20_000,
   );
@@ -198,7 +193,7 @@ it('answers every acked event after SIGKILL of one replica during a burst', asyn
   // The killed replica comes back on a new port; orphans go to whichever replica claims them first.
   const restarted = await startReplica();
   if (proxy) proxy.backends = [proxy.backends[1] ?? 0, restarted.port];
-  await eventually(() => unansweredAndDoubled(acked).unanswered.length === 0, 40_000);
+  await waitFor(() => unansweredAndDoubled(acked).unanswered.length === 0, 40_000);
   expect(unansweredAndDoubled(acked)).toEqual({ unanswered: [], doubled: [] });
   // Some were acked by the killed replica and answered from the inbox by another.
   expect(running.some((coop) => /inbox: answering event:EvREPLICA/.test(coop.log))).toBe(true);
@@ -218,12 +213,12 @@ it('answers on while the database stops and restarts during a burst, and the buf
   const results = await Promise.all(deliveries);
   await stopped;
   expect(results.every(Boolean)).toBe(true);
-  await eventually(() => unansweredAndDoubled(burst).unanswered.length === 0, 20_000);
+  await waitFor(() => unansweredAndDoubled(burst).unanswered.length === 0, 20_000);
   expect(unansweredAndDoubled(burst).unanswered).toEqual([]);
   expect(pair.some((coop) => /database unreachable/.test(coop.log))).toBe(true);
 
   await postgres.restart();
-  await eventually(async () => (await questionRows().catch(() => 0)) === 60, 20_000);
+  await waitFor(async () => (await questionRows().catch(() => 0)) === 60, 20_000);
   expect(await questionRows()).toBe(60);
   expect(pair.some((coop) => /database is back; wrote \d+ buffered record/.test(coop.log))).toBe(true);
 }, 120_000);

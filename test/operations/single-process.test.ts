@@ -11,6 +11,7 @@ import {
   SIGNING_SECRET,
   sendSigned,
 } from '../support/slack-request';
+import { waitFor } from '../support/wait-for';
 
 /**
  * coop as `npm start` runs it, one process with its DATA_DIR and no database, against a fake Slack Web
@@ -63,11 +64,6 @@ async function deliver(port: number, index: number): Promise<{ ts: string; acked
   return { ts, acked: reply?.status === 200 };
 }
 
-async function eventually(condition: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
 it('answers every acked event after SIGKILL during a burst and a restart, none twice', async () => {
   // Slow answers, so the kill lands with many acked but not yet answered.
   api.faults.set('chat.postMessage', { delayMs: 150 });
@@ -94,7 +90,7 @@ it('answers every acked event after SIGKILL during a burst and a restart, none t
   api.faults.delete('chat.postMessage');
   const second = await startCoop();
   const threads = () => api.answersByThread();
-  await eventually(() => acked.every((ts) => threads().has(`C0GENERAL:${ts}`)), 15_000);
+  await waitFor(() => acked.every((ts) => threads().has(`C0GENERAL:${ts}`)), 15_000);
   await second.stop('SIGTERM');
 
   const unanswered = acked.filter((ts) => !threads().has(`C0GENERAL:${ts}`));
@@ -109,7 +105,7 @@ it('exits 0 within its shutdown bound on SIGTERM while a Slack call is stuck', a
   const coop = await startCoop({ SHUTDOWN_TIMEOUT_MS: '1500', SLACK_TIMEOUT_MS: '60000' });
   const delivered = await deliver(coop.port, 1);
   expect(delivered.acked).toBe(true);
-  await eventually(() => api.callCount('chat.postMessage') > 0, 5000);
+  await waitFor(() => api.callCount('chat.postMessage') > 0, 5000);
   expect(api.callCount('chat.postMessage')).toBe(1);
 
   const started = Date.now();
@@ -128,7 +124,7 @@ it('serves /readyz and /metrics that reflect the questions answered', async () =
   });
   expect(ready).toEqual({ status: 200, body: 'ready\n' });
   for (let i = 1; i <= 3; i++) expect((await deliver(coop.port, i)).acked).toBe(true);
-  await eventually(() => api.answersByThread().size === 3, 5000);
+  await waitFor(() => api.answersByThread().size === 3, 5000);
   // A retry of an answered event is deduplicated.
   await deliver(coop.port, 1);
 

@@ -1,6 +1,8 @@
 import nock from 'nock';
 import type { CorpusEngine } from '../../src/answer/engine';
 import { ANSWER_METADATA_TYPE } from '../../src/slack/thread-history';
+import { mentionEvent } from '../support/slack-request';
+import { waitFor } from '../support/wait-for';
 import {
   apiBody,
   BOT_ID,
@@ -42,25 +44,7 @@ function start(options: Parameters<typeof HttpHarness.start>[1] = {}) {
   return HttpHarness.start(engine, { env: { SLACK_TIMEOUT_MS: String(TIMEOUT_MS) }, ...options });
 }
 
-function mention(text: string, ts: string) {
-  return {
-    type: 'app_mention',
-    user: ASKER,
-    text: `<@${BOT_USER}> ${text}`,
-    ts,
-    event_ts: ts,
-    channel: CHANNEL,
-  };
-}
-
-/** Resolves once `condition` holds, checking every 20 ms for up to `ms`. */
-async function eventually(condition: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const mention = (question: string, ts: string) => mentionEvent(question, ts, CHANNEL, ASKER);
 
 describe('posting an answer when Slack fails', () => {
   it('posts once when Slack stored the message but its reply never came back', async () => {
@@ -154,7 +138,7 @@ describe('startup while Slack is down', () => {
     // Kept events are replayed, and a replay looks in the thread before posting.
     expectApi('conversations.replies', { ok: true, messages: [] });
     const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
-    await eventually(() => posted.calls.length === 1);
+    await waitFor(() => posted.calls.length === 1, 5000);
     await harness.settle();
     expect(harness.slackApp.connection.problem()).toBeUndefined();
     expect(posted.calls[0]).toMatchObject({ channel: CHANNEL, thread_ts: '1700000000.000100' });
