@@ -57,13 +57,17 @@ async function main(): Promise<void> {
   const metrics = new CoopMetrics();
   const passages = () => engine.documents().reduce((sum, doc) => sum + doc.passageCount, 0);
   metrics.countPassagesWith(passages);
-  const digest = createSlackDigest(config, {
-    engine,
-    questionLog,
-    logger,
-    lock: store.digestLock,
-    onPosted: () => metrics.lastDigest.setToCurrentTime(),
-  });
+  const digest = createSlackDigest(
+    config,
+    {
+      engine,
+      questionLog,
+      logger,
+      lock: store.digestLock,
+      onPosted: () => metrics.lastDigest.setToCurrentTime(),
+    },
+    { observeCall: metrics.observeSlackCall },
+  );
   // Without DIGEST_CHANNEL nothing is posted, but `/coop digest` still previews what a digest would say.
   const previewDigest = digest?.previewDigest ?? createDigestPreview({ engine, questionLog, logger });
   const routes = operationsRoutes(

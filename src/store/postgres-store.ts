@@ -191,12 +191,13 @@ export class PostgresStore implements CoopStore, Inbox, DigestLock {
   }
 
   async acquire(channel: string, day: string): Promise<boolean> {
-    // A lock whose holder did not post within ten minutes (it died) may be taken over; Slack's record
-    // of the day's digest still stops a second post.
+    // The holder may take it again (to retry a failed post); a lock whose holder did not post within ten
+    // minutes (it died) may be taken over. Slack's record of the day's digest still stops a second post.
     const result = await this.pool.query(
       `INSERT INTO coop_digest_lock (channel, day, replica, locked_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (channel, day) DO UPDATE SET replica = EXCLUDED.replica, locked_at = now()
-       WHERE coop_digest_lock.locked_at < now() - interval '10 minutes'`,
+       WHERE coop_digest_lock.replica = EXCLUDED.replica
+          OR coop_digest_lock.locked_at < now() - interval '10 minutes'`,
       [channel, day, this.replicaId],
     );
     return result.rowCount === 1;

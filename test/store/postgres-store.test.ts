@@ -111,6 +111,11 @@ describe('PostgresStore', () => {
     const stores = await Promise.all([open(), open(), open()]);
     const results = await Promise.all(stores.map((store) => store.acquire('C0DIGEST', '2026-03-02')));
     expect(results.filter(Boolean)).toHaveLength(1);
+    // The holder, retrying after a failed post, takes it again; the others still do not.
+    const holder = stores[results.indexOf(true)];
+    const other = stores[(results.indexOf(true) + 1) % stores.length];
+    expect(await holder?.acquire('C0DIGEST', '2026-03-02')).toBe(true);
+    expect(await other?.acquire('C0DIGEST', '2026-03-02')).toBe(false);
     expect(await stores[0]?.acquire('C0DIGEST', '2026-03-03')).toBe(true);
   });
 
