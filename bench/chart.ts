@@ -32,16 +32,104 @@ export function renderChart(panels: ChartPanel[], caption: string): string {
       return `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${line.color}" stroke-width="2.5"${dash(line)}/><text x="${x + 30}" y="${y + 4}">${escapeXml(line.label)}</text>`;
     })
     .join('');
+  return svgDocument(
+    width,
+    height,
+    `${panels.map((panel) => panel.title).join(', ')} against corpus size. ${caption}`,
+    [body, legend],
+    caption,
+  );
+}
+
+function svgDocument(width: number, height: number, title: string, parts: string[], caption: string): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
-    `<title>${escapeXml(`${panels.map((panel) => panel.title).join(', ')} against corpus size. ${caption}`)}</title>`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
-    body,
-    legend,
+    ...parts,
     `<text x="16" y="${height - 6}" fill="#555">${escapeXml(caption)}</text>`,
     '</svg>',
     '',
   ].join('\n');
+}
+
+/** One bar: an engine's score on one metric, from 0 to 1. */
+export interface Bar {
+  label: string;
+  color: string;
+  value: number;
+}
+
+/** A panel of grouped bars: one group per metric, one bar per engine, on a 0–1 axis. */
+export interface BarPanel {
+  title: string;
+  groups: { label: string; bars: Bar[] }[];
+}
+
+/**
+ * Grouped bar panels side by side in one SVG, each panel as wide as its groups need; the legend names
+ * the bars of the first group.
+ */
+export function renderBarChart(panels: BarPanel[], caption: string): string {
+  const barWidth = 16;
+  const groupGap = 22;
+  const widths = panels.map(
+    (panel) =>
+      MARGIN.left +
+      MARGIN.right +
+      panel.groups.reduce((sum, group) => sum + group.bars.length * barWidth + groupGap, groupGap),
+  );
+  const legendItems = panels[0]?.groups[0]?.bars ?? [];
+  const width = Math.max(
+    widths.reduce((sum, panelWidth) => sum + panelWidth, 0),
+    32 + legendItems.length * 170,
+  );
+  const height = PANEL_HEIGHT + LEGEND_HEIGHT + 20;
+  const plotHeight = PANEL_HEIGHT - MARGIN.top - MARGIN.bottom;
+  const y = (value: number): number => MARGIN.top + plotHeight * (1 - Math.min(Math.max(value, 0), 1));
+  let offset = 0;
+  const body = panels.map((panel, p) => {
+    const left = offset + MARGIN.left;
+    const right = offset + widths[p] - MARGIN.right;
+    offset += widths[p];
+    const grid = [0, 0.25, 0.5, 0.75, 1]
+      .map(
+        (tick) =>
+          `<line x1="${left}" y1="${y(tick)}" x2="${right}" y2="${y(tick)}" stroke="#e5e5e5"/><text x="${left - 6}" y="${y(tick) + 4}" text-anchor="end">${formatTick(tick)}</text>`,
+      )
+      .join('');
+    let x = left + groupGap;
+    const groups = panel.groups.map((group) => {
+      const start = x;
+      const bars = group.bars.map((bar) => {
+        const rect = `<rect x="${x}" y="${y(bar.value).toFixed(1)}" width="${barWidth - 2}" height="${(y(0) - y(bar.value)).toFixed(1)}" fill="${bar.color}"><title>${escapeXml(`${bar.label} ${group.label} ${bar.value.toFixed(3)}`)}</title></rect>`;
+        x += barWidth;
+        return rect;
+      });
+      x += groupGap;
+      const middle = start + (group.bars.length * barWidth) / 2;
+      return `${bars.join('')}<text x="${middle}" y="${PANEL_HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeXml(group.label)}</text>`;
+    });
+    return [
+      `<text x="${left}" y="20" font-size="13" font-weight="bold">${escapeXml(panel.title)}</text>`,
+      grid,
+      ...groups,
+    ].join('\n');
+  });
+  const legend = legendItems
+    .map((bar, i) => {
+      const x = 16 + i * 170;
+      const top = PANEL_HEIGHT + 6;
+      return `<rect x="${x}" y="${top}" width="14" height="14" fill="${bar.color}"/><text x="${x + 20}" y="${top + 11}">${escapeXml(bar.label)}</text>`;
+    })
+    .join('');
+  return svgDocument(
+    width,
+    height,
+    `${panels.map((panel) => panel.title).join(', ')} by engine. ${caption}`,
+    [...body, legend],
+    caption,
+  );
 }
 
 function renderPanel(panel: ChartPanel, offset: number): string {

@@ -10,6 +10,18 @@ interface ReutersArticle {
   title?: string;
   body?: string;
   date?: string;
+  topics?: string[];
+}
+
+/** A Reuters article with a body, as the text of a corpus file, with Reuters' own TOPICS labels. */
+export interface NewsArticle {
+  /** File name (`reuters-00042.txt`). */
+  name: string;
+  /** The headline as Reuters wrote it (upper case, tickers in angle brackets). */
+  headline: string;
+  /** Headline line, `date YYYY-MM-DD` label when Reuters dated it, body. */
+  text: string;
+  topics: string[];
 }
 
 /** A Reuters article written as a corpus file: headline, date label, body. */
@@ -39,15 +51,7 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
  * with the passage count coop's own loader gives it (the shared-paragraph rule sees all of them at once).
  */
 export async function reutersArticles(): Promise<ArticleFile[]> {
-  const names = (await readdir(DATA_DIR)).filter((name) => name.endsWith('.json')).sort();
-  const articles: { name: string; text: string }[] = [];
-  for (const name of names) {
-    const batch = JSON.parse(await readFile(path.join(DATA_DIR, name), 'utf8')) as ReutersArticle[];
-    for (const article of batch) {
-      if (!article.body?.trim()) continue;
-      articles.push({ name: `reuters-${article.id.padStart(5, '0')}.txt`, text: articleText(article) });
-    }
-  }
+  const articles = await reutersNews();
   const files: CorpusFile[] = articles.map(({ name, text }) => ({
     file: name,
     text,
@@ -59,8 +63,27 @@ export async function reutersArticles(): Promise<ArticleFile[]> {
     assembleDocuments(files).map((document) => [document.file, document.passages.length]),
   );
   return articles
-    .map((article) => ({ ...article, passageCount: passages.get(article.name) ?? 0 }))
+    .map(({ name, text }) => ({ name, text, passageCount: passages.get(name) ?? 0 }))
     .filter((article) => article.passageCount > 0);
+}
+
+/** Every Reuters-21578 article that has a body, in id order. */
+export async function reutersNews(): Promise<NewsArticle[]> {
+  const names = (await readdir(DATA_DIR)).filter((name) => name.endsWith('.json')).sort();
+  const articles: NewsArticle[] = [];
+  for (const name of names) {
+    const batch = JSON.parse(await readFile(path.join(DATA_DIR, name), 'utf8')) as ReutersArticle[];
+    for (const article of batch) {
+      if (!article.body?.trim()) continue;
+      articles.push({
+        name: `reuters-${article.id.padStart(5, '0')}.txt`,
+        headline: article.title?.trim() ?? '',
+        text: articleText(article),
+        topics: article.topics ?? [],
+      });
+    }
+  }
+  return articles;
 }
 
 function articleText(article: ReutersArticle): string {

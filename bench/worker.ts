@@ -1,10 +1,10 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import MiniSearch from 'minisearch';
-import { STOPWORDS } from '../src/analysis/stopwords';
 import { CorpusEngine } from '../src/answer/engine';
 import { loadCorpus } from '../src/corpus/load-corpus';
 import { corpusKey, loadOrBuildIndex, saveIndexSnapshot, snapshotPath } from '../src/search/index-snapshot';
 import { PassageIndex } from '../src/search/passage-index';
+import { withoutStopwords } from './plain-terms';
 import { type BenchQuestion, benchQuestions } from './questions';
 import { allPassages } from './reuters-corpus';
 import { slackRoundTrips } from './slack-round-trip';
@@ -132,11 +132,6 @@ interface PlainPassage {
 function plainMiniSearch(stopwords: boolean): MiniSearch<PlainPassage> {
   if (!stopwords) return new MiniSearch<PlainPassage>({ fields: ['text'] });
   return new MiniSearch<PlainPassage>({ fields: ['text'], processTerm: withoutStopwords });
-}
-
-function withoutStopwords(term: string): string | null {
-  const lower = term.toLowerCase();
-  return STOPWORDS.has(lower) ? null : lower;
 }
 
 function plainFile(job: WorkerJob): string {

@@ -1,4 +1,5 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import { lexiconHas } from './lexicon';
 import { STOPWORDS } from './stopwords';
 
 /**
@@ -14,8 +15,10 @@ import { STOPWORDS } from './stopwords';
  * 4. Stopwords and single letters are dropped; irregular past forms are lemmatized (`met` → `meet`),
  *    British spellings folded (`defence` → `defense`, `organise` → `organize`); everything is
  *    Porter-stemmed through a memo.
+ * 5. A capitalised word in running text that is not ordinary English is a name and keeps its form
+ *    (`Corning` stays `corning`, never the `corn` of the grain).
  */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 /** One token of analyzed text: the folded surface word and its index term. */
 export interface AnalyzedToken {
@@ -127,6 +130,8 @@ const IRREGULAR_FORMS: Record<string, string> = {
 };
 
 const stemMemo = new Map<string, string>();
+/** Whether a lowercased word is one stemming leaves alone or English knows (so never kept as a name). */
+const knownWordMemo = new Map<string, boolean>();
 const STEM_MEMO_LIMIT = 500_000;
 
 /** Words ending in -ise that are not British spellings of -ize verbs. */
@@ -206,6 +211,11 @@ export function stem(word: string): string {
 
 /** Folds text as rules 1–2 describe; exported for the phrase-level alias rules. */
 export function foldText(text: string): string {
+  return foldKeepingCase(text).toLowerCase();
+}
+
+/** Rules 1–2 without the lowercasing, so that names can still be told from common words. */
+function foldKeepingCase(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -215,8 +225,7 @@ export function foldText(text: string): string {
     .replace(/(?<=[\p{L}\p{N}])'s?\b/gu, '')
     .replace(/\bU\.S\.(?:A\.)?|\bUSA\b|\bUS\b/g, ' usa ')
     .replace(/\bU\.K\./g, ' uk ')
-    .replace(/\b((?:\p{Lu}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''))
-    .toLowerCase();
+    .replace(/\b((?:\p{Lu}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''));
 }
 
 const WORD = /[\p{L}\p{N}]+(?:(?:-|\.(?=\p{N}))[\p{L}\p{N}]+)*/gu;
@@ -226,23 +235,60 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word) || (word.length === 1 && !/\d/.test(word));
 }
 
-/** Analyzes text into tokens (rules 1–4). */
+/** Analyzes text into tokens (rules 1–5). */
 export function analyze(text: string): AnalyzedToken[] {
   const tokens: AnalyzedToken[] = [];
   let position = 0;
-  for (const match of foldText(text).matchAll(WORD)) {
-    const word = match[0];
+  const folded = foldKeepingCase(text);
+  for (const match of folded.matchAll(WORD)) {
+    const written = match[0];
+    const word = written.toLowerCase();
+    // Only a capitalised word can be a name, and only one in running text tells.
+    const mayBeName = written !== word && !startsSentence(folded, match.index);
     if (word.includes('-')) {
       const parts = word.split('-');
+      const writtenParts = written.split('-');
       const joined = parts.join('');
-      if (!isStopword(joined)) tokens.push({ surface: joined, term: stem(joined), position, isPart: false });
-      for (const part of parts) {
-        if (!isStopword(part)) tokens.push({ surface: part, term: stem(part), position, isPart: true });
+      if (!isStopword(joined)) {
+        const name = mayBeName && writtenParts.every((part, i) => isUnstemmedName(parts[i], part));
+        tokens.push({ surface: joined, term: name ? joined : stem(joined), position, isPart: false });
+      }
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (isStopword(part)) continue;
+        const term = mayBeName && isUnstemmedName(part, writtenParts[i]) ? part : stem(part);
+        tokens.push({ surface: part, term, position, isPart: true });
       }
     } else if (!isStopword(word)) {
-      tokens.push({ surface: word, term: stem(word), position, isPart: false });
+      const term = mayBeName && isUnstemmedName(word, written) ? word : stem(word);
+      tokens.push({ surface: word, term, position, isPart: false });
     }
     position++;
   }
   return tokens;
+}
+
+/**
+ * Rule 5: a capitalised word in running text that English does not know ("Corning", "Lammy") is a name,
+ * indexed as written: stemming would make "Corning" the common word "corn".
+ */
+function isUnstemmedName(lower: string, written: string): boolean {
+  let known = knownWordMemo.get(lower);
+  if (known === undefined) {
+    known = stem(lower) === lower || lexiconHas(lower) || lexiconHas(americanSpelling(lower));
+    if (knownWordMemo.size >= STEM_MEMO_LIMIT) knownWordMemo.clear();
+    knownWordMemo.set(lower, known);
+  }
+  return !known && /^\p{Lu}\p{Ll}/u.test(written);
+}
+
+/** True when the word at `offset` opens a sentence, a line or a list item, where anything is capitalised. */
+function startsSentence(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const char = text[i];
+    if (char === '\n') return true;
+    if (/[\s"'“‘([*•]/u.test(char)) continue;
+    return /[.!?:;…]/u.test(char);
+  }
+  return true;
 }

@@ -1,14 +1,8 @@
-import { BrillPOSTagger, Lexicon, RuleSet } from 'natural/lib/natural/brill_pos_tagger';
+import { BrillPOSTagger, RuleSet } from 'natural/lib/natural/brill_pos_tagger';
 import { americanSpelling, foldText } from './analyzer';
+import { englishLexicon, lexiconHas } from './lexicon';
 
-let lexicon: Lexicon | undefined;
 let tagger: BrillPOSTagger | undefined;
-
-/** natural's English lexicon (about 93,000 words with their parts of speech), loaded on first use. */
-function englishLexicon(): Lexicon {
-  lexicon ??= new Lexicon('EN', 'N', 'NNP');
-  return lexicon;
-}
 
 /** natural's Brill tagger with its English lexicon, loaded on first use (about 80 ms, once). */
 function englishTagger(): BrillPOSTagger {
@@ -21,8 +15,7 @@ function englishTagger(): BrillPOSTagger {
  * name or term of art ("bitcoin"). A corpus that lacks an English word is not looked at for a typo.
  */
 export function isEnglishWord(word: string): boolean {
-  const words = englishLexicon().lexicon;
-  return Object.hasOwn(words, word) || Object.hasOwn(words, americanSpelling(word));
+  return lexiconHas(word) || lexiconHas(americanSpelling(word));
 }
 
 /** The roles of a question's words that matter to answering, folded as the analyzer folds them. */
@@ -48,7 +41,11 @@ export function questionRoles(question: string): QuestionRoles {
   const roles: QuestionRoles = { verbs: new Set(), names: new Set(), modifiers: new Set() };
   tagged.taggedWords.forEach(({ tag }, index) => {
     const word = words[index];
-    if (tag.startsWith('VB')) roles.verbs.add(foldText(word).trim());
+    // After "a", "my" or "the" comes a thing, not a deed: "my contacts", "a leaking tap".
+    const afterDeterminer = DETERMINERS.has(words[index - 1]?.toLowerCase() ?? '');
+    if (tag.startsWith('VB') && afterDeterminer) {
+      if (tag === 'VBG' || tag === 'VBN') roles.modifiers.add(foldText(word).trim());
+    } else if (tag.startsWith('VB')) roles.verbs.add(foldText(word).trim());
     else if ((tag.startsWith('JJ') || tag.startsWith('RB')) && /^\p{Ll}/u.test(word)) {
       roles.modifiers.add(foldText(word).trim());
     } else if ((tag.startsWith('NNP') && /^\p{Lu}/u.test(word)) || isAcronym(word)) {
@@ -66,7 +63,12 @@ export function questionRoles(question: string): QuestionRoles {
     // The subject may run on in lowercase ("the US defence secretary meet"): the verb is the run's
     // tagged verb, or else its last word, before any preposition or article.
     const run: number[] = [];
-    while (index < words.length && /^\p{Ll}/u.test(words[index]) && !PHRASE_BREAKS.has(words[index])) {
+    while (
+      index < words.length &&
+      /^\p{Ll}/u.test(words[index]) &&
+      !PHRASE_BREAKS.has(words[index]) &&
+      !DETERMINERS.has(words[index])
+    ) {
       run.push(index++);
     }
     if (run.length > 0 && run[0] > nameStart) {
@@ -77,6 +79,28 @@ export function questionRoles(question: string): QuestionRoles {
   }
   return roles;
 }
+
+/** Words after which a noun phrase begins. */
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'my',
+  'your',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'any',
+  'every',
+  'each',
+]);
 
 /** Words that end the verb phrase after a question's subject. */
 const PHRASE_BREAKS = new Set([

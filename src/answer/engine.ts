@@ -7,7 +7,9 @@ import { type PassageHit, PassageIndex } from '../search/passage-index';
 import { historyWeight, pointsBack } from './follow-up';
 import { keySentence } from './key-sentence';
 import { type Concept, conceptIdf, conceptMatch, questionConcepts, searchWeights } from './query';
+import { questionCore } from './question-frame';
 import { type QuestionKind, questionKind, sentenceFitsKind } from './question-kind';
+import { resolveRelativeDates } from './relative-dates';
 import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, DocumentSummary } from './types';
 
 /**
@@ -21,7 +23,9 @@ import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, Docu
 export const ANSWER_COVERAGE = 0.5;
 /** Passages shown with the answer, and kept for "More results". */
 export const SHOWN_PASSAGES = 3;
-const MORE_PASSAGES = 6;
+const MORE_PASSAGES = 9;
+/** Distinct passages gathered for an answer: shown, more, and room for those filtered out. */
+const MERGED_ENOUGH = 3 * (SHOWN_PASSAGES + MORE_PASSAGES);
 /** Candidates re-ranked after BM25. */
 const CANDIDATES = 80;
 /** A further passage is shown only when it is this close to the best one. */
@@ -29,14 +33,22 @@ const SUPPORTING_RATIO = 0.55;
 /** Passages sharing this much of their wording are one passage quoted by several documents. */
 const NEAR_DUPLICATE = 0.6;
 const TITLE_ONLY_CREDIT = 0.5;
+/** Share of the question (by rarity) a headline must say for the question to be that headline restated. */
+const HEADLINE_RESTATED = 0.75;
+/**
+ * Rank added for a document that says the question in many of its passages: a story about the subject
+ * rather than one that mentions it once.
+ */
+const DOCUMENT_SUPPORT = 0.2;
+/** Rank added to the newest document, for questions after the latest news ("latest", "this week"). */
+const RECENCY = 0.3;
+/** Rank added to the lead passage of a document whose headline the question restates (half to the rest). */
+const HEADLINE_BONUS = 0.3;
 const PART_ONLY_CREDIT = 0.6;
 /** Share (by rarity) of the question's words other than names and verbs that an answer must say. */
 const SUBJECT_COVERAGE = 0.4;
-/**
- * Kinds of answer a passage must hold to answer: "when" needs a date or a time word. ("How much" may be
- * answered in words, "more than ever", so a number is preferred, not required.)
- */
-const STRICT_KINDS: ReadonlySet<QuestionKind> = new Set(['time']);
+/** A sentence of the asked kind answers only if it says at least this share of what the best one says. */
+const KIND_SENTENCE_SHARE = 0.5;
 /** Passages whose analysis is kept between questions. */
 const READING_CACHE_SIZE = 2000;
 /** The most the earlier turns of a conversation may weigh, relative to the question's own words. */
@@ -58,11 +70,18 @@ interface RankedPassage {
 /** A passage's words, analyzed once. */
 interface PassageReading {
   sentences: string[];
-  tokens: AnalyzedToken[];
+  /** Adjacent word pairs (`technolog secur`), for phrases said whole. */
+  pairs: Set<string>;
   terms: Set<string>;
   /** Terms of whole words, not of hyphen parts. */
   wholeWords: Set<string>;
   sentenceTerms: Set<string>[];
+}
+
+/** A document's headline, analyzed once. */
+interface HeadlineReading {
+  terms: Set<string>;
+  pairs: Set<string>;
 }
 
 /** What `judge` needs to know of the question. */
@@ -71,19 +90,26 @@ interface JudgedQuestion {
   kind: QuestionKind;
   /** Each concept's rarity times its weight. */
   rarities: number[];
+  /** Terms of the question's own words: its names are not answers to it. */
+  ownTerms: Set<string>;
   /** BM25 score of the best candidate. */
   topScore: number;
+  /** Each candidate document's share of the best document's summed BM25 over its candidate passages. */
+  documentSupport: Map<string, number>;
+  /** For a question after the latest news: each dated candidate document's recency, 0 (oldest) to 1. */
+  recency: Map<string, number>;
 }
 
 interface Attempt {
   concepts: Concept[];
+  kind: QuestionKind;
   ranked: RankedPassage[];
   answered: boolean;
 }
 
 /** The answering engine over one built index. Immutable: a changed corpus gets a new engine. */
 export class CorpusEngine implements AnswerEngine {
-  private readonly titles = new Map<string, { terms: Set<string>; tokens: AnalyzedToken[] }>();
+  private readonly titles = new Map<string, HeadlineReading>();
   private readonly readings = new Map<string, PassageReading>();
   private summaries?: DocumentSummary[];
 
@@ -124,16 +150,21 @@ export class CorpusEngine implements AnswerEngine {
 
   private resolve(question: string, options: AnswerOptions): Attempt {
     const history = (options.history ?? []).filter((turn) => turn.trim() !== '');
-    const kind = questionKind(question);
+    const core = questionCore(question);
+    const kind = questionKind(core.text);
+    const recent = core.wantsRecent;
     const own = questionConcepts(question, this.index);
     if (own.length === 0 && history.length > 0) {
       // "And when?", "who?": the earlier question asked again, for another kind of answer.
-      const latest = questionConcepts(history[history.length - 1], this.index);
-      return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind);
+      // Its verb was how that question was put; the new one asks only after the same subject.
+      const latest = questionConcepts(history[history.length - 1], this.index).map((concept) =>
+        concept.isVerb ? { ...concept, coverageShare: 0 } : concept,
+      );
+      return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind, recent);
     }
-    const withContext = () => this.attempt([...own, ...this.historyConcepts(history, own)], kind);
+    const withContext = () => this.attempt([...own, ...this.historyConcepts(history, own)], kind, recent);
     if (history.length > 0 && pointsBack(question)) return withContext();
-    const alone = this.attempt(own, kind);
+    const alone = this.attempt(own, kind, recent);
     if (history.length === 0 || alone.answered) return alone;
     const contextual = withContext();
     return contextual.answered ? contextual : alone;
@@ -180,14 +211,19 @@ export class CorpusEngine implements AnswerEngine {
     return context.map((concept) => ({ ...concept, weight: (concept.weight * limit) / contextMass }));
   }
 
-  private attempt(concepts: Concept[], kind: QuestionKind): Attempt {
+  private attempt(concepts: Concept[], kind: QuestionKind, recent: boolean): Attempt {
     const hits = this.index.searchTerms(searchWeights(concepts), CANDIDATES);
-    if (hits.length === 0) return { concepts, ranked: [], answered: false };
+    if (hits.length === 0) return { concepts, kind, ranked: [], answered: false };
     const question: JudgedQuestion = {
       concepts,
       kind,
       rarities: concepts.map((concept) => conceptIdf(concept, this.index) * concept.weight),
+      ownTerms: new Set(
+        concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)),
+      ),
       topScore: hits[0].score,
+      documentSupport: documentSupport(hits),
+      recency: recent ? recency(hits) : new Map(),
     };
     const ranked = hits.map((hit) => this.judge(hit, question));
     // Passages that answer lead, best ranked first; the rest may still serve as "more results".
@@ -195,11 +231,12 @@ export class CorpusEngine implements AnswerEngine {
       (a, b) =>
         Number(b.answers) - Number(a.answers) || Number(b.saysNames) - Number(a.saysNames) || b.rank - a.rank,
     );
-    return { concepts, ranked, answered: ranked[0].answers };
+    return { concepts, kind, ranked, answered: ranked[0].answers };
   }
 
   /** Ranks one candidate passage and decides whether it answers the question. */
-  private judge(hit: PassageHit, { concepts, kind, rarities, topScore }: JudgedQuestion): RankedPassage {
+  private judge(hit: PassageHit, question: JudgedQuestion): RankedPassage {
+    const { concepts, kind, rarities, topScore } = question;
     const reading = this.read(hit.passage);
     const title = this.titleOf(hit.document);
     // A word met only inside a hyphenated one ("standing" in "long-standing") says less.
@@ -209,18 +246,29 @@ export class CorpusEngine implements AnswerEngine {
         conceptMatch(concept, reading.terms) * PART_ONLY_CREDIT,
       ),
     );
-    const said = concepts.map((concept, i) =>
-      Math.max(inText[i], conceptMatch(concept, title.terms) * TITLE_ONLY_CREDIT),
+    const inTitle = concepts.map((concept) => conceptMatch(concept, title.terms));
+    // A question that restates a document's headline asks for that document: its passages say what the
+    // headline says, and its lead says it first.
+    const headline = weightedShare(
+      inTitle.map((match, i) => (concepts[i].fromHistory ? 0 : match)),
+      rarities.map((rarity, i) => (concepts[i].fromHistory ? 0 : rarity)),
     );
+    const restated = headline >= HEADLINE_RESTATED;
+    const titleCredit = restated ? 1 : TITLE_ONLY_CREDIT;
+    const said = inText.map((match, i) => Math.max(match, inTitle[i] * titleCredit));
     // Whether there is an answer at all is judged on the passage's own words; only a name may come
-    // from the headline ("Lloyd Austin" named once at the top, "Austin" below).
-    const answering = concepts.map((concept, i) => (concept.isName ? said[i] : inText[i]));
-    const sentences = this.readSentences(reading, concepts, rarities, kind);
+    // from the headline ("Lloyd Austin" named once at the top, "Austin" below), unless the question is
+    // the headline.
+    const answering = concepts.map((concept, i) => (concept.isName || restated ? said[i] : inText[i]));
+    const sentences = this.readSentences(reading, question);
     const rank =
       0.4 * (hit.score / topScore) +
       0.6 * weightedShare(said, rarities) +
-      0.25 * phraseShare(concepts, reading.tokens, title.tokens) +
-      (sentences.fitsKind ? 0.08 : 0);
+      0.25 * phraseShare(concepts, reading.pairs, title.pairs) +
+      (sentences.fitsKind ? 0.08 : 0) +
+      DOCUMENT_SUPPORT * (question.documentSupport.get(hit.document.file) ?? 0) +
+      RECENCY * (question.recency.get(hit.document.file) ?? 0) +
+      (restated ? this.headlineBonus(headline, concepts, title.pairs, hit.passage) : 0);
     // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
     // coverage share.
     const coverage = weightedShare(
@@ -232,7 +280,7 @@ export class CorpusEngine implements AnswerEngine {
     const saysNames = concepts.every(
       (concept, i) => !concept.isName || concept.fromHistory || said[i] > 0 || !concept.nameHead,
     );
-    const saysOwnWords = concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
+    const saysOwnWords = restated || concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
     // Names alone do not answer: "the capital of France" is not answered by a passage that only
     // mentions France. The question's other words must be said too, {@link SUBJECT_COVERAGE} of them.
     const subjects = concepts.map((concept) => (isSubjectWord(concept) ? 1 : 0));
@@ -247,12 +295,22 @@ export class CorpusEngine implements AnswerEngine {
     const textNames = concepts.filter(
       (concept, i) => concept.isName && !concept.fromHistory && inText[i] > 0,
     );
-    const namesMeet = sentences.namesTogether >= Math.min(2, textNames.length);
-    // "When" wants a date: a passage without one does not answer.
-    const holdsKind = !STRICT_KINDS.has(kind) || sentences.holdsKind;
+    const namesMeet = restated || sentences.namesTogether >= Math.min(2, textNames.length);
+    // "When" wants a date, "who" a name, "where" a place: a passage without one does not answer.
+    const holdsKind = kind === 'other' || sentences.holdsKind;
     const answers =
       saysNames && saysOwnWords && saysSubject && namesMeet && holdsKind && coverage >= ANSWER_COVERAGE;
     return { hit, coverage, rank, answerSentence: sentences.index, terms: reading.terms, saysNames, answers };
+  }
+
+  /**
+   * Rank added to a passage whose headline the question restates: most for the lead passage, and more
+   * when the headline says the question's words in its order ("relax import curbs" over "import curbs
+   * relaxed"), which tells a story from its follow-ups.
+   */
+  private headlineBonus(headline: number, concepts: Concept[], titlePairs: Set<string>, passage: Passage) {
+    const inOrder = phraseShare(concepts, titlePairs, new Set());
+    return HEADLINE_BONUS * (headline + inOrder) * (passage.position === 0 ? 1 : 0.5);
   }
 
   /** A passage analyzed once per sentence; recently read passages are kept, as popular ones recur. */
@@ -268,7 +326,7 @@ export class CorpusEngine implements AnswerEngine {
       return shifted;
     });
     const reading: PassageReading = {
-      tokens,
+      pairs: adjacentPairs(tokens),
       terms: new Set(tokens.map((token) => token.term)),
       wholeWords: new Set(tokens.filter((token) => !token.isPart).map((token) => token.term)),
       sentenceTerms: sentenceTokens.map((sentence) => new Set(sentence.map((token) => token.term))),
@@ -281,42 +339,55 @@ export class CorpusEngine implements AnswerEngine {
   }
 
   /**
-   * The sentence saying most of the question's concepts, preferring one of the expected kind; also
-   * whether any sentence holds that kind, and the most names of the question two adjacent sentences say.
+   * The answering sentence: the one saying most of the question's concepts, or for a question that wants
+   * a kind of answer (a date, a name, a place, an amount, someone's words), the best sentence holding one
+   * that says at least {@link KIND_SENTENCE_SHARE} of what the best sentence says. Also whether such a
+   * sentence exists, and the most names of the question two adjacent sentences say.
    */
   private readSentences(
     reading: PassageReading,
-    concepts: Concept[],
-    idfs: number[],
-    kind: QuestionKind,
+    { concepts, rarities, kind, ownTerms }: JudgedQuestion,
   ): { index: number; fitsKind: boolean; holdsKind: boolean; namesTogether: number } {
-    let best = { index: 0, score: -1, fitsKind: false };
-    let holdsKind = false;
+    const scores: number[] = [];
+    const namesBySentence: Set<number>[] = [];
     let namesTogether = 0;
-    let previousNames = new Set<number>();
     reading.sentenceTerms.forEach((terms, index) => {
       let score = 0;
       const names = new Set<number>();
       concepts.forEach((concept, i) => {
         const match = conceptMatch(concept, terms);
-        score += idfs[i] * match;
+        score += rarities[i] * match;
         if (match > 0 && concept.isName && !concept.fromHistory) names.add(i);
       });
-      const fitsKind = sentenceFitsKind(reading.sentences[index], kind);
-      holdsKind ||= fitsKind;
-      namesTogether = Math.max(namesTogether, new Set([...previousNames, ...names]).size);
-      previousNames = names;
-      if (fitsKind) score *= 1.25;
-      if (score > best.score) best = { index, score, fitsKind };
+      scores.push(score);
+      namesBySentence.push(names);
+      namesTogether = Math.max(
+        namesTogether,
+        new Set([...(namesBySentence[index - 1] ?? []), ...names]).size,
+      );
     });
-    return { index: best.index, fitsKind: best.fitsKind, holdsKind, namesTogether };
+    const bestScore = Math.max(...scores);
+    let best = { index: scores.indexOf(bestScore), fitsKind: false, score: -1 };
+    if (kind !== 'other') {
+      scores.forEach((score, index) => {
+        if (score <= 0 || score < bestScore * KIND_SENTENCE_SHARE || score <= best.score) return;
+        if (!sentenceFitsKind(reading.sentences[index], kind, ownTerms)) return;
+        // Someone's words answer "what did X say" only where X is named: here, or around a quote.
+        const speakers = [index - 1, index, index + 1].flatMap((at) => [...(namesBySentence[at] ?? [])]);
+        const speakerNamed =
+          concepts.every((concept) => !concept.isName || concept.fromHistory) || speakers.length > 0;
+        if (kind === 'said' && !speakerNamed) return;
+        best = { index, fitsKind: true, score };
+      });
+    }
+    return { index: best.index, fitsKind: best.fitsKind, holdsKind: best.fitsKind, namesTogether };
   }
 
-  private titleOf(document: CorpusDocument): { terms: Set<string>; tokens: AnalyzedToken[] } {
+  private titleOf(document: CorpusDocument): HeadlineReading {
     let title = this.titles.get(document.file);
     if (!title) {
       const tokens = analyze(document.title);
-      title = { tokens, terms: new Set(tokens.map((token) => token.term)) };
+      title = { pairs: adjacentPairs(tokens), terms: new Set(tokens.map((token) => token.term)) };
       this.titles.set(document.file, title);
     }
     return title;
@@ -329,6 +400,8 @@ export class CorpusEngine implements AnswerEngine {
     const best = attempt.ranked[0];
     const merged: { ranked: RankedPassage; citations: Citation[] }[] = [];
     for (const ranked of attempt.ranked) {
+      // Past what can be shown, further passages only cost time.
+      if (merged.length >= MERGED_ENOUGH) break;
       const twin = merged.find((entry) => similarity(entry.ranked.terms, ranked.terms) >= NEAR_DUPLICATE);
       if (twin) {
         if (!twin.citations.some((citation) => citation.file === ranked.hit.document.file)) {
@@ -344,10 +417,21 @@ export class CorpusEngine implements AnswerEngine {
       ({ ranked }) => ranked.rank >= best.rank * SUPPORTING_RATIO && ranked.coverage >= ANSWER_COVERAGE / 2,
     );
     const shown = related.filter(({ ranked }) => ranked.answers).slice(0, SHOWN_PASSAGES);
-    const more = related.filter((entry) => !shown.includes(entry)).slice(0, MORE_PASSAGES);
+    // Further documents come before further passages of the documents already quoted.
+    const quoted = new Set(shown.map(({ ranked }) => ranked.hit.document.file));
+    const rest = related.filter((entry) => !shown.includes(entry));
+    const newDocument = (entry: (typeof rest)[number]) => {
+      if (quoted.has(entry.ranked.hit.document.file)) return false;
+      quoted.add(entry.ranked.hit.document.file);
+      return true;
+    };
+    const fresh = rest.filter(newDocument);
+    const more = [...fresh, ...rest.filter((entry) => !fresh.includes(entry))].slice(0, MORE_PASSAGES);
     const toPassage = ({ ranked, citations }: (typeof merged)[number]): AnswerPassage => ({
+      ...(attempt.kind === 'time' ? dateNote(ranked) : {}),
       id: ranked.hit.passage.id,
       sentences: ranked.hit.passage.sentences,
+      ...(ranked.hit.passage.listItems ? { listItems: ranked.hit.passage.listItems } : {}),
       answerSentence: ranked.answerSentence,
       citations,
       score: Math.round(ranked.rank * 1000) / 1000,
@@ -362,16 +446,36 @@ export class CorpusEngine implements AnswerEngine {
   }
 }
 
+/** Each document's summed BM25 over the candidate passages, relative to the best document's. */
+function documentSupport(hits: PassageHit[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const hit of hits) sums.set(hit.document.file, (sums.get(hit.document.file) ?? 0) + hit.score);
+  const best = Math.max(...sums.values());
+  for (const [file, sum] of sums) sums.set(file, sum / best);
+  return sums;
+}
+
+/** Each dated candidate document's place between the oldest (0) and the newest (1) candidate date. */
+function recency(hits: PassageHit[]): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const { document } of hits) {
+    if (document.date) times.set(document.file, Date.parse(`${document.date}T00:00:00Z`));
+  }
+  const oldest = Math.min(...times.values());
+  const span = Math.max(...times.values()) - oldest;
+  const places = new Map<string, number>();
+  for (const [file, time] of times) places.set(file, span > 0 ? (time - oldest) / span : 1);
+  return places;
+}
+
 /**
  * Share of the question's adjacent word pairs ("technology security", "security initiative") that the
  * passage says side by side (a stopword may sit between): a name said whole beats its words scattered.
  * Pairs the headline also says do not count: every passage of the document shares its headline.
  */
-function phraseShare(concepts: Concept[], tokens: AnalyzedToken[], titleTokens: AnalyzedToken[]): number {
+function phraseShare(concepts: Concept[], passagePairs: Set<string>, titlePairs: Set<string>): number {
   const own = concepts.filter((concept) => !concept.fromHistory);
   if (own.length < 2) return 0;
-  const passagePairs = adjacentPairs(tokens);
-  const titlePairs = adjacentPairs(titleTokens);
   let found = 0;
   for (let i = 1; i < own.length; i++) {
     const pair = `${own[i - 1].alternatives[0].terms[0]} ${own[i].alternatives[0].terms[0]}`;
@@ -387,6 +491,18 @@ function adjacentPairs(tokens: AnalyzedToken[]): Set<string> {
     if (words[i].position - words[i - 1].position <= 2) pairs.add(`${words[i - 1].term} ${words[i].term}`);
   }
   return pairs;
+}
+
+/**
+ * For an answer to "when": the answering sentence's relative dates ("on Wednesday") as days, going by
+ * the document's date. A document without a date gets no note: its own words are quoted as they are.
+ */
+function dateNote(ranked: RankedPassage): Pick<AnswerPassage, 'dateNote'> {
+  const sentence = ranked.hit.passage.sentences[ranked.answerSentence] ?? '';
+  const resolved = resolveRelativeDates(sentence, ranked.hit.document.date);
+  if (resolved.length === 0) return {};
+  const days = resolved.map(({ expression, meaning }) => `“${expression}” is ${meaning}`).join('; ');
+  return { dateNote: `${days}, going by the document's date (${ranked.hit.document.date}).` };
 }
 
 function citationOf(document: CorpusDocument): Citation {

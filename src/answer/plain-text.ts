@@ -1,3 +1,4 @@
+import { layOutSentences } from './passage-layout';
 import type { Answer, Citation } from './types';
 
 /** The sentence shown when the corpus has no answer; front ends add their own hint after it. */
@@ -16,13 +17,14 @@ export function answerPlainText(answer: Answer, { markAnswer = true } = {}): str
   if (!answer.answered) return NO_ANSWER_TEXT;
   return answer.passages
     .map((passage) => {
-      const text = passage.sentences
-        .map((sentence, index) =>
+      const text = layOutSentences(
+        passage.sentences.map((sentence, index) =>
           markAnswer && index === passage.answerSentence ? `**${sentence}**` : sentence,
-        )
-        .join(' ');
+        ),
+        passage.listItems,
+      );
       const sources = passage.citations.map((citation) => `  — ${formatCitation(citation)}`).join('\n');
-      return `${text}\n${sources}`;
+      return `${text}\n${passage.dateNote ? `  (${passage.dateNote})\n` : ''}${sources}`;
     })
     .join('\n\n');
 }

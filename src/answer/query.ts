@@ -4,6 +4,7 @@ import { isEnglishWord, type QuestionRoles, questionRoles } from '../analysis/pa
 import { QUESTION_PADDING } from '../analysis/stopwords';
 import { synonymsOf } from '../analysis/synonyms';
 import type { PassageIndex } from '../search/passage-index';
+import { questionCore } from './question-frame';
 
 /**
  * A question turned into concepts: each concept is one thing the asker named, with the ways the corpus
@@ -67,18 +68,24 @@ export function questionConcepts(
   weight = 1,
   fromHistory = false,
 ): Concept[] {
-  const tokens = analyze(question);
-  const roles = questionRoles(question);
+  const core = questionCore(question).text;
+  const tokens = analyze(core);
+  const roles = questionRoles(core);
   const { verbs, names } = roles;
   const words = conceptWords(tokens, index);
   const terms = words.map((token) => token.term);
   const concepts: Concept[] = words.map((token) => {
     const alternatives: Alternative[] = [{ terms: [token.term], weight: 1 }];
+    // A name typed in lowercase ("corning") finds the name the corpus keeps unstemmed.
+    if (token.surface !== token.term && index.documentFrequency(token.surface) > 0) {
+      alternatives.push({ terms: [token.surface], weight: 1 });
+    }
     const parts = token.isPart
       ? []
       : tokens.filter((part) => part.isPart && part.position === token.position).map((part) => part.term);
     if (parts.length > 1) alternatives.push({ terms: parts, weight: PART_WEIGHT });
-    if (index.documentFrequency(token.term) === 0 && !index.acronyms.expand(token.term)) {
+    const unknown = alternatives.every((alternative) => index.documentFrequency(alternative.terms[0]) === 0);
+    if (unknown && !index.acronyms.expand(token.term)) {
       // An ordinary English word is not a typo, however close a corpus word is ("charge", "change").
       const correction = isEnglishWord(token.surface) ? undefined : index.vocabulary.nearest(token.surface);
       if (correction) alternatives.push({ terms: [correction.term], weight: CORRECTION_WEIGHT });
@@ -104,12 +111,13 @@ export function questionConcepts(
       weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
       coverageShare: coverageShare(token.surface, alternatives, roles, index),
       isVerb: verbs.has(token.surface),
-      isName: [...names].some(
-        (name) =>
-          name === token.surface ||
-          name.replace(/-/g, '') === token.surface ||
-          name.split('-').includes(token.surface),
-      ),
+      isName:
+        [...names].some(
+          (name) =>
+            name === token.surface ||
+            name.replace(/-/g, '') === token.surface ||
+            name.split('-').includes(token.surface),
+        ) || isUnknownTerm(token.surface, alternatives, roles, index),
       nameHead: true,
       fromHistory,
       alternatives,
@@ -136,10 +144,10 @@ export function questionConcepts(
 
 /**
  * How much a word must be said for a passage to answer. A verb, adjective or adverb counts
- * {@link VERB_COVERAGE}: questions rephrase those ("main" for "central"). An ordinary English word the
- * corpus never uses ("city", "amount", "travel") counts {@link UNKNOWN_WORD_COVERAGE} (again, if both):
- * most often the asker's own phrasing. A name, or any other word the corpus lacks ("bitcoin", "Mumbai"),
- * counts in full: it is what the question is about.
+ * {@link VERB_COVERAGE}: questions rephrase those ("main" for "central"), and a verb the corpus never
+ * uses counts {@link UNKNOWN_WORD_COVERAGE} of that again. A noun counts in full, known to the corpus or not:
+ * a question about "laptops" is not answered by a corpus that never says "laptop", however many of the
+ * question's other words it shares.
  */
 function coverageShare(
   surface: string,
@@ -147,13 +155,34 @@ function coverageShare(
   { verbs, names, modifiers }: QuestionRoles,
   index: PassageIndex,
 ): number {
-  if (names.has(surface)) return 1;
+  if (names.has(surface) || !(verbs.has(surface) || modifiers.has(surface))) return 1;
   const known = alternatives.some((alternative) =>
     alternative.terms.every((term) => index.documentFrequency(term) > 0),
   );
-  const paraphrase = !known && isEnglishWord(surface);
-  const rephrased = verbs.has(surface) || modifiers.has(surface);
-  return (rephrased ? VERB_COVERAGE : 1) * (paraphrase ? UNKNOWN_WORD_COVERAGE : 1);
+  // A modifier the corpus never uses ("sourdough") names a kind of thing the corpus does not cover.
+  if (!known && !verbs.has(surface)) return 1;
+  return VERB_COVERAGE * (known || !isEnglishWord(surface) ? 1 : UNKNOWN_WORD_COVERAGE);
+}
+
+/**
+ * A noun that is neither English nor in the corpus in any form (no corpus word shares all but its last
+ * three letters), nor a typo of a corpus word
+ * ("smartphone", "bitcoin"): a term of art the corpus lacks. Like a name, it is what the question is
+ * about, so a passage that does not say it cannot answer.
+ */
+function isUnknownTerm(
+  surface: string,
+  alternatives: Alternative[],
+  { verbs, modifiers }: QuestionRoles,
+  index: PassageIndex,
+): boolean {
+  if (verbs.has(surface) || modifiers.has(surface) || /\d/.test(surface) || isEnglishWord(surface))
+    return false;
+  const known = alternatives.some((alternative) =>
+    alternative.terms.every((term) => index.documentFrequency(term) > 0),
+  );
+  // A word the corpus has in another form ("Italian" where it says "Italy") is not missing.
+  return !known && index.termsWithPrefix(surface.slice(0, Math.max(4, surface.length - 3)), 1).length === 0;
 }
 
 /**

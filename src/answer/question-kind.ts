@@ -1,8 +1,22 @@
+import { analyze } from '../analysis/analyzer';
+import { PLACE_ALIASES } from '../analysis/expansion';
+
 /**
- * What kind of answer a question expects, read from its wording, and whether a sentence looks like
- * one. Used to pick the answering sentence and to break ties between passages, never to reject one.
+ * What kind of answer a question expects, read from its wording, and whether a sentence holds one.
+ *
+ * | kind     | asked as                                   | the answering sentence must hold            |
+ * |----------|--------------------------------------------|---------------------------------------------|
+ * | person   | who, which minister/company                | a name of a person or organisation          |
+ * | place    | where, which city/country                  | a place named after in/at/from/to/near      |
+ * | quantity | how much/many, what amount/percentage      | an amount: a figure or a number word        |
+ * | time     | when, what date/year                       | a date or time, relative ones included      |
+ * | said     | what did X say, how did X describe         | quoted or reported words                    |
+ * | other    | anything else                              | nothing in particular                       |
+ *
+ * Names the question itself uses never count: "who is the prime minister of India" is not answered by
+ * a sentence whose only name is India.
  */
-export type QuestionKind = 'time' | 'person' | 'place' | 'quantity' | 'other';
+export type QuestionKind = 'time' | 'person' | 'place' | 'quantity' | 'said' | 'other';
 
 /** Reads the expected answer kind from the question's wording. */
 export function questionKind(question: string): QuestionKind {
@@ -17,7 +31,14 @@ export function questionKind(question: string): QuestionKind {
   if (/\bwhen\b|\bwhat (date|year|day|month|time)\b|\bwhich (date|year|day|month)\b/.test(text))
     return 'time';
   if (
-    /\bwho(m|se)?\b|\bwhich (person|people|official|minister|leader|company|companies|organi[sz]ation)/.test(
+    /\bwhat (?:did|does|do|has|have|had|was|is)\b.*\b(?:say|said|saying|describe|described|think|tell|told|announce|state|claim|call|comment|react)\b|\bhow (?:did|does|do|has|have)\b.*\b(?:describe|described|characteri[sz]e|react|respond|see|view)\b|\bwhat (?:was|is|were|are)\b.*\b(?:reaction|response|view|position|stance|comment)\b/.test(
+      text,
+    )
+  ) {
+    return 'said';
+  }
+  if (
+    /\bwho(m|se)?\b|\bwhich (person|people|official|minister|leader|company|companies|firm|organi[sz]ation|agency|bank)/.test(
       text,
     )
   ) {
@@ -31,27 +52,106 @@ export function questionKind(question: string): QuestionKind {
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const UNIT = '(?:day|week|fortnight|month|year|quarter|decade|morning|afternoon|evening|night|weekend)';
 const TIME_PATTERN = new RegExp(
-  `\\b${MONTH}\\b|\\b(?:1[89]|20)\\d{2}\\b|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\b(?:yesterday|today|tomorrow|last (?:week|month|year)|this (?:week|month|year|morning)|next (?:week|month|year))\\b`,
+  [
+    `\\b${MONTH}\\b`,
+    '\\b(?:1[89]|20)\\d{2}\\b',
+    `\\b${WEEKDAY}\\b`,
+    '\\b(?:yesterday|today|tomorrow|tonight|recently|ago)\\b',
+    `\\b(?:this|last|next|past|coming|previous|same|that) ${UNIT}s?\\b`,
+    `\\b(?:earlier|later) (?:this|that|in the) ${UNIT}\\b`,
+    `\\b(?:\\d+|a|an|one|two|three|four|five|six|several|few|some) ${UNIT}s? (?:ago|ahead of|before|after|earlier|later)\\b`,
+    `\\b${UNIT}s? (?:ahead of|before|after)\\b`,
+    '\\b(?:first|second|third|fourth) (?:quarter|half)\\b|\\bq[1-4]\\b',
+  ].join('|'),
   'i',
 );
-const PERSON_PATTERN =
-  /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)*\s+\p{Lu}\p{Ll}+|\b(?:minister|secretary|president|chairman|chair|director|commissioner|ambassador|adviser|advisor|chief|ceo|founder|head|spokesperson|officials?)\b/u;
-const PLACE_PATTERN = /\b(?:in|at|from|to|near)\s+(?:the\s+)?\p{Lu}\p{Ll}+/u;
-const QUANTITY_PATTERN = /\d|[£$€₹¥]|\b(?:million|billion|thousand|hundred|percent|per cent|dozen)\b/i;
+const PERSON_NAME =
+  /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|and|for|the|de|van|von|al|bin)\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
+const PLACE_NAME =
+  /\b(?:in|at|from|to|near|outside|across|inside|into)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/gu;
+const QUANTITY_PATTERN =
+  /[£$€₹¥]|\d|\b(?:million|billion|trillion|thousand|hundred|percent|per cent|dozen|half|twice|double|triple|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|billions)\b/i;
+/** A year that is part of a name ("Roadmap 2030", "Vision 2047") dates nothing. */
+const NAMED_YEAR = /\b(\p{Lu}\p{Ll}+)\s+(?:1[89]|20)\d{2}\b/gu;
+const YEAR_ONLY = /\b(?:1[89]|20)\d{2}\b/g;
+const QUOTE = /[“”"]|(?:^|\s)['‘][^'’]{12,}['’]/u;
+const REPORTING =
+  /\b(?:said|says|say|stated|states|told|tells|added|adds|noted|notes|described|describes|called|calls|termed|remarked|commented|announced|announces|according to|urged|warned|stressed|emphasi[sz]ed|highlighted|expressed|welcomed|welcomes|praised|critici[sz]ed|insisted|argued|claimed|claims|asserted|acknowledged|confirmed|reiterated|underlined|affirmed|hailed|spokesman|spokeswoman|statement|readout)\b/i;
 
-/** True when a sentence holds the kind of thing the question asks for. */
-export function sentenceFitsKind(sentence: string, kind: QuestionKind): boolean {
+/** Words that begin with a capital without naming anyone: calendar words. */
+const CALENDAR = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`, 'i');
+const PLACE_TERMS = new Set(PLACE_ALIASES.flat().flatMap((name) => analyze(name).map((token) => token.term)));
+
+/**
+ * True when a sentence holds the kind of thing the question asks for. `questionTerms` are the index
+ * terms of the question's own words: names among them do not count as answers.
+ */
+export function sentenceFitsKind(
+  sentence: string,
+  kind: QuestionKind,
+  questionTerms: ReadonlySet<string> = new Set(),
+): boolean {
   switch (kind) {
     case 'time':
-      return TIME_PATTERN.test(sentence);
+      return TIME_PATTERN.test(
+        sentence.replace(NAMED_YEAR, (named, word) => (CALENDAR.test(word) ? named : '')),
+      );
     case 'person':
-      return PERSON_PATTERN.test(sentence.slice(1));
+      return namesAnyone(sentence, questionTerms);
     case 'place':
-      return PLACE_PATTERN.test(sentence);
+      return [...sentence.matchAll(PLACE_NAME)].some((match) => isNewName(match[1], questionTerms, false));
     case 'quantity':
-      return QUANTITY_PATTERN.test(sentence);
+      return QUANTITY_PATTERN.test(sentence.replace(YEAR_ONLY, ''));
+    case 'said':
+      return QUOTE.test(sentence) || REPORTING.test(sentence);
     case 'other':
       return false;
   }
+}
+
+/**
+ * A person or organisation named in the sentence that the question does not name: a run of capitalised
+ * words (or an acronym) past the sentence's first word, or a first word followed by another capital.
+ */
+function namesAnyone(sentence: string, questionTerms: ReadonlySet<string>): boolean {
+  for (const match of sentence.matchAll(PERSON_NAME)) {
+    const atStart = /^[\s"'“‘(•*-]*$/u.test(sentence.slice(0, match.index));
+    const words = match[0].split(/\s+/);
+    // A sentence's first word is capitalised whatever it is; it names someone only as part of a longer name.
+    if (atStart && words.length < 2) continue;
+    if (isNewName(atStart ? words.slice(1).join(' ') : match[0], questionTerms, true)) return true;
+  }
+  return false;
+}
+
+/** A name some of whose words are neither the question's, a place the aliases know, nor a calendar word. */
+function isNewName(name: string, questionTerms: ReadonlySet<string>, excludePlaces: boolean): boolean {
+  const words = name
+    .split(/\s+/)
+    .filter((word) => /^\p{Lu}/u.test(word) && !CALENDAR.test(word.replace(/\W+$/u, '')));
+  return words.some((word) => {
+    const terms = nameTerms(word);
+    if (terms.length === 0) return false;
+    return terms.every((term) => !questionTerms.has(term) && !(excludePlaces && PLACE_TERMS.has(term)));
+  });
+}
+
+const nameTermMemo = new Map<string, string[]>();
+const NAME_TERM_MEMO_LIMIT = 100_000;
+
+/** A capitalised word's index terms as it stands in running text; memoized, as names recur. */
+function nameTerms(word: string): string[] {
+  let terms = nameTermMemo.get(word);
+  if (!terms) {
+    // Analyzed after a word, as in running text, so that a name keeps its form.
+    terms = analyze(`x ${word}`)
+      .filter((token) => !token.isPart)
+      .map((token) => token.term);
+    if (nameTermMemo.size >= NAME_TERM_MEMO_LIMIT) nameTermMemo.clear();
+    nameTermMemo.set(word, terms);
+  }
+  return terms;
 }

@@ -19,10 +19,17 @@ export interface AnswerPassage {
   id: string;
   /** The passage's sentences, in order; joined with a space they are the passage text. */
   sentences: string[];
+  /** Indexes into `sentences` of list items and table rows, each shown on a line of its own. */
+  listItems?: number[];
   /** Index into `sentences` of the sentence that answers the question best. */
   answerSentence: number;
   /** Every document the passage appears in; near-identical passages from several documents are merged. */
   citations: Citation[];
+  /**
+   * For an answer to "when" whose sentence says a relative date ("on Wednesday"): the day it means,
+   * going by the document's date.
+   */
+  dateNote?: string;
   /** Relevance score (higher is better); only comparable within one answer. */
   score: number;
 }

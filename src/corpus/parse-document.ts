@@ -10,6 +10,9 @@
  * - Boilerplate: lines repeated within the document, short lines that are not sentences (headlines of
  *   related links, section labels, a site name, a sign-off) and sentences of three words or fewer.
  *   List items are content even without closing punctuation.
+ * - Tables and figures: short lines of a label and figures (`Shr 1.20 dlrs vs 1.05 dlrs`,
+ *   `Net 12.3 mln vs 10.1 mln`), and the short labels between them (`Nine mths`), are rows: content,
+ *   each kept on its own, like list items.
  */
 
 /** A content paragraph and how it reads. */
@@ -47,6 +50,10 @@ const LABELLED_DATE = /^\s*(?:date|dated|published|updated|posted)\s*[:\-–]?\s
 const BULLET = /^\s*(?:[•▪◦‣∙·●○■□➢►–—*+-]|\d{1,2}[.)])\s+/u;
 /** "Critical Minerals: Expanding collaboration…": a capitalised label of a few words, then its item. */
 const LABELLED_ITEM = /^(?:\p{Lu}[\p{L}&/-]*(?:\s+(?:and|of|&|for|the|\p{Lu}[\p{L}&/-]*)){0,4}):\s+\S/u;
+/** A table or figures row: a short label, then a figure. */
+const TABLE_ROW = /^\p{L}[\p{L}\p{N} .,&/'()%-]{0,40}?\s+[-+(]?[£$€¥₹]?\d\S*(?:\s|$)/u;
+const ROW_MAX_WORDS = 14;
+const FIGURE = /^(?:[-+(]?[£$€¥₹]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|nil|zero)$)/i;
 const CLOSING_PUNCTUATION = /[.!?:;…]["'”’)\]]*$/u;
 const HEADLINE_MAX_WORDS = 20;
 const FRAGMENT_MAX_WORDS = 12;
@@ -57,7 +64,8 @@ export function parseDocument(text: string): ParsedDocument {
   const date = extractDate(lines);
   if (date) lines = date.lines;
 
-  const blocks = isHardWrapped(lines) ? reflow(lines) : lines.filter((line) => line.trim() !== '');
+  const rows = tableRows(lines);
+  const blocks = isHardWrapped(lines) ? reflow(lines, rows) : joinBrokenSentences(lines, rows);
   const paragraphs = blocks.map(cleanMarkdown).filter((block) => block !== '');
   if (paragraphs.length === 0) return { title: '', date: date?.iso, paragraphs: [] };
 
@@ -76,7 +84,7 @@ export function parseDocument(text: string): ParsedDocument {
   paragraphs.forEach((paragraph, index) => {
     if (index === 0 && firstIsHeadline) return;
     const key = normalizeForComparison(paragraph);
-    const isListItem = BULLET.test(paragraph) || LABELLED_ITEM.test(paragraph);
+    const isListItem = BULLET.test(paragraph) || LABELLED_ITEM.test(paragraph) || rows.has(rowKey(paragraph));
     const body = paragraph.replace(BULLET, '').trim();
     if (seen.has(key)) return;
     seen.add(key);
@@ -180,8 +188,73 @@ function isHardWrapped(lines: string[]): boolean {
   return long / nonEmpty.length < 0.05 && wrapped / nonEmpty.length >= 0.5;
 }
 
-/** Joins wrapped lines into paragraphs: a blank line, an indent or a list item starts a new one. */
-function reflow(lines: string[]): string[] {
+/**
+ * The lines that are rows of a table or a run of figures: a run of short lines, each a label with
+ * figures or a short label ("Nine mths", "Pay May One"), holding two label-and-figure lines, or one
+ * among three lines or more.
+ */
+function tableRows(lines: string[]): Set<string> {
+  const rows = new Set<string>();
+  let run: string[] = [];
+  let figureLines = 0;
+  const endRun = () => {
+    if (figureLines >= 2 || (figureLines >= 1 && run.length >= 3))
+      for (const line of run) rows.add(rowKey(line));
+    run = [];
+    figureLines = 0;
+  };
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const figures = isFigureLine(line);
+    const label = wordCount(line) <= 4 && !CLOSING_PUNCTUATION.test(line);
+    if (!figures && !label) {
+      endRun();
+      continue;
+    }
+    run.push(line);
+    if (figures) figureLines++;
+  }
+  endRun();
+  return rows;
+}
+
+/** A short line of a label and figures: two of them ("34 cts vs 1.19 dlrs"), or one after a short label. */
+function isFigureLine(line: string): boolean {
+  if (!TABLE_ROW.test(line) || wordCount(line) > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line)) return false;
+  const figures = line.split(/\s+/).filter((word) => FIGURE.test(word)).length;
+  return figures >= 2 || wordCount(line) <= 4;
+}
+
+/**
+ * Lines one a paragraph, except where a sentence runs on to the next line: a line without closing
+ * punctuation followed by one that starts in lowercase ("said it will" / "change its name").
+ */
+function joinBrokenSentences(lines: string[], rows: ReadonlySet<string>): string[] {
+  const paragraphs: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const previous = paragraphs[paragraphs.length - 1];
+    const runsOn =
+      previous !== undefined &&
+      /^\s*\p{Ll}/u.test(line) &&
+      !CLOSING_PUNCTUATION.test(previous) &&
+      !rows.has(rowKey(previous)) &&
+      !rows.has(rowKey(line)) &&
+      !BULLET.test(line);
+    if (runsOn) paragraphs[paragraphs.length - 1] = `${previous.trimEnd()} ${line.trim()}`;
+    else paragraphs.push(line);
+  }
+  return paragraphs;
+}
+
+/** A row's text with its spacing evened, as paragraphs are. */
+function rowKey(line: string): string {
+  return line.trim().replace(/\s+/g, ' ');
+}
+
+/** Joins wrapped lines into paragraphs: a blank line, an indent, a list item or a table row starts a new one. */
+function reflow(lines: string[], rows: ReadonlySet<string>): string[] {
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = () => {
@@ -196,9 +269,11 @@ function reflow(lines: string[]): string[] {
       flush();
       continue;
     }
-    const startsParagraph = (indentMarksParagraphs && /^\s+\S/.test(line)) || BULLET.test(line);
+    const isRow = rows.has(rowKey(line));
+    const startsParagraph = (indentMarksParagraphs && /^\s+\S/.test(line)) || BULLET.test(line) || isRow;
     if (startsParagraph) flush();
     current.push(line.trim());
+    if (isRow) flush();
   }
   flush();
   return paragraphs;

@@ -13,44 +13,56 @@ const PASSAGE_MIN_CHARS = 240;
 
 /** Splits a document's paragraphs into passages of whole sentences. */
 export function buildPassages(file: string, paragraphs: ParsedParagraph[]): Passage[] {
-  const groups: string[][] = [];
+  const groups: { sentences: string[]; listItems: number[] }[] = [];
   let current: string[] = [];
+  let currentItems: number[] = [];
   let currentLength = 0;
   let currentOpensList = false;
   let currentIsList = false;
 
   const flush = () => {
-    if (current.length > 0) groups.push(current);
+    if (current.length > 0) groups.push({ sentences: current, listItems: currentItems });
     current = [];
+    currentItems = [];
     currentLength = 0;
     currentOpensList = false;
     currentIsList = false;
   };
 
   for (const paragraph of paragraphs) {
-    const sentences = splitSentences(paragraph.text);
     const length = paragraph.text.length;
+    // A list item or a table row is one unit: it is marked, and shown, whole.
+    const asItem = paragraph.isListItem && length <= PASSAGE_MAX_CHARS;
+    const sentences = asItem ? [paragraph.text] : splitSentences(paragraph.text);
     if (length > PASSAGE_MAX_CHARS) {
       flush();
-      for (const chunk of chunkSentences(sentences)) groups.push(chunk);
+      for (const chunk of chunkSentences(sentences)) groups.push({ sentences: chunk, listItems: [] });
       continue;
     }
     const joinsList = currentOpensList || (paragraph.isListItem && currentIsList);
     const fits = currentLength + length + 1 <= PASSAGE_MAX_CHARS;
     if (current.length > 0 && fits && (currentLength < PASSAGE_MIN_CHARS || joinsList)) {
+      if (asItem) currentItems.push(current.length);
       current.push(...sentences);
       currentLength += length + 1;
     } else {
       flush();
       current = [...sentences];
       currentLength = length;
+      if (asItem) currentItems.push(0);
     }
     currentOpensList = /:["'”’]?$/.test(paragraph.text) || (currentOpensList && paragraph.isListItem);
     currentIsList = paragraph.isListItem;
   }
   flush();
 
-  return groups.map((sentences, position) => ({ id: `${file}#${position}`, file, position, sentences }));
+  return groups.map(({ sentences, listItems }, position) => ({
+    id: `${file}#${position}`,
+    file,
+    position,
+    sentences,
+    ...(listItems.length > 0 ? { listItems } : {}),
+  }));
 }
 
 /** Cuts a long run of sentences into pieces of at most {@link PASSAGE_MAX_CHARS}, balancing their sizes. */

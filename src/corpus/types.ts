@@ -20,6 +20,11 @@ export interface Passage {
   /** Position of the passage in its document (0 = lead). */
   position: number;
   sentences: string[];
+  /**
+   * Indexes into `sentences` of list items and table rows: each is one unit, shown on a line of its own
+   * as a bullet. Absent when the passage is running prose.
+   */
+  listItems?: number[];
 }
 
 /** Joins a passage's sentences back into its text. */

@@ -19,7 +19,7 @@ const engine = CorpusEngine.fromDocuments(
       ],
       [
         'summit.txt',
-        'Summit notes\n\nRussia held talks with Chile on fishing quotas in the southern ocean. Delegates later toured the port and its new container cranes, which were built locally. Separately, officials launched the Ocean Data Programme (ODP) to share satellite readings.',
+        'Summit notes\n\nRussia held talks with Chile on fishing quotas in the southern ocean. Delegates later toured the port and its new container cranes, which were built locally. Separately, the Fisheries Board launched the Ocean Data Programme (ODP) to share satellite readings.',
       ],
       [
         'rockets.txt',

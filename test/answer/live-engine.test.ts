@@ -10,7 +10,7 @@ import { recordingLogger } from '../logging/recording-logger';
 const LIGHTHOUSE =
   'Lighthouse keepers strike in Norway\n\nThe lighthouse keepers of northern Norway went on strike on Monday over pay. The union said the strike would last a week.\n';
 const GLACIER =
-  'Glacier melt speeds up in Iceland\n\nScientists reported that the Vatnajokull glacier lost more ice this winter than in any year on record. The melt was blamed on warm winds.\n';
+  'Glacier melt speeds up in Iceland\n\nScientists reported that the Vatnajokull glacier lost 12 billion tonnes of ice this winter, more than in any year on record. The melt was blamed on warm winds.\n';
 
 /** A promise whose resolution the test controls. */
 function deferred<T>() {

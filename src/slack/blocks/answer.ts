@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { layOutSentences } from '../../answer/passage-layout';
 import type { Answer, AnswerPassage, Citation } from '../../answer/types';
 import { type AnswerRef, encodeAnswerRef } from '../answer-ref';
 import {
@@ -91,7 +92,8 @@ export function buildMorePassagesBlocks(answer: Answer, ref: AnswerRef): SlackMe
 }
 
 function passageBlocks(passage: AnswerPassage): types.KnownBlock[] {
-  return [sectionBlock(quotedPassage(passage)), contextBlock(citationLines(passage.citations))];
+  const note = passage.dateNote ? `🗓 ${escapeMrkdwn(passage.dateNote)}\n` : '';
+  return [sectionBlock(quotedPassage(passage)), contextBlock(`${note}${citationLines(passage.citations)}`)];
 }
 
 /**
@@ -101,21 +103,22 @@ function passageBlocks(passage: AnswerPassage): types.KnownBlock[] {
 function quotedPassage(passage: AnswerPassage): string {
   const sentences = passage.sentences.map((sentence) => escapeMrkdwn(sentence.replace(/\s+/g, ' ').trim()));
   const at = Math.min(Math.max(passage.answerSentence, 0), sentences.length - 1);
-  const before = sentences.slice(0, at);
-  let trimmedLead = false;
-  while (before.length > 0 && before.join(' ').length > LEADING_CONTEXT_LIMIT) {
-    before.shift();
-    trimmedLead = true;
-  }
-  let text = [...(trimmedLead ? ['…'] : []), ...before, bold(sentences[at] ?? '')].join(' ');
+  let first = 0;
+  while (first < at && sentences.slice(first, at).join(' ').length > LEADING_CONTEXT_LIMIT) first++;
+  const parts = sentences.slice(first, at);
+  parts.push(bold(sentences[at] ?? ''));
+  let length = parts.join(' ').length;
+  let trimmedTail = false;
   for (const sentence of sentences.slice(at + 1)) {
-    if (text.length + sentence.length + 1 > PASSAGE_LIMIT) {
-      text += ' …';
+    if (length + sentence.length + 1 > PASSAGE_LIMIT) {
+      trimmedTail = true;
       break;
     }
-    text += ` ${sentence}`;
+    parts.push(sentence);
+    length += sentence.length + 1;
   }
-  return `> ${text}`;
+  const text = layOutSentences(parts, passage.listItems, first);
+  return `> ${first > 0 ? '… ' : ''}${text}${trimmedTail ? ' …' : ''}`.replace(/\n/g, '\n> ');
 }
 
 /** Bold mrkdwn; asterisks inside would end the bold early, so they become a look-alike. */
