@@ -108,7 +108,8 @@ function describeTarget(connectionString: string): string {
 
 /**
  * PostgreSQL as the state every replica shares: the inbox with its dedupe keys, the question log the
- * digest reads across replicas, and the digest lock.
+ * digest reads across replicas (its `readSince` rejects while the database is away; the digest then
+ * retries later), and the digest lock.
  *
  * When the database drops while running, answers go on: dedupe falls back to this replica's memory
  * (logged once), and question-log records and inbox updates are buffered, at most `maxBuffered`, and
@@ -144,6 +145,9 @@ export class PostgresStore implements CoopStore, Inbox, DigestLock {
 
   async receive(entry: InboxEntry): Promise<boolean> {
     if (this.memoryKeys.get(entry.key)) return false;
+    // While the database is away, do not make Slack wait for it: a hung connection would outlast the
+    // three seconds Slack gives an ack. The heartbeat notices when it is back.
+    if (this.degraded) return this.receiveInMemory(entry);
     try {
       const result = await this.pool.query(
         `INSERT INTO coop_inbox (key, body, received_at, claimed_by, expires_at)
@@ -155,24 +159,32 @@ export class PostgresStore implements CoopStore, Inbox, DigestLock {
       return result.rowCount === 1;
     } catch (error) {
       this.lost(error);
-      this.memoryKeys.set(entry.key, true);
-      this.push({ kind: 'seen', key: entry.key, at: entry.receivedAt });
-      return true;
+      return this.receiveInMemory(entry);
     }
   }
 
+  /** Dedupe in this replica's memory; the key is written to the database when it is back. */
+  private receiveInMemory(entry: InboxEntry): boolean {
+    this.memoryKeys.set(entry.key, true);
+    this.push({ kind: 'seen', key: entry.key, at: entry.receivedAt });
+    return true;
+  }
+
   async complete(key: string): Promise<void> {
+    // A key first seen while the database was away is written as handled when it is back.
     if (this.memoryKeys.get(key)) return;
     await this.write({ kind: 'complete', key });
   }
 
   async release(key: string): Promise<void> {
+    if (this.degraded || this.memoryKeys.get(key)) return;
     await this.pool
       .query('UPDATE coop_inbox SET claimed_by = NULL WHERE key = $1 AND handled_at IS NULL', [key])
       .catch((error: unknown) => this.lost(error));
   }
 
   async claimUnanswered(): Promise<InboxEntry[]> {
+    if (this.degraded) return [];
     const { rows } = await this.pool.query<{ key: string; body: unknown; received_ms: string }>(
       `UPDATE coop_inbox SET claimed_by = $1
        WHERE key IN (
