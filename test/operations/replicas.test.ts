@@ -216,6 +216,13 @@ it('answers on while the database stops and restarts during a burst, and the buf
   await waitFor(() => unansweredAndDoubled(burst).unanswered.length === 0, 20_000);
   expect(unansweredAndDoubled(burst).unanswered).toEqual([]);
   expect(pair.some((coop) => /database unreachable/.test(coop.log))).toBe(true);
+  const readiness = await sendSigned(pair[0].port, '', 'text/plain', {
+    method: 'GET',
+    path: '/readyz',
+    signature: null,
+  });
+  expect(readiness.status).toBe(503);
+  expect(readiness.body).toMatch(/database unreachable/);
 
   await postgres.restart();
   await waitFor(async () => (await questionRows().catch(() => 0)) === 60, 20_000);

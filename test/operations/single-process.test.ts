@@ -151,3 +151,10 @@ it('serves /readyz and /metrics that reflect the questions answered', async () =
   expect(notReady.status).toBe(503);
   expect(notReady.body).toMatch(/Slack unreachable/);
 }, 60_000);
+
+it('exits at once, naming DATABASE_URL, when the database cannot be reached at startup', async () => {
+  const starting = startCoop({ DATABASE_URL: 'postgres://coop:hunter2@127.0.0.1:1/coop' });
+  await expect(starting).rejects.toThrow(/exited with 1 before listening/);
+  await expect(starting).rejects.toThrow(/DATABASE_URL \(127\.0\.0\.1:1\/coop\)/);
+  await expect(starting).rejects.not.toThrow(/hunter2/);
+}, 30_000);
