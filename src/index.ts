@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, process.stderr, config.operations.logFormat);
   process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', reason));
 
-  const engine = await LiveEngine.open(config.corpusDir, { logger, snapshotDir: config.dataDir });
+  const engine = await LiveEngine.open(config.corpusDir, {
+    logger,
+    snapshotDir: config.dataDir,
+    reading: config.reading,
+  });
 
   if (config.slack.kind === 'console') {
     const questionLog = new QuestionLog({

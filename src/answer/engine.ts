@@ -1,5 +1,6 @@
 import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import { loadCorpus } from '../corpus/load-corpus';
+import type { ReadingOptions } from '../corpus/readers/types';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import type { Logger } from '../logging/logger';
 import { loadOrBuildIndex } from '../search/index-snapshot';
@@ -278,7 +279,8 @@ export class CorpusEngine implements AnswerEngine {
     // A passage that never names what the question is about (nor does its headline) cannot answer it,
     // nor one that says only the earlier turns' words.
     const saysNames = concepts.every(
-      (concept, i) => !concept.isName || concept.fromHistory || said[i] > 0 || !concept.nameHead,
+      (concept, i) =>
+        concept.fromHistory || said[i] > 0 || (!concept.isFocus && (!concept.isName || !concept.nameHead)),
     );
     const saysOwnWords = restated || concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
     // Names alone do not answer: "the capital of France" is not answered by a passage that only
@@ -405,11 +407,11 @@ export class CorpusEngine implements AnswerEngine {
       const twin = merged.find((entry) => similarity(entry.ranked.terms, ranked.terms) >= NEAR_DUPLICATE);
       if (twin) {
         if (!twin.citations.some((citation) => citation.file === ranked.hit.document.file)) {
-          twin.citations.push(citationOf(ranked.hit.document));
+          twin.citations.push(citationOf(ranked.hit));
         }
         continue;
       }
-      merged.push({ ranked, citations: [citationOf(ranked.hit.document)] });
+      merged.push({ ranked, citations: [citationOf(ranked.hit)] });
     }
     // Shown: passages that answer and score near the best. "More results": the rest that say at least
     // half of what answering takes.
@@ -505,8 +507,11 @@ function dateNote(ranked: RankedPassage): Pick<AnswerPassage, 'dateNote'> {
   return { dateNote: `${days}, going by the document's date (${ranked.hit.document.date}).` };
 }
 
-function citationOf(document: CorpusDocument): Citation {
-  return { file: document.file, title: document.title, date: document.date };
+function citationOf({ document, passage }: PassageHit): Citation {
+  const citation: Citation = { file: document.file, title: document.title, date: document.date };
+  if (passage.location) citation.location = passage.location;
+  if (document.url) citation.url = document.url;
+  return citation;
 }
 
 /** A word of the question itself that is neither a name, a verb nor padding: "capital", "sectors". */
@@ -534,15 +539,16 @@ function similarity(a: Set<string>, b: Set<string>): number {
  */
 export async function loadEngine(
   corpusDir: string,
-  options: { logger?: Logger; snapshotDir?: string } = {},
+  options: { logger?: Logger; snapshotDir?: string; reading?: ReadingOptions } = {},
 ): Promise<CorpusEngine> {
   if (options.snapshotDir) {
     const { index } = await loadOrBuildIndex(corpusDir, {
       snapshotDir: options.snapshotDir,
       logger: options.logger,
+      reading: options.reading,
     });
     return new CorpusEngine(index);
   }
-  const { documents } = await loadCorpus(corpusDir, options.logger);
+  const { documents } = await loadCorpus(corpusDir, options.logger, options.reading);
   return CorpusEngine.fromDocuments(documents);
 }

@@ -1,12 +1,15 @@
+import { citationSource, citationUrl } from './citation-location';
 import { layOutSentences } from './passage-layout';
 import type { Answer, Citation } from './types';
 
 /** The sentence shown when the corpus has no answer; front ends add their own hint after it. */
 export const NO_ANSWER_TEXT = "The corpus doesn't answer that: no document covers it well enough to quote.";
 
-/** `file · title · date` for one citation. */
+/** `file[ location] · title · date[ · link]` for one citation: `report.pdf · p. 12 · Annual report · 2024-03-01`. */
 export function formatCitation(citation: Citation): string {
-  return [citation.file, citation.title, citation.date].filter(Boolean).join(' · ');
+  return [citationSource(citation), citation.title, citation.date, citationUrl(citation)]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**

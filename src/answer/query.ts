@@ -38,6 +38,8 @@ export interface Concept {
   nameHead: boolean;
   /** A name the question is about ("Lammy", "Pakistan"): a passage that never says it cannot answer. */
   isName: boolean;
+  /** The thing a what- or which-question asks about ("oil" of "what is the best oil for …"): must be said. */
+  isFocus?: boolean;
   /** From an earlier turn rather than this question. */
   fromHistory: boolean;
   alternatives: Alternative[];
@@ -58,6 +60,8 @@ const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
 const SYNONYM_WEIGHT = 0.6;
 const AGENT_WEIGHT = 0.8;
+/** A question after a way of doing something. */
+const HOW_TO = /\bhow (?:do|does|can|could|should|would|to|might)\b/i;
 /** Endings of the one who does a thing, which stemming keeps: `found` → `founder`, `chair` → `chairman`. */
 const AGENT_SUFFIXES = ['er', 'or', 'man', 'woman', 'person'];
 
@@ -109,7 +113,11 @@ export function questionConcepts(
     return {
       label: token.surface,
       weight: weight * (QUESTION_PADDING.has(token.surface) ? PADDING_WEIGHT : 1),
-      coverageShare: coverageShare(token.surface, alternatives, roles, index),
+      // "How do I fix …" asks about the fixing: its verb is its subject, not a way of putting it.
+      coverageShare:
+        HOW_TO.test(core) && roles.verbs.has(token.surface)
+          ? 1
+          : coverageShare(token.surface, alternatives, roles, index),
       isVerb: verbs.has(token.surface),
       isName:
         [...names].some(
@@ -139,7 +147,45 @@ export function questionConcepts(
       concepts[i].nameHead = false;
     }
   }
+  markFocus(core, concepts, roles, index);
   return mergeDuplicates(concepts);
+}
+
+/**
+ * The things a question must be answered about, like its names: for a what- or which-question, its
+ * first word that is not a verb, a modifier or padding ("oil" of "what is the best oil for frying
+ * chips", "smartphone" of "which smartphone"); and for any question, its rarest such word ("phone" of
+ * "how do I export my contacts from my phone"), the most specific thing it names. A passage that never
+ * says one of them (nor a synonym) is about something else, however much else of the question it says.
+ */
+function markFocus(
+  core: string,
+  concepts: Concept[],
+  { verbs, modifiers }: QuestionRoles,
+  index: PassageIndex,
+): void {
+  const things = concepts.filter(
+    (concept) =>
+      !verbs.has(concept.label) &&
+      !modifiers.has(concept.label) &&
+      concept.weight >= 1 &&
+      !/^\d/.test(concept.label),
+  );
+  if (things.length === 0) return;
+  if (/^\W*(?:what|which)\b/i.test(core)) things[0].isFocus = true;
+  // Among the words the corpus knows: one it lacks in every form is judged by its coverage alone, as
+  // questions word nationalities and kinds ("Italian") other than the corpus does ("Italy").
+  const known = things.filter((concept) =>
+    concept.alternatives.some((alternative) =>
+      alternative.terms.every((term) => index.documentFrequency(term) > 0),
+    ),
+  );
+  if (things.length >= 2 && known.length > 0) {
+    const rarest = known.reduce((best, concept) =>
+      conceptIdf(concept, index) > conceptIdf(best, index) ? concept : best,
+    );
+    rarest.isFocus = true;
+  }
 }
 
 /**

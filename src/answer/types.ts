@@ -11,6 +11,10 @@ export interface Citation {
   title: string;
   /** ISO date (`YYYY-MM-DD`) when the document states one. */
   date?: string;
+  /** Where in the document the passage is: a PDF page, or the headings it stands under. */
+  location?: { page?: number; headings?: string[] };
+  /** Where the document can be opened (see `citationUrl` for the link to a passage's page). */
+  url?: string;
 }
 
 /** One quoted passage of an answer. */

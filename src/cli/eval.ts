@@ -1,40 +1,69 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { loadEngine } from '../answer/engine';
 import { readConversations, runEval } from '../eval/run-eval';
 import { createLogger } from '../logging/logger';
 
+/** A module that writes an eval's corpus into a folder (`test/fixtures/eval/NAME-corpus.ts`). */
+interface CorpusBuilder {
+  buildCorpus(dir: string): Promise<void>;
+}
+
 /**
- * `npm run eval -- [file.jsonl] [--verbose]`: asks every conversation of an eval file and prints each
- * miss, then `eval: N passed, M failed`. Exits 1 when a turn fails.
+ * `npm run eval -- [file.jsonl | --fixture NAME] [--corpus DIR] [--verbose]`: asks every conversation of an
+ * eval file and prints each miss, then `eval: N passed, M failed`. Exits 1 when a turn fails.
+ *
+ * The corpus is `--corpus`, else `CORPUS_DIR`, else `seeds/`. `--fixture NAME` runs
+ * `test/fixtures/eval/NAME.jsonl` on the corpus that `test/fixtures/eval/NAME-corpus.ts` builds into a
+ * temporary folder (removed afterwards), e.g. `--fixture mixed` for the PDF, Word, HTML and Markdown corpus.
  */
 async function main(): Promise<void> {
   process.env.DOTENV_CONFIG_QUIET = 'true';
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
   const root = path.resolve(__dirname, '../..');
+  const fixture = option('--fixture');
+  const fixtures = path.join(root, 'test/fixtures/eval');
+  const positional = args.find(
+    (arg, i) => !arg.startsWith('--') && !args[i - 1]?.match(/^--(fixture|corpus)$/),
+  );
   const candidates = [
-    args.find((arg) => !arg.startsWith('--')),
+    fixture ? path.join(fixtures, `${fixture}.jsonl`) : positional,
     path.resolve(root, '../shared/eval/dev.jsonl'),
     path.resolve(root, 'test/fixtures/eval/dev.jsonl'),
   ].filter((file): file is string => Boolean(file));
-  const file = candidates.find((candidate) => existsSync(candidate));
-  if (!file) throw new Error(`no eval file found (looked for ${candidates.join(', ')})`);
+  const file = fixture ? candidates[0] : candidates.find((candidate) => existsSync(candidate));
+  if (!file || !existsSync(file)) throw new Error(`no eval file found (looked for ${candidates.join(', ')})`);
 
-  const engine = await loadEngine(process.env.CORPUS_DIR ?? path.join(root, 'seeds'), {
-    logger: createLogger('warn'),
-  });
-  const results = runEval(engine, readConversations(file));
-  for (const result of results) {
-    if (result.passed && !verbose) continue;
-    const mark = result.passed ? 'pass' : 'MISS';
-    console.log(`${mark} ${result.conversation}#${result.turn} ${result.question}`);
-    if (!result.passed) console.log(`  ${result.reason}`);
-    console.log(`${result.reply.slice(0, 700).replace(/^/gm, '    ')}\n`);
+  const builder = fixture ? path.join(fixtures, `${fixture}-corpus.ts`) : undefined;
+  const built =
+    builder && existsSync(builder)
+      ? await mkdtemp(path.join(os.tmpdir(), `coop-eval-${fixture}-`))
+      : undefined;
+  try {
+    if (builder && built) await ((await import(builder)) as CorpusBuilder).buildCorpus(built);
+    const corpus = built ?? option('--corpus') ?? process.env.CORPUS_DIR ?? path.join(root, 'seeds');
+    const engine = await loadEngine(corpus, { logger: createLogger('warn') });
+    const results = runEval(engine, readConversations(file));
+    for (const result of results) {
+      if (result.passed && !verbose) continue;
+      const mark = result.passed ? 'pass' : 'MISS';
+      console.log(`${mark} ${result.conversation}#${result.turn} ${result.question}`);
+      if (!result.passed) console.log(`  ${result.reason}`);
+      console.log(`${result.reply.slice(0, 700).replace(/^/gm, '    ')}\n`);
+    }
+    const passed = results.filter((result) => result.passed).length;
+    console.log(`eval: ${passed} passed, ${results.length - passed} failed`);
+    process.exitCode = passed === results.length ? 0 : 1;
+  } finally {
+    if (built) await rm(built, { recursive: true, force: true });
   }
-  const passed = results.filter((result) => result.passed).length;
-  console.log(`eval: ${passed} passed, ${results.length - passed} failed`);
-  process.exitCode = passed === results.length ? 0 : 1;
 }
 
 main().catch((error: unknown) => {

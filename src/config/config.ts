@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Cron } from 'croner';
+import { DEFAULT_READING_LIMITS, type ReadingOptions } from '../corpus/readers/types';
 
 /** How the bot talks to Slack, decided from which credentials are present. */
 export type SlackMode =
@@ -26,6 +27,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Largest question-log file before it is rotated, in bytes. */
   questionLogMaxBytes: number;
+  /** Limits on reading PDF, Word, HTML and Markdown files, and the corpus's base URL. */
+  reading: Required<Pick<ReadingOptions, 'limits'>> & Pick<ReadingOptions, 'corpusUrl'>;
   /** Durability, timeouts and operations: see {@link OperationsConfig}. */
   operations: OperationsConfig;
 }
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     problems.push('QUESTION_LOG_MAX_BYTES must be a whole number of bytes, at least 1024 (default 5242880).');
   }
 
+  const reading = readReadingConfig(value, problems);
   const operations = readOperationsConfig(value, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -161,6 +165,45 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     digest,
     logLevel: logLevel as Config['logLevel'],
     questionLogMaxBytes: questionLogMaxBytes ?? 5 * 1024 * 1024,
+    reading,
+  };
+}
+
+function readReadingConfig(
+  value: (name: string) => string | undefined,
+  problems: string[],
+): Config['reading'] {
+  const defaults = DEFAULT_READING_LIMITS;
+  const maxMb = parseInteger(value('DOCUMENT_MAX_MB'), defaults.maxBytes / 1024 / 1024);
+  if (maxMb === undefined || maxMb < 1) {
+    problems.push('DOCUMENT_MAX_MB must be a whole number of megabytes, at least 1 (default 50).');
+  }
+  const maxPages = parseInteger(value('PDF_MAX_PAGES'), defaults.maxPdfPages);
+  if (maxPages === undefined || maxPages < 1) {
+    problems.push('PDF_MAX_PAGES must be a whole number of pages, at least 1 (default 1000).');
+  }
+  const timeout = parseInteger(value('DOCUMENT_READ_TIMEOUT_SECONDS'), defaults.timeoutMs / 1000);
+  if (timeout === undefined || timeout < 1) {
+    problems.push(
+      'DOCUMENT_READ_TIMEOUT_SECONDS must be a whole number of seconds, at least 1 (default 120).',
+    );
+  }
+  let corpusUrl = value('CORPUS_URL');
+  if (corpusUrl && !/^https?:\/\/[^\s/]+\S*$/i.test(corpusUrl)) {
+    problems.push(
+      'CORPUS_URL must be the http(s) URL the corpus folder is served at, such as https://intranet.example.com/docs/ (or unset it).',
+    );
+    corpusUrl = undefined;
+  } else if (corpusUrl && !corpusUrl.endsWith('/')) {
+    corpusUrl += '/';
+  }
+  return {
+    limits: {
+      maxBytes: (maxMb ?? 50) * 1024 * 1024,
+      maxPdfPages: maxPages ?? defaults.maxPdfPages,
+      timeoutMs: (timeout ?? 120) * 1000,
+    },
+    corpusUrl,
   };
 }
 

@@ -23,7 +23,7 @@ export interface CorpusWatcher {
  * Watches the corpus folder, subfolders included, and calls `onChange` with the changed paths once the
  * changes settle: after `debounceMs` of quiet, or `maxWaitMs` after the first change at the latest.
  *
- * Only changes that can alter the corpus count: `.txt` and `.md` files, and entries without an extension
+ * Only changes that can alter the corpus count: document files (`DOCUMENT_EXTENSIONS`), and entries without an extension
  * (a folder added or removed). Hidden entries and editor files (`.a.txt.swp`, `a.txt~`) are ignored, as the
  * loader ignores them.
  *

@@ -1,9 +1,13 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from '../logging/logger';
-import { type ParsedDocument, parseDocument } from './parse-document';
+import { normalizeForComparison, type ParsedParagraph } from './parse-document';
 import { buildPassages } from './passages';
-import { type CorpusFile, type CorpusWarning, listCorpusFiles, readCorpusFile } from './read-corpus';
-import type { CorpusDocument } from './types';
+import { type CorpusFile, type CorpusWarning, listCorpusFiles } from './read-corpus';
+import { DocumentReader } from './readers/document-reader';
+import { type ContentFile, plainTextContent, readContentFile } from './readers/read-content-file';
+import { DEFAULT_READING_LIMITS, type ReadingOptions, type ReadSection } from './readers/types';
+import type { CorpusDocument, Passage } from './types';
 
 /** Thrown when the corpus folder itself is unusable (missing, not a folder). */
 export class CorpusError extends Error {
@@ -25,11 +29,19 @@ const SHARED_BOILERPLATE_MIN_DOCUMENTS = 3;
 const SHARED_BOILERPLATE_MIN_SHARE = 0.02;
 const READ_CONCURRENCY = 16;
 
+/** A paragraph of a Markdown, HTML, PDF or Word file needs this many words to be quoted. */
+const MIN_READER_PARAGRAPH_WORDS = 2;
+
 /**
- * Loads every `.txt` and `.md` file under `dir` into documents with passages. Bad files are skipped or
+ * Loads every document under `dir` (`.txt`, Markdown, HTML, PDF, Word) into documents with passages.
+ * Formats other than `.txt` are read on a worker thread, within `options.limits`. Bad files are skipped or
  * repaired with a warning (logged and returned); only a missing or unreadable folder throws.
  */
-export async function loadCorpus(dir: string, logger?: Logger): Promise<LoadedCorpus> {
+export async function loadCorpus(
+  dir: string,
+  logger?: Logger,
+  options: ReadingOptions = {},
+): Promise<LoadedCorpus> {
   let files: string[];
   try {
     const stat = await fs.stat(dir);
@@ -44,30 +56,74 @@ export async function loadCorpus(dir: string, logger?: Logger): Promise<LoadedCo
   }
 
   const warnings: CorpusWarning[] = [];
-  const read: CorpusFile[] = [];
-  for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
-    const batch = await Promise.all(
-      files.slice(start, start + READ_CONCURRENCY).map((file) => readCorpusFile(dir, file)),
-    );
-    for (const { document, warning } of batch) {
-      if (warning) warnings.push(warning);
-      if (document) read.push(document);
+  const read: ContentFile[] = [];
+  const limits = options.limits ?? DEFAULT_READING_LIMITS;
+  const reader = new DocumentReader(limits);
+  try {
+    for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
+      const batch = await Promise.all(
+        files
+          .slice(start, start + READ_CONCURRENCY)
+          .map((file) => readContentFile(dir, file, reader, limits)),
+      );
+      for (const { file, warning } of batch) {
+        if (warning) warnings.push(warning);
+        if (file) read.push(file);
+      }
     }
+  } finally {
+    await reader.close();
   }
 
-  const documents = assembleDocuments(read, warnings);
+  const documents = assembleContents(read, warnings, options.corpusUrl);
   for (const warning of warnings) logger?.warn(`corpus: ${warning.file}: ${warning.message}`);
   return { documents, warnings };
 }
 
-/** Parses files into documents, dropping paragraphs that recur across many documents (site furniture). */
+/** Parses `.txt` files into documents, dropping paragraphs that recur across many documents (site furniture). */
 export function assembleDocuments(files: CorpusFile[], warnings: CorpusWarning[] = []): CorpusDocument[] {
-  const parsed = files.map((file) => ({ file, parsed: parseDocument(file.text) }));
-  const shared = sharedParagraphs(parsed.map((entry) => entry.parsed));
+  return assembleContents(
+    files.map(({ text, ...meta }) => ({ meta, content: plainTextContent(text) })),
+    warnings,
+  );
+}
+
+/**
+ * Turns read files into documents: passages are cut section by section (a passage never spans two pages or
+ * two headings, and carries its section's location); paragraphs that recur across many documents go.
+ * A document's URL is its own (canonical link, front matter) or `corpusUrl` plus its path.
+ */
+export function assembleContents(
+  files: ContentFile[],
+  warnings: CorpusWarning[] = [],
+  corpusUrl?: string,
+): CorpusDocument[] {
+  const parsed = files.map(({ meta, content }) => ({
+    file: meta,
+    doc: content,
+    sections: content.sections.map((section) => ({
+      location: section.location,
+      paragraphs: keyed(section),
+    })),
+  }));
+  const shared = sharedParagraphs(
+    parsed.map((entry) => entry.sections.flatMap((section) => section.paragraphs)),
+  );
   const documents: CorpusDocument[] = [];
-  for (const { file, parsed: doc } of parsed) {
-    const paragraphs = doc.paragraphs.filter((paragraph) => !shared.has(paragraph.key));
-    const passages = buildPassages(file.file, paragraphs);
+  for (const { file, doc, sections } of parsed) {
+    const passages: Passage[] = [];
+    for (const section of sections) {
+      const paragraphs = section.paragraphs.filter((paragraph) => !shared.has(paragraph.key));
+      for (const passage of buildPassages(file.file, paragraphs)) {
+        const position = passages.length;
+        passages.push({
+          ...passage,
+          id: `${file.file}#${position}`,
+          position,
+          ...(section.location ? { location: section.location } : {}),
+        });
+      }
+    }
     if (passages.length === 0) {
       warnings.push({
         file: file.file,
@@ -75,10 +131,12 @@ export function assembleDocuments(files: CorpusFile[], warnings: CorpusWarning[]
       });
       continue;
     }
+    const url = doc.url ?? (corpusUrl ? `${corpusUrl}${encodeURI(file.file)}` : undefined);
     documents.push({
       file: file.file,
-      title: doc.title,
+      title: doc.title || path.basename(file.file, path.extname(file.file)),
       date: doc.date,
+      ...(url ? { url } : {}),
       passages,
       size: file.size,
       mtimeMs: file.mtimeMs,
@@ -88,14 +146,24 @@ export function assembleDocuments(files: CorpusFile[], warnings: CorpusWarning[]
   return documents;
 }
 
-function sharedParagraphs(documents: ParsedDocument[]): Set<string> {
+/** A section's paragraphs with their comparison keys; a reader's fragments of one word are dropped. */
+function keyed(section: ReadSection): ParsedParagraph[] {
+  return section.paragraphs.flatMap((paragraph) => {
+    // The text parser's paragraphs come keyed and already judged.
+    if ('key' in paragraph) return [paragraph as ParsedParagraph];
+    const key = normalizeForComparison(paragraph.text);
+    return key.split(' ').length >= MIN_READER_PARAGRAPH_WORDS ? [{ ...paragraph, key }] : [];
+  });
+}
+
+function sharedParagraphs(documents: ParsedParagraph[][]): Set<string> {
   const threshold = Math.max(
     SHARED_BOILERPLATE_MIN_DOCUMENTS,
     Math.ceil(documents.length * SHARED_BOILERPLATE_MIN_SHARE),
   );
   const counts = new Map<string, number>();
-  for (const document of documents) {
-    for (const key of new Set(document.paragraphs.map((paragraph) => paragraph.key))) {
+  for (const paragraphs of documents) {
+    for (const key of new Set(paragraphs.map((paragraph) => paragraph.key))) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }

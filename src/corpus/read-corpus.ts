@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { FORMAT_EXTENSIONS } from './readers/types';
 
 /** A corpus file read from disk and decoded, ready to parse. */
 export interface CorpusFile {
@@ -18,8 +19,8 @@ export interface CorpusWarning {
   message: string;
 }
 
-/** The document extensions the corpus reads. */
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md'];
+/** The document extensions the corpus reads: plain text, and each format with a reader of its own. */
+export const DOCUMENT_EXTENSIONS = ['.txt', ...Object.keys(FORMAT_EXTENSIONS)];
 
 /** Files larger than this are skipped rather than risk the bot's memory. */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;

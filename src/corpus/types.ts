@@ -5,6 +5,8 @@ export interface CorpusDocument {
   title: string;
   /** ISO date `YYYY-MM-DD` when the document states one. */
   date?: string;
+  /** Where the document can be opened: its canonical URL, front matter `url`, or `CORPUS_URL` + file. */
+  url?: string;
   passages: Passage[];
   size: number;
   mtimeMs: number;
@@ -25,6 +27,16 @@ export interface Passage {
    * as a bullet. Absent when the passage is running prose.
    */
   listItems?: number[];
+  /** Where in its document the passage stands, when the format tells: a PDF page, a heading path. */
+  location?: PassageLocation;
+}
+
+/** A passage's place in its document, for citations a reader can check. */
+export interface PassageLocation {
+  /** 1-based page of a PDF. */
+  page?: number;
+  /** The headings the passage stands under, outermost first (`['Onboarding', 'Laptops']`). */
+  headings?: string[];
 }
 
 /** Joins a passage's sentences back into its text. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { answerPlainText } from '../answer/plain-text';
+import { answerPlainText, formatCitation } from '../answer/plain-text';
 import type { Answer, AnswerEngine } from '../answer/types';
 
 /** One turn of an eval conversation (format of `shared/eval/README.md`). */
@@ -8,6 +8,8 @@ export interface EvalTurn {
   sources?: string[];
   answers?: string[];
   no_answer?: boolean;
+  /** Where the first citation must point, as citations show it: `p. 12`, `Onboarding › Laptops`. */
+  location?: string;
 }
 
 /** One eval conversation: a first question and its follow-ups. */
@@ -46,7 +48,8 @@ export function readConversations(file: string): EvalConversation[] {
 
 /** Judges one reply against one turn, as the eval README specifies. */
 export function judgeTurn(turn: EvalTurn, answer: Answer): { passed: boolean; reason?: string } {
-  const cited = answer.passages.flatMap((passage) => passage.citations.map((citation) => citation.file));
+  const citations = answer.passages.flatMap((passage) => passage.citations);
+  const cited = citations.map((citation) => citation.file);
   const head = answerPlainText(answer, { markAnswer: false }).slice(0, REPLY_HEAD_CHARS).toLowerCase();
   if (turn.no_answer) {
     if (cited.length > 0) return { passed: false, reason: `expected no answer, but cited ${cited[0]}` };
@@ -60,6 +63,12 @@ export function judgeTurn(turn: EvalTurn, answer: Answer): { passed: boolean; re
     return {
       passed: false,
       reason: `none of ${JSON.stringify(turn.answers)} in the first ${REPLY_HEAD_CHARS} characters`,
+    };
+  }
+  if (turn.location && !formatCitation(citations[0]).includes(turn.location)) {
+    return {
+      passed: false,
+      reason: `first citation "${formatCitation(citations[0])}" does not point to ${turn.location}`,
     };
   }
   return { passed: true };

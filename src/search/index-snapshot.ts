@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ANALYZER_VERSION } from '../analysis/analyzer';
 import { loadCorpus } from '../corpus/load-corpus';
 import { type CorpusWarning, listCorpusFiles } from '../corpus/read-corpus';
+import type { ReadingOptions } from '../corpus/readers/types';
 import type { Logger } from '../logging/logger';
 import { PassageIndex } from './passage-index';
 
@@ -18,7 +19,7 @@ import { PassageIndex } from './passage-index';
  * corpus folder are removed. It holds one JSON value per line: a header (versions, key, the corpus's
  * warnings), then each part of the index.
  */
-export const SNAPSHOT_FORMAT_VERSION = 3;
+export const SNAPSHOT_FORMAT_VERSION = 4;
 
 /** Index data as {@link PassageIndex.toSnapshot} gives it. */
 export type PassageIndexSnapshot = ReturnType<PassageIndex['toSnapshot']>;
@@ -162,10 +163,13 @@ export async function readIndexSnapshot(
  */
 export async function loadOrBuildIndex(
   corpusDir: string,
-  options: { snapshotDir: string; logger?: Logger },
+  options: { snapshotDir: string; logger?: Logger; reading?: ReadingOptions },
 ): Promise<LoadedIndex> {
-  const { snapshotDir, logger } = options;
-  const key = await corpusKey(corpusDir).catch(() => undefined);
+  const { snapshotDir, logger, reading } = options;
+  // Reading settings change what is indexed, so they are part of the snapshot's key.
+  const key = await corpusKey(corpusDir)
+    .then((corpus) => (reading ? `${corpus}-${settingsHash(reading)}` : corpus))
+    .catch(() => undefined);
   const file = key === undefined ? undefined : snapshotPath(snapshotDir, corpusDir, key);
   if (key !== undefined && file !== undefined && (await exists(file))) {
     try {
@@ -178,7 +182,7 @@ export async function loadOrBuildIndex(
     }
   }
 
-  const { documents, warnings } = await loadCorpus(corpusDir, logger);
+  const { documents, warnings } = await loadCorpus(corpusDir, logger, reading);
   const index = PassageIndex.build(documents);
   if (key === undefined || file === undefined) return { index, source: 'built', warnings };
   try {
@@ -202,6 +206,10 @@ async function removeOtherSnapshots(snapshotDir: string, corpusDir: string, keep
       .filter((name) => name.startsWith(prefix) && name.endsWith('.json') && name !== path.basename(keep))
       .map((name) => fs.rm(path.join(snapshotDir, name), { force: true })),
   );
+}
+
+function settingsHash(reading: ReadingOptions): string {
+  return createHash('sha256').update(JSON.stringify(reading)).digest('hex').slice(0, 8);
 }
 
 async function exists(file: string): Promise<boolean> {

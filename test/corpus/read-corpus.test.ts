@@ -17,7 +17,7 @@ describe('messy corpus files', () => {
     writeFileSync(path.join(dir, 'good.txt'), `Headline\n\n${prose}`);
     writeFileSync(path.join(dir, 'empty.txt'), '   \n');
     writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
-    writeFileSync(path.join(dir, 'notes.pdf'), 'ignored: not a document type the corpus reads');
+    writeFileSync(path.join(dir, 'notes.xlsx'), 'ignored: not a document type the corpus reads');
     const warn = jest.fn();
     const { documents, warnings } = await loadCorpus(dir, { debug() {}, info() {}, warn, error() {} });
     expect(documents.map((d) => d.file)).toEqual(['good.txt']);

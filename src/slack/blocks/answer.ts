@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { citationSource, citationUrl } from '../../answer/citation-location';
 import { layOutSentences } from '../../answer/passage-layout';
 import type { Answer, AnswerPassage, Citation } from '../../answer/types';
 import { type AnswerRef, encodeAnswerRef } from '../answer-ref';
@@ -135,10 +136,17 @@ function citationLines(citations: Citation[]): string {
   return lines.join('\n');
 }
 
-/** One citation as mrkdwn: `file` · *title* · date. */
+/**
+ * One citation as mrkdwn: `file` and where in it (`report.pdf` · p. 12, `handbook.md` › Onboarding ›
+ * Laptops), then *title* (a link to the document, at the page for a PDF, when it has a URL) and date.
+ */
 export function citationLine(citation: Citation): string {
-  const file = `📄 \`${escapeMrkdwn(citation.file.replace(/`/g, "'"))}\``;
-  const title = `*${shorten(escapeMrkdwn(citation.title), TITLE_LIMIT).replace(/\*/g, '∗')}*`;
+  const file = `📄 ${escapeMrkdwn(citationSource(citation, `\`${citation.file.replace(/`/g, "'")}\``))}`;
+  const text = shorten(escapeMrkdwn(citation.title), TITLE_LIMIT).replace(/\*/g, '∗');
+  const url = citationUrl(citation);
+  const title = url
+    ? `*<${url.replace(/[<>| ]/g, encodeURIComponent)}|${text.replace(/\|/g, '∣')}>*`
+    : `*${text}*`;
   return [file, title, citation.date].filter(Boolean).join(' · ');
 }
 
@@ -154,7 +162,7 @@ function fallbackText(passage: AnswerPassage): string {
   const quote = quotedPassage(passage)
     .replace(/^> /, '')
     .replace(/(^|\s)\*([^*]+)\*(?=\s|$)/g, '$1$2');
-  const sources = passage.citations.map((citation) => escapeMrkdwn(citation.file)).join(', ');
+  const sources = passage.citations.map((citation) => escapeMrkdwn(citationSource(citation))).join(', ');
   return shorten(`${quote} (${sources})`, FALLBACK_TEXT_LIMIT);
 }
 

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DocumentSource } from './read-document';
+import type { ReadJob, ReadReply } from './reader-worker';
+import { type DocumentContent, ReaderError, type ReadingLimits } from './types';
+
+/** The worker's heap ceiling: a pathological file ends the worker, not the bot. */
+const WORKER_HEAP_MB = 1536;
+
+/**
+ * Reads Markdown, HTML, PDF and Word files on a worker thread, one file at a time, so a 300-page PDF
+ * never holds up the answers the main thread is giving meanwhile. A file still being read after
+ * `limits.timeoutMs`, or one that crashes the worker, is reported as a {@link ReaderError}; the worker is
+ * restarted for the next file. Call {@link DocumentReader.close} when done.
+ */
+export class DocumentReader {
+  private worker?: Worker;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 0;
+
+  constructor(private readonly limits: ReadingLimits) {}
+
+  /** Reads one file; rejects with {@link ReaderError} when it cannot be used. */
+  read(source: DocumentSource): Promise<DocumentContent> {
+    const result = this.queue.then(() => this.run(source));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Stops the worker thread. */
+  async close(): Promise<void> {
+    await this.queue;
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private run(source: DocumentSource): Promise<DocumentContent> {
+    const worker = this.ensureWorker();
+    const job: ReadJob = { id: this.nextId++, source, maxPdfPages: this.limits.maxPdfPages };
+    return new Promise<DocumentContent>((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        outcome();
+      };
+      const fail = (message: string) => {
+        this.dropWorker(worker);
+        settle(() => reject(new ReaderError(message)));
+      };
+      const onMessage = (reply: ReadReply) => {
+        if (reply.id !== job.id) return;
+        settle(() => ('error' in reply ? reject(new ReaderError(reply.error)) : resolve(reply.content)));
+      };
+      const onError = (error: Error) => fail(`reading it stopped the reader (${error.message})`);
+      const onExit = () => fail('reading it stopped the reader');
+      const timer = setTimeout(
+        () =>
+          fail(
+            `still being read after ${Math.round(this.limits.timeoutMs / 1000)} s (DOCUMENT_READ_TIMEOUT_SECONDS); it may be damaged or too large`,
+          ),
+        this.limits.timeoutMs,
+      );
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      const transfer = 'bytes' in source ? [source.bytes.buffer as ArrayBuffer] : [];
+      worker.postMessage(job, transfer);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (!this.worker) this.worker = startWorker();
+    return this.worker;
+  }
+
+  private dropWorker(worker: Worker): void {
+    if (this.worker === worker) this.worker = undefined;
+    void worker.terminate();
+  }
+}
+
+/** Starts the reader thread; from TypeScript sources (tsx, ts-jest) through tsx's require hook. */
+function startWorker(): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  const entry = path.join(__dirname, `reader-worker${path.extname(__filename)}`);
+  if (path.extname(__filename) !== '.ts') return new Worker(entry, { resourceLimits });
+  const boot = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`;
+  return new Worker(boot, { eval: true, resourceLimits });
+}
