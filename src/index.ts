@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const engine = await LiveEngine.open(config.corpusDir, {
     logger,
     snapshotDir: config.dataDir,
+    watch: { rescanMs: config.corpusRescanSeconds * 1000 },
     reading: config.reading,
   });
 

@@ -9,7 +9,7 @@ import { historyWeight, pointsBack } from './follow-up';
 import { keySentence } from './key-sentence';
 import { type Concept, conceptIdf, conceptMatch, questionConcepts, searchWeights } from './query';
 import { questionCore } from './question-frame';
-import { type QuestionKind, questionKind, sentenceFitsKind } from './question-kind';
+import { nameBesideQuestion, type QuestionKind, questionKind, sentenceFitsKind } from './question-kind';
 import { resolveRelativeDates } from './relative-dates';
 import type { Answer, AnswerEngine, AnswerOptions, AnswerPassage, Citation, DocumentSummary } from './types';
 
@@ -48,6 +48,8 @@ const HEADLINE_BONUS = 0.3;
 const PART_ONLY_CREDIT = 0.6;
 /** Share (by rarity) of the question's words other than names and verbs that an answer must say. */
 const SUBJECT_COVERAGE = 0.4;
+/** How much more a sentence counts when a new name stands beside the question's words. */
+const NAME_BESIDE_FACTOR = 1.5;
 /** A sentence of the asked kind answers only if it says at least this share of what the best one says. */
 const KIND_SENTENCE_SHARE = 0.5;
 /** Passages whose analysis is kept between questions. */
@@ -267,6 +269,7 @@ export class CorpusEngine implements AnswerEngine {
       0.6 * weightedShare(said, rarities) +
       0.25 * phraseShare(concepts, reading.pairs, title.pairs) +
       (sentences.fitsKind ? 0.08 : 0) +
+      (sentences.beside ? 0.2 : 0) +
       DOCUMENT_SUPPORT * (question.documentSupport.get(hit.document.file) ?? 0) +
       RECENCY * (question.recency.get(hit.document.file) ?? 0) +
       (restated ? this.headlineBonus(headline, concepts, title.pairs, hit.passage) : 0);
@@ -349,7 +352,7 @@ export class CorpusEngine implements AnswerEngine {
   private readSentences(
     reading: PassageReading,
     { concepts, rarities, kind, ownTerms }: JudgedQuestion,
-  ): { index: number; fitsKind: boolean; holdsKind: boolean; namesTogether: number } {
+  ): { index: number; fitsKind: boolean; beside: boolean; holdsKind: boolean; namesTogether: number } {
     const scores: number[] = [];
     const namesBySentence: Set<number>[] = [];
     let namesTogether = 0;
@@ -369,20 +372,31 @@ export class CorpusEngine implements AnswerEngine {
       );
     });
     const bestScore = Math.max(...scores);
-    let best = { index: scores.indexOf(bestScore), fitsKind: false, score: -1 };
+    let best = { index: scores.indexOf(bestScore), fitsKind: false, beside: false, score: -1 };
     if (kind !== 'other') {
-      scores.forEach((score, index) => {
-        if (score <= 0 || score < bestScore * KIND_SENTENCE_SHARE || score <= best.score) return;
-        if (!sentenceFitsKind(reading.sentences[index], kind, ownTerms)) return;
+      scores.forEach((rawScore, index) => {
+        if (rawScore <= 0 || rawScore < bestScore * KIND_SENTENCE_SHARE) return;
+        const sentence = reading.sentences[index];
+        if (!sentenceFitsKind(sentence, kind, ownTerms)) return;
+        // "Prime Minister Narendra Modi": a name beside the question's words is the one asked for.
+        const beside = kind === 'person' && nameBesideQuestion(sentence, ownTerms);
+        const score = beside ? rawScore * NAME_BESIDE_FACTOR : rawScore;
+        if (score <= best.score) return;
         // Someone's words answer "what did X say" only where X is named: here, or around a quote.
         const speakers = [index - 1, index, index + 1].flatMap((at) => [...(namesBySentence[at] ?? [])]);
         const speakerNamed =
           concepts.every((concept) => !concept.isName || concept.fromHistory) || speakers.length > 0;
         if (kind === 'said' && !speakerNamed) return;
-        best = { index, fitsKind: true, score };
+        best = { index, fitsKind: true, beside, score };
       });
     }
-    return { index: best.index, fitsKind: best.fitsKind, holdsKind: best.fitsKind, namesTogether };
+    return {
+      index: best.index,
+      fitsKind: best.fitsKind,
+      beside: best.beside,
+      holdsKind: best.fitsKind,
+      namesTogether,
+    };
   }
 
   private titleOf(document: CorpusDocument): HeadlineReading {

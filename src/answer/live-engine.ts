@@ -37,8 +37,10 @@ export class LiveEngine implements AnswerEngine {
 
   /**
    * Loads `corpusDir` and keeps it current: changes to it are picked up within about a second
-   * (`watch.debounceMs`, default 500 ms, plus the rebuild). Other options go to `loadEngine` for the first
-   * load and every rebuild. Call {@link LiveEngine.close} on shutdown.
+   * (`watch.debounceMs`, default 500 ms, plus the rebuild), and any an event missed by the re-scan every
+   * `watch.rescanMs` (default 5 minutes); see {@link watchCorpus} for the file-system trouble it rides
+   * out. Other options go to `loadEngine` for the first load and every rebuild. Call
+   * {@link LiveEngine.close} on shutdown.
    */
   static async open(
     corpusDir: string,

@@ -21,8 +21,7 @@ export interface QuestionCore {
 const QUESTION_WORD = /\b(?:who|whom|whose|what|when|where|which|why|how)\b/i;
 
 /** Clause breaks: punctuation, and conjunctions that start a reason or a circumstance. */
-const CLAUSE_BREAK =
-  /\s*[,;:!?()—–]+\s*|\s+-\s+|\s+\b(?:because|since|so that|as we|as i|for our|for my|for the (?:briefing|meeting|report|deck|call))\b\s*/i;
+const CLAUSE_BREAK = /\s*[,;:!?()—–]+\s*|\s+-\s+|\s+\b(?:because|since|so that|as we|as i)\b\s*/i;
 
 /** Greetings and politeness at the start of a question. */
 const OPENING =

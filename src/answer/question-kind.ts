@@ -18,36 +18,36 @@ import { PLACE_ALIASES } from '../analysis/expansion';
  */
 export type QuestionKind = 'time' | 'person' | 'place' | 'quantity' | 'said' | 'other';
 
+/**
+ * How each kind is asked. When a question holds several ("where was Lammy when he announced…"), the
+ * one said first is what it asks; the rest describe the subject.
+ */
+const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
+  [
+    'quantity',
+    /\bhow (?:much|many|big|large|long|far|often)\b|\bwhat (?:amount|number|percentage|share|sum|value)\b|\bwhat (?:is|was|are|were|will be) the (?:price|cost|value|amount|number|size|rate|total|budget|figure)\b/,
+  ],
+  ['time', /\bwhen\b|\bwhat (?:date|year|day|month|time)\b|\bwhich (?:date|year|day|month)\b/],
+  [
+    'said',
+    /\bwhat (?:did|does|do|has|have|had|was|is)\b.*\b(?:say|said|saying|describe|described|think|tell|told|announce|state|claim|call|comment|react)\b|\bhow (?:did|does|do|has|have)\b.*\b(?:describe|described|characteri[sz]e|react|respond|see|view)\b|\bwhat (?:was|is|were|are)\b.*\b(?:reaction|response|view|position|stance|comment)\b/,
+  ],
+  [
+    'person',
+    /\bwho(?:m|se)?\b|\bwhich (?:person|people|official|minister|leader|company|companies|firm|organi[sz]ation|agency|bank)/,
+  ],
+  ['place', /\bwhere\b|\bwhich (?:city|country|place|venue|town)\b|\bwhat (?:city|country|place|venue)\b/],
+];
+
 /** Reads the expected answer kind from the question's wording. */
 export function questionKind(question: string): QuestionKind {
   const text = question.toLowerCase();
-  if (
-    /\bhow (much|many|big|large|long|far|often)\b|\bwhat (amount|number|percentage|share|sum|value)\b/.test(
-      text,
-    )
-  ) {
-    return 'quantity';
+  let found: { kind: QuestionKind; at: number } = { kind: 'other', at: Number.POSITIVE_INFINITY };
+  for (const [kind, pattern] of KIND_PATTERNS) {
+    const at = text.search(pattern);
+    if (at >= 0 && at < found.at) found = { kind, at };
   }
-  if (/\bwhen\b|\bwhat (date|year|day|month|time)\b|\bwhich (date|year|day|month)\b/.test(text))
-    return 'time';
-  if (
-    /\bwhat (?:did|does|do|has|have|had|was|is)\b.*\b(?:say|said|saying|describe|described|think|tell|told|announce|state|claim|call|comment|react)\b|\bhow (?:did|does|do|has|have)\b.*\b(?:describe|described|characteri[sz]e|react|respond|see|view)\b|\bwhat (?:was|is|were|are)\b.*\b(?:reaction|response|view|position|stance|comment)\b/.test(
-      text,
-    )
-  ) {
-    return 'said';
-  }
-  if (
-    /\bwho(m|se)?\b|\bwhich (person|people|official|minister|leader|company|companies|firm|organi[sz]ation|agency|bank)/.test(
-      text,
-    )
-  ) {
-    return 'person';
-  }
-  if (/\bwhere\b|\bwhich (city|country|place|venue|town)\b|\bwhat (city|country|place|venue)\b/.test(text)) {
-    return 'place';
-  }
-  return 'other';
+  return found.kind;
 }
 
 const MONTH =
@@ -81,6 +81,31 @@ const QUOTE = /[“”"]|(?:^|\s)['‘][^'’]{12,}['’]/u;
 const REPORTING =
   /\b(?:said|says|say|stated|states|told|tells|added|adds|noted|notes|described|describes|called|calls|termed|remarked|commented|announced|announces|according to|urged|warned|stressed|emphasi[sz]ed|highlighted|expressed|welcomed|welcomes|praised|critici[sz]ed|insisted|argued|claimed|claims|asserted|acknowledged|confirmed|reiterated|underlined|affirmed|hailed|spokesman|spokeswoman|statement|readout)\b/i;
 
+/**
+ * Where a handbook says things are: a preposition of place and a place-like noun ("at the front desk",
+ * "on the finance portal", "in the second-floor kitchen").
+ */
+const PLACE_NOUN =
+  /\b(?:in|at|on|from|via|through|inside|outside|near|behind)\s+(?:the|a|an|your|our|each|every)\s+(?:[\p{L}-]+\s+){0,2}?(desk|office|floor|room|building|portal|site|website|page|intranet|folder|drive|channel|wiki|kitchen|reception|lobby|warehouse|store|shop|branch|centre|center|campus|city|country|region|port|plant|factory|headquarters|hq|embassy|airport|station|hall|venue|hotel)s?\b/giu;
+/**
+ * A role or body that answers "who" without a name ("your line manager", "the finance team"); it counts
+ * only when the question does not use the same word ("who is the prime minister" is not answered by
+ * "the prime minister").
+ */
+const ROLE =
+  /\b(manager|director|team|department|desk|office|committee|board|council|ministry|agency|authority|officer|administrator|admin|secretary|minister|president|chairman|chair|chief|head|ceo|cfo|founder|owner|lead|supervisor|staff|hr|helpdesk|support|government|company|firm|bank|court|police|parliament|regulator)s?\b/giu;
+
+let roleTermList: string[] | undefined;
+
+/** The index terms of the role words. */
+function roleTerms(): string[] {
+  roleTermList ??= ROLE.source
+    .replace(/^.*?\((.*?)\).*$/, '$1')
+    .split('|')
+    .flatMap((word) => nameTerms(word));
+  return roleTermList;
+}
+
 /** Words that begin with a capital without naming anyone: calendar words. */
 const CALENDAR = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`, 'i');
 const PLACE_TERMS = new Set(PLACE_ALIASES.flat().flatMap((name) => analyze(name).map((token) => token.term)));
@@ -102,7 +127,10 @@ export function sentenceFitsKind(
     case 'person':
       return namesAnyone(sentence, questionTerms);
     case 'place':
-      return [...sentence.matchAll(PLACE_NAME)].some((match) => isNewName(match[1], questionTerms, false));
+      return (
+        [...sentence.matchAll(PLACE_NAME)].some((match) => isNewName(match[1], questionTerms, false)) ||
+        [...sentence.matchAll(PLACE_NOUN)].some((match) => isNewWord(match[1], questionTerms))
+      );
     case 'quantity':
       return QUANTITY_PATTERN.test(sentence.replace(YEAR_ONLY, ''));
     case 'said':
@@ -113,10 +141,38 @@ export function sentenceFitsKind(
 }
 
 /**
+ * True when a name the question does not use stands within two words of one it does: "Prime Minister
+ * Narendra Modi", "Modi, the prime minister".
+ */
+export function nameBesideQuestion(sentence: string, questionTerms: ReadonlySet<string>): boolean {
+  for (const match of sentence.matchAll(PERSON_NAME)) {
+    if (match.index === 0 || !isNewName(match[0], questionTerms, true)) continue;
+    const before = sentence
+      .slice(Math.max(0, match.index - 40), match.index)
+      .split(/\s+/)
+      .slice(-3);
+    const after = sentence
+      .slice(match.index + match[0].length, match.index + match[0].length + 40)
+      .split(/\s+/)
+      .slice(0, 4);
+    const near = [...before, ...after, ...match[0].split(/\s+/)];
+    if (
+      near.some((word) => nameTerms(word.replace(/^\W+|\W+$/gu, '')).some((term) => questionTerms.has(term)))
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
  * A person or organisation named in the sentence that the question does not name: a run of capitalised
  * words (or an acronym) past the sentence's first word, or a first word followed by another capital.
  */
 function namesAnyone(sentence: string, questionTerms: ReadonlySet<string>): boolean {
+  // A question that itself names a role ("who is the prime minister") wants the person's name.
+  const asksForHolder = roleTerms().some((term) => questionTerms.has(term));
+  if (!asksForHolder && [...sentence.matchAll(ROLE)].some((match) => isNewWord(match[1], questionTerms)))
+    return true;
   for (const match of sentence.matchAll(PERSON_NAME)) {
     const atStart = /^[\s"'“‘(•*-]*$/u.test(sentence.slice(0, match.index));
     const words = match[0].split(/\s+/);
@@ -137,6 +193,11 @@ function isNewName(name: string, questionTerms: ReadonlySet<string>, excludePlac
     if (terms.length === 0) return false;
     return terms.every((term) => !questionTerms.has(term) && !(excludePlaces && PLACE_TERMS.has(term)));
   });
+}
+
+/** A word whose index terms the question does not use. */
+function isNewWord(word: string, questionTerms: ReadonlySet<string>): boolean {
+  return nameTerms(word.toLowerCase()).every((term) => !questionTerms.has(term));
 }
 
 const nameTermMemo = new Map<string, string[]>();

@@ -27,6 +27,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Largest question-log file before it is rotated, in bytes. */
   questionLogMaxBytes: number;
+  /** Seconds between full re-scans of the corpus, the backstop for a missed file event (default 300). */
+  corpusRescanSeconds: number;
   /** Limits on reading PDF, Word, HTML and Markdown files, and the corpus's base URL. */
   reading: Required<Pick<ReadingOptions, 'limits'>> & Pick<ReadingOptions, 'corpusUrl'>;
   /** Durability, timeouts and operations: see {@link OperationsConfig}. */
@@ -58,6 +60,9 @@ export class ConfigError extends Error {
 
 /** Default schedule: weekdays at 09:00 (seconds field first). */
 export const DEFAULT_DIGEST_CRON = '0 0 9 * * 1-5';
+
+/** Default seconds between full re-scans of the corpus: five minutes. */
+export const DEFAULT_CORPUS_RESCAN_SECONDS = 300;
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -151,6 +156,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     problems.push('QUESTION_LOG_MAX_BYTES must be a whole number of bytes, at least 1024 (default 5242880).');
   }
 
+  const corpusRescanSeconds = parseInteger(value('CORPUS_RESCAN_SECONDS'), DEFAULT_CORPUS_RESCAN_SECONDS);
+  if (corpusRescanSeconds === undefined || corpusRescanSeconds < 1) {
+    problems.push(
+      `CORPUS_RESCAN_SECONDS must be a whole number of seconds, at least 1 (default ${DEFAULT_CORPUS_RESCAN_SECONDS}).`,
+    );
+  }
   const reading = readReadingConfig(value, problems);
   const operations = readOperationsConfig(value, problems);
 
@@ -165,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     digest,
     logLevel: logLevel as Config['logLevel'],
     questionLogMaxBytes: questionLogMaxBytes ?? 5 * 1024 * 1024,
+    corpusRescanSeconds: corpusRescanSeconds ?? DEFAULT_CORPUS_RESCAN_SECONDS,
     reading,
   };
 }

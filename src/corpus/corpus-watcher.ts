@@ -1,7 +1,8 @@
-import { type FSWatcher, watch as fsWatch } from 'node:fs';
+import { constants, type FSWatcher, promises as fs, watch as fsWatch, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Logger, silentLogger } from '../logging/logger';
-import { DOCUMENT_EXTENSIONS } from './read-corpus';
+import { corpusFingerprint } from './corpus-fingerprint';
+import { DOCUMENT_EXTENSIONS, unreadableReason } from './read-corpus';
 
 /** Options of {@link watchCorpus}. */
 export interface CorpusWatcherOptions {
@@ -9,6 +10,16 @@ export interface CorpusWatcherOptions {
   debounceMs?: number;
   /** Longest a stream of changes (a large copy) can hold `onChange` back, in ms (default 5000). */
   maxWaitMs?: number;
+  /**
+   * How often the whole corpus is compared with what was last seen (one `stat` per file, no reading), in
+   * ms: the backstop for a change the file events missed. Default {@link DEFAULT_RESCAN_MS}; 0 turns it off.
+   */
+  rescanMs?: number;
+  /**
+   * How often a corpus folder that vanished, and files or folders that could not be read, are looked at
+   * again, in ms (default 2000). Costs nothing while neither is the case.
+   */
+  recheckMs?: number;
   logger?: Logger;
   /** `fs.watch`, injectable for tests. */
   watch?: typeof fsWatch;
@@ -19,6 +30,12 @@ export interface CorpusWatcher {
   close(): void;
 }
 
+/** Default interval of the periodic re-scan: five minutes. */
+export const DEFAULT_RESCAN_MS = 5 * 60 * 1000;
+const DEFAULT_RECHECK_MS = 2000;
+/** Watch errors that belong to one entry, which may be fixed: looked at again every `recheckMs`. */
+const ENTRY_PROBLEMS = ['EACCES', 'EPERM', 'ELOOP'];
+
 /**
  * Watches the corpus folder, subfolders included, and calls `onChange` with the changed paths once the
  * changes settle: after `debounceMs` of quiet, or `maxWaitMs` after the first change at the latest.
@@ -27,8 +44,14 @@ export interface CorpusWatcher {
  * (a folder added or removed). Hidden entries and editor files (`.a.txt.swp`, `a.txt~`) are ignored, as the
  * loader ignores them.
  *
- * If the folder cannot be watched, or the watch fails later (the folder was deleted), the cause is logged
- * and the bot keeps answering from the corpus it has.
+ * File-system trouble is logged, with what is done about it, and never ends the watch:
+ * - a file or subfolder that cannot be watched (no permission, a symbolic link loop) is reported as a
+ *   change, so the loader skips it alone with a warning; it is looked at again every `recheckMs`, and once
+ *   it can be read (permission restored) or is gone, the watch restarts and the corpus is reloaded;
+ * - a corpus folder deleted (or replaced, as a deploy or `rsync --delete` may do) is looked for every
+ *   `recheckMs`; once it is back the watch restarts on the new folder and the corpus is reloaded;
+ * - every `rescanMs` the corpus's names, sizes, times and permissions are compared with the last look, so
+ *   a change whose event was lost is picked up within that interval.
  */
 export function watchCorpus(
   dir: string,
@@ -38,20 +61,39 @@ export function watchCorpus(
   const logger = options.logger ?? silentLogger;
   const debounceMs = options.debounceMs ?? 500;
   const maxWaitMs = options.maxWaitMs ?? 5000;
+  const rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
+  const recheckMs = options.recheckMs ?? DEFAULT_RECHECK_MS;
+  const watchFn = options.watch ?? fsWatch;
   const changed = new Set<string>();
+  /** Entries the watch could not follow, by absolute path, with the error code that stopped it. */
+  const blocked = new Map<string, string>();
+  /** Error codes of the system, not of an entry, already logged. */
+  const systemProblems = new Set<string>();
   let quietTimer: NodeJS.Timeout | undefined;
   let firstChangeAt = 0;
   let closed = false;
+  let watcher: FSWatcher | undefined;
+  /** The watched folder's identity (`dev:ino`); undefined while it is missing. */
+  let watchedFolder: string | undefined;
+  let lastFingerprint: Promise<string | undefined> | undefined;
+  let checking = false;
+
+  const fingerprint = () => corpusFingerprint(dir).catch(() => undefined);
 
   const flush = () => {
     quietTimer = undefined;
     if (closed || changed.size === 0) return;
     const files = [...changed].sort();
     changed.clear();
+    // A vanished folder cannot be loaded; it is reloaded once it is back.
+    if (watchedFolder === undefined) return;
+    // What the reload about to run will see, for the next re-scan to compare against.
+    if (rescanMs > 0) lastFingerprint = fingerprint();
     onChange(files);
   };
 
   const noticed = (file: string) => {
+    if (closed) return;
     if (changed.size === 0) firstChangeAt = Date.now();
     changed.add(file);
     if (quietTimer) clearTimeout(quietTimer);
@@ -59,28 +101,158 @@ export function watchCorpus(
     quietTimer = setTimeout(flush, wait);
   };
 
-  let watcher: FSWatcher | undefined;
-  try {
-    watcher = (options.watch ?? fsWatch)(dir, { recursive: true, persistent: false }, (_event, filename) => {
-      const file = filename?.toString().split(path.sep).join('/') ?? '';
-      if (file === '' || isCorpusPath(file)) noticed(file || '(unknown)');
-    });
-    watcher.on('error', (error) => {
-      logger.error(`corpus: stopped watching ${dir}; restart the bot to pick up further changes:`, error);
-      watcher?.close();
-    });
-    logger.info(`corpus: watching ${dir} for changes`);
-  } catch (error) {
-    logger.error(`corpus: cannot watch ${dir}; changes need a restart to be picked up:`, error);
+  const relative = (fullPath: string) => path.relative(dir, fullPath).split(path.sep).join('/') || '.';
+
+  const onWatchError = (error: NodeJS.ErrnoException) => {
+    const failedPath = typeof error.path === 'string' ? error.path : undefined;
+    if (!failedPath || path.resolve(failedPath) === path.resolve(dir)) {
+      void checkFolder();
+      return;
+    }
+    const code = error.code ?? 'unknown';
+    // An entry that vanished while the watch reached it: its removal is an event of its own.
+    if (code === 'ENOENT') return;
+    if (!ENTRY_PROBLEMS.includes(code)) {
+      // Not the entry's fault (the system's limit on watches, ENOSPC or EMFILE): looking again would fail
+      // again, so the periodic re-scan picks up what the events miss.
+      if (systemProblems.has(code)) return;
+      systemProblems.add(code);
+      logger.warn(
+        `corpus: cannot watch all of ${dir} (${code}${code === 'ENOSPC' ? ': the system limit on watched files is reached; raise fs.inotify.max_user_watches' : ''}); ${rescanMs > 0 ? `changes there are picked up by the re-scan every ${rescanMs / 1000} s` : 'changes there may be missed'}`,
+      );
+      return;
+    }
+    if (blocked.get(failedPath) === code) return;
+    blocked.set(failedPath, code);
+    const what = code === 'ELOOP' ? 'it is a symbolic link loop' : unreadableReason(error);
+    logger.warn(
+      `corpus: cannot watch ${relative(failedPath)}: ${what}; the rest of ${dir} is still watched, and it is looked at again every ${recheckMs} ms`,
+    );
+    noticed(relative(failedPath));
+  };
+
+  const stopWatching = () => {
+    watcher?.close();
+    watcher = undefined;
+  };
+
+  /** Starts the watch; false (with the cause logged) when the folder cannot be watched. */
+  const startWatching = (): boolean => {
+    stopWatching();
+    if (closed) return false;
+    try {
+      const stat = statSync(dir);
+      watcher = watchFn(dir, { recursive: true, persistent: false }, (_event, filename) => {
+        const file = filename?.toString().split(path.sep).join('/') ?? '';
+        if (file === '') void checkFolder();
+        else if (isCorpusPath(file)) noticed(file);
+      });
+      watcher.on('error', onWatchError);
+      watchedFolder = `${stat.dev}:${stat.ino}`;
+      return true;
+    } catch (error) {
+      stopWatching();
+      watchedFolder = undefined;
+      logger.error(
+        `corpus: cannot watch ${dir} (${(error as NodeJS.ErrnoException).code ?? error}); looking for it again every ${recheckMs} ms`,
+      );
+      return false;
+    }
+  };
+
+  /** Whether the watched folder is still there and the same; if not, waits for it and watches it again. */
+  const checkFolder = async (): Promise<void> => {
+    const stat = await fs.stat(dir).catch(() => undefined);
+    if (closed) return;
+    const now = stat?.isDirectory() ? `${stat.dev}:${stat.ino}` : undefined;
+    if (now === watchedFolder) return;
+    if (now === undefined) {
+      if (watchedFolder !== undefined) {
+        logger.warn(
+          `corpus: ${dir} was removed; still answering from the documents already loaded, and looking for it again every ${recheckMs} ms`,
+        );
+      }
+      stopWatching();
+      watchedFolder = undefined;
+      return;
+    }
+    const replaced = watchedFolder !== undefined;
+    if (startWatching()) {
+      logger.info(
+        `corpus: ${dir} ${replaced ? 'was replaced by a new folder' : 'is back'}; watching it again and reloading`,
+      );
+      noticed('.');
+    }
+  };
+
+  /** Looks again at entries that could not be read; any that now can (or are gone) restart the watch. */
+  const checkBlocked = async (): Promise<void> => {
+    const cleared: string[] = [];
+    for (const [blockedPath, code] of blocked) {
+      const stillBlocked = await readable(blockedPath).then(
+        () => false,
+        (error: NodeJS.ErrnoException) => error.code === code,
+      );
+      if (!stillBlocked) cleared.push(blockedPath);
+    }
+    if (closed || cleared.length === 0) return;
+    for (const clearedPath of cleared) blocked.delete(clearedPath);
+    logger.info(
+      `corpus: ${cleared.map(relative).join(', ')} can be read again or is gone; watching it again and reloading`,
+    );
+    if (startWatching()) for (const clearedPath of cleared) noticed(relative(clearedPath));
+  };
+
+  const recheck = async () => {
+    if (checking || closed) return;
+    checking = true;
+    try {
+      if (watchedFolder === undefined || blocked.size > 0) await checkFolder();
+      if (blocked.size > 0) await checkBlocked();
+    } finally {
+      checking = false;
+    }
+  };
+
+  const rescan = async () => {
+    if (closed) return;
+    await checkFolder();
+    const before = await lastFingerprint;
+    const now = await fingerprint();
+    if (closed || now === undefined) return;
+    if (before !== undefined && now !== before && changed.size === 0) {
+      logger.info(`corpus: the periodic re-scan of ${dir} found changes no file event reported; reloading`);
+      noticed('.');
+    }
+    lastFingerprint = Promise.resolve(now);
+  };
+
+  if (startWatching()) {
+    logger.info(
+      `corpus: watching ${dir} for changes${rescanMs > 0 ? ` (and re-scanning it every ${rescanMs / 1000} s)` : ''}`,
+    );
   }
+  if (rescanMs > 0) lastFingerprint = fingerprint();
+  const recheckTimer = setInterval(() => void recheck(), recheckMs);
+  recheckTimer.unref();
+  const rescanTimer = rescanMs > 0 ? setInterval(() => void rescan(), rescanMs) : undefined;
+  rescanTimer?.unref();
 
   return {
     close() {
       closed = true;
       if (quietTimer) clearTimeout(quietTimer);
-      watcher?.close();
+      clearInterval(recheckTimer);
+      if (rescanTimer) clearInterval(rescanTimer);
+      stopWatching();
     },
   };
+}
+
+/** Resolves when `fullPath` can be read (a folder: listed and entered); rejects with the reason otherwise. */
+async function readable(fullPath: string): Promise<void> {
+  const stat = await fs.stat(fullPath);
+  await fs.access(fullPath, stat.isDirectory() ? constants.R_OK | constants.X_OK : constants.R_OK);
 }
 
 /** Whether a changed path (relative, `/`-separated) can change what the loader reads. */

@@ -34,20 +34,22 @@ const MIN_READER_PARAGRAPH_WORDS = 2;
 
 /**
  * Loads every document under `dir` (`.txt`, Markdown, HTML, PDF, Word) into documents with passages.
- * Formats other than `.txt` are read on a worker thread, within `options.limits`. Bad files are skipped or
- * repaired with a warning (logged and returned); only a missing or unreadable folder throws.
+ * Formats other than `.txt` are read on a worker thread, within `options.limits`. Bad files, and
+ * subfolders that cannot be read, are skipped or repaired with a warning (logged and returned); only a
+ * missing or unreadable `dir` throws.
  */
 export async function loadCorpus(
   dir: string,
   logger?: Logger,
   options: ReadingOptions = {},
 ): Promise<LoadedCorpus> {
+  const warnings: CorpusWarning[] = [];
   let files: string[];
   try {
     const stat = await fs.stat(dir);
     if (!stat.isDirectory())
       throw new CorpusError(`CORPUS_DIR ${dir} is not a folder: point it at a folder of .txt or .md files.`);
-    files = await listCorpusFiles(dir);
+    files = await listCorpusFiles(dir, warnings);
   } catch (error) {
     if (error instanceof CorpusError) throw error;
     throw new CorpusError(
@@ -55,7 +57,6 @@ export async function loadCorpus(
     );
   }
 
-  const warnings: CorpusWarning[] = [];
   const read: ContentFile[] = [];
   const limits = options.limits ?? DEFAULT_READING_LIMITS;
   const reader = new DocumentReader(limits);

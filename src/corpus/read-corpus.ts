@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { type Dirent, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { decodeNonUtf8 } from './decode-legacy';
 import { FORMAT_EXTENSIONS } from './readers/types';
 
 /** A corpus file read from disk and decoded, ready to parse. */
@@ -25,17 +26,32 @@ export const DOCUMENT_EXTENSIONS = ['.txt', ...Object.keys(FORMAT_EXTENSIONS)];
 /** Files larger than this are skipped rather than risk the bot's memory. */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
-/** Lists the corpus's document files (recursively, hidden entries ignored), sorted, relative to `dir`. */
-export async function listCorpusFiles(dir: string): Promise<string[]> {
+/**
+ * Lists the corpus's document files (recursively, hidden entries ignored), sorted, relative to `dir`.
+ * Only `dir` itself must be readable: a subfolder that cannot be read is left out, and a link to a document
+ * is read through, unless it is broken or loops; each such skip is added to `warnings` when given.
+ */
+export async function listCorpusFiles(dir: string, warnings?: CorpusWarning[]): Promise<string[]> {
   const found: string[] = [];
   const walk = async (relative: string): Promise<void> => {
-    const entries = await fs.readdir(path.join(dir, relative), { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(path.join(dir, relative), { withFileTypes: true });
+    } catch (error) {
+      if (relative === '') throw error;
+      warnings?.push({ file: `${relative}/`, message: `folder skipped: ${unreadableReason(error)}` });
+      return;
+    }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
+      const isDocument = DOCUMENT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase());
       if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
-        found.push(child);
+      else if (entry.isFile() && isDocument) found.push(child);
+      else if (entry.isSymbolicLink() && isDocument) {
+        const problem = await linkProblem(path.join(dir, child));
+        if (problem) warnings?.push({ file: child, message: `skipped: ${problem}` });
+        else found.push(child);
       }
     }
   };
@@ -43,9 +59,30 @@ export async function listCorpusFiles(dir: string): Promise<string[]> {
   return found.sort();
 }
 
+/** Why a link to a document cannot be read as one, or undefined when it leads to a file. */
+async function linkProblem(fullPath: string): Promise<string | undefined> {
+  try {
+    return (await fs.stat(fullPath)).isFile() ? undefined : 'a link to something that is not a file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'a symbolic link loop (the link leads back to itself)';
+    if (code === 'ENOENT') return 'a broken symbolic link';
+    return unreadableReason(error);
+  }
+}
+
+/** "it could not be read (EACCES)": the reason a file or folder is skipped, with the system's code. */
+export function unreadableReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'it vanished while loading';
+  if (code === 'EACCES' || code === 'EPERM') return `it could not be read (${code}: permission denied)`;
+  return `it could not be read (${code ?? error})`;
+}
+
 /**
  * Reads one corpus file. Returns the decoded text, or a warning when the file cannot be used:
- * vanished, empty, too large, or binary. Text that is not UTF-8 is read as Windows-1252 with a warning;
+ * vanished, empty, too large, or binary. Text that is not UTF-8 is read as {@link decodeNonUtf8} decides
+ * for the file (UTF-8 with `�` where bytes are broken, or the legacy encoding it looks like), with a warning;
  * byte-order marks are dropped and line ends made `\n`.
  */
 export async function readCorpusFile(
@@ -67,10 +104,7 @@ export async function readCorpusFile(
     }
     bytes = await fs.readFile(fullPath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'it vanished while loading' : `it could not be read (${code ?? error})`;
-    return { warning: { file, message: `skipped: ${reason}` } };
+    return { warning: { file, message: `skipped: ${unreadableReason(error)}` } };
   }
 
   const decoded = decode(bytes);
@@ -99,10 +133,7 @@ function decode(bytes: Buffer): { text: string; repaired?: string } | { binary: 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
   } catch {
-    return {
-      text: new TextDecoder('windows-1252').decode(body),
-      repaired: 'not valid UTF-8: read as Windows-1252; re-save it as UTF-8 to be sure of every character',
-    };
+    return decodeNonUtf8(body);
   }
 }
 

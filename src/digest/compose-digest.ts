@@ -134,9 +134,20 @@ interface QuestionGroup {
   firstTurns: number;
 }
 
+/** One rating per person per answer: each person's last click on an answer replaces their earlier ones. */
+function latestRatings(ratings: FeedbackEvent[]): FeedbackEvent[] {
+  const latest = new Map<string, FeedbackEvent>();
+  for (const rating of [...ratings].sort((a, b) => a.at.localeCompare(b.at))) {
+    const key = `${rating.questionId}\n${rating.user}`;
+    latest.delete(key);
+    latest.set(key, rating);
+  }
+  return [...latest.values()];
+}
+
 function summariseQuestions(events: QuestionLogEvent[]): QuestionSummary {
   const asked = events.filter((event): event is QuestionEvent => event.kind === 'question');
-  const ratings = events.filter((event): event is FeedbackEvent => event.kind === 'feedback');
+  const ratings = latestRatings(events.filter((event): event is FeedbackEvent => event.kind === 'feedback'));
 
   const groups = new Map<string, QuestionGroup>();
   const groupOfQuestion = new Map<string, QuestionGroup>();

@@ -45,7 +45,7 @@ export interface QuestionSummary {
   unanswered: AskedQuestion[];
   /** Answered questions rated 👎 more than 👍 (at most 5). */
   poorlyRated: AskedQuestion[];
-  /** All ratings given in the period. */
+  /** Ratings given in the period, one per person per answer (the last they clicked). */
   up: number;
   down: number;
 }

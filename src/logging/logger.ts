@@ -9,12 +9,20 @@ export interface Logger {
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 type Level = (typeof LEVELS)[number];
 
-/** Slack tokens and signing secrets, however they got into a message, are never written out. */
-const SECRET_PATTERN = /\b(xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)\b/g;
+/** Slack tokens (`xoxb-…`, `xapp-…`), however they got into a message, are never written out. */
+const TOKEN_PATTERN = /\b(xox[abposre]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)\b/g;
+/** Nor is a run of 32 or more hex digits: the shape of signing secrets, client secrets and API keys. */
+const HEX_SECRET_PATTERN = /\b[0-9a-f]{32,}\b/gi;
 
-/** Replaces anything that looks like a Slack token with a placeholder. */
+/**
+ * Replaces anything that looks like a secret with a placeholder: Slack tokens keep their kind
+ * (`xoxb-[redacted]`), hex secrets become `[redacted]`. Applied to every log line, to questions before
+ * coop stores them or posts them back (question log, message metadata, buttons), and to echoed text.
+ */
 export function redactSecrets(text: string): string {
-  return text.replace(SECRET_PATTERN, (token) => `${token.slice(0, 5)}[redacted]`);
+  return text
+    .replace(TOKEN_PATTERN, (token) => `${token.slice(0, 5)}[redacted]`)
+    .replace(HEX_SECRET_PATTERN, '[redacted]');
 }
 
 function render(message: unknown): string {

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analysis/analyzer';
+import { hashCorpusState } from '../corpus/corpus-fingerprint';
 import { loadCorpus } from '../corpus/load-corpus';
-import { type CorpusWarning, listCorpusFiles } from '../corpus/read-corpus';
+import type { CorpusWarning } from '../corpus/read-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
 import type { Logger } from '../logging/logger';
 import { PassageIndex } from './passage-index';
@@ -12,14 +13,16 @@ import { PassageIndex } from './passage-index';
  * Index snapshots: the built index saved to `DATA_DIR`, so a restart over an unchanged corpus loads it
  * instead of reading, parsing and analyzing every file again.
  *
- * A snapshot is keyed by the corpus as `stat` sees it (each file's relative name, size and mtime), the
+ * A snapshot is keyed by the corpus as `stat` sees it (each file's relative name, size, mtime and permissions), the
  * analyzer's version and {@link SNAPSHOT_FORMAT_VERSION}: computing the key needs no file to be read, and
  * any edit, addition, removal or analyzer change gives a new key, so a stale snapshot is never loaded.
  * The file is `index-<corpus folder id>-<key>.json`; once a new one is written, older snapshots of the same
  * corpus folder are removed. It holds one JSON value per line: a header (versions, key, the corpus's
- * warnings), then each part of the index.
+ * warnings, how many documents and passages it holds), each part of the index, then a trailer with a sha1
+ * checksum of all the lines before it. A snapshot whose checksum or counts disagree with what it holds (a part
+ * truncated, replaced or emptied) is refused and rebuilt with a warning, never loaded as a smaller corpus.
  */
-export const SNAPSHOT_FORMAT_VERSION = 4;
+export const SNAPSHOT_FORMAT_VERSION = 5;
 
 /** Index data as {@link PassageIndex.toSnapshot} gives it. */
 export type PassageIndexSnapshot = ReturnType<PassageIndex['toSnapshot']>;
@@ -48,30 +51,28 @@ interface SnapshotHeader {
   analyzerVersion: number;
   key: string;
   warnings: CorpusWarning[];
+  /** Documents and passages the snapshot holds. */
+  documents: number;
+  passages: number;
+}
+
+/** The last line: a checksum of the index's parts, as written. */
+interface SnapshotTrailer {
+  sha1: string;
 }
 
 const SECTIONS = ['search', 'documents', 'documentFrequencies', 'vocabulary', 'acronyms'] as const;
-const STAT_BATCH = 2000;
 
 /**
- * The snapshot key of a corpus folder: a hash of every document file's relative name, size and mtime,
- * plus the analyzer and snapshot format versions. Only `stat`s the files.
+ * The snapshot key of a corpus folder: a hash of every document file's relative name, size, mtime and
+ * permissions ({@link hashCorpusState}), plus the analyzer and snapshot format versions. Only `stat`s the
+ * files. Permissions count, so a file made readable again is read again rather than its old warning replayed.
  */
 export async function corpusKey(corpusDir: string): Promise<string> {
-  const files = await listCorpusFiles(corpusDir);
   const hash = createHash('sha256').update(
     `format ${SNAPSHOT_FORMAT_VERSION} analyzer ${ANALYZER_VERSION}\n`,
   );
-  for (let start = 0; start < files.length; start += STAT_BATCH) {
-    // Synchronous stats are several times faster than promised ones; yielding between batches keeps a
-    // reload from stalling the questions being answered meanwhile.
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const file of files.slice(start, start + STAT_BATCH)) {
-      const stat = statSync(path.join(corpusDir, file), { throwIfNoEntry: false });
-      hash.update(`${file}\t${stat?.size ?? -1}\t${stat?.mtimeMs ?? -1}\n`);
-    }
-  }
-  return hash.digest('hex').slice(0, 24);
+  return (await hashCorpusState(corpusDir, hash)).digest('hex').slice(0, 24);
 }
 
 /** Where the snapshot of `corpusDir` with `key` lives in `snapshotDir`. */
@@ -96,18 +97,28 @@ export async function saveIndexSnapshot(
 ): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const snapshot = index.toSnapshot();
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
     key,
     warnings,
+    documents: snapshot.documents.length,
+    passages: index.passageCount,
   };
-  const snapshot = index.toSnapshot();
+  const headerLine = `${JSON.stringify(header)}\n`;
+  const checksum = createHash('sha1').update(headerLine);
   const handle = await fs.open(temporary, 'w');
   try {
-    await handle.write(`${JSON.stringify(header)}\n`);
+    await handle.write(headerLine);
     // One section at a time keeps the largest string in memory to one part of the index.
-    for (const section of SECTIONS) await handle.write(`${JSON.stringify(snapshot[section])}\n`);
+    for (const section of SECTIONS) {
+      const line = Buffer.from(`${JSON.stringify(snapshot[section])}\n`);
+      checksum.update(line);
+      await handle.write(line);
+    }
+    const trailer: SnapshotTrailer = { sha1: checksum.digest('hex') };
+    await handle.write(`${JSON.stringify(trailer)}\n`);
     await handle.sync();
     await handle.close();
     await fs.rename(temporary, file);
@@ -123,18 +134,21 @@ export async function readIndexSnapshot(
   file: string,
   key: string,
 ): Promise<{ index: PassageIndex; warnings: CorpusWarning[] }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
     throw new SnapshotError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const lines = text.split('\n');
-  if (lines.length !== SECTIONS.length + 2 || lines[lines.length - 1] !== '') {
+  // Lines as byte ranges: each part is decoded only when parsed, so the text is never held whole twice.
+  const ends: number[] = [];
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) ends.push(at);
+  if (ends.length !== SECTIONS.length + 2 || ends[ends.length - 1] !== bytes.length - 1) {
     throw new SnapshotError(`${file} is truncated or not a coop index snapshot`);
   }
+  const line = (n: number) => bytes.toString('utf8', n === 0 ? 0 : (ends[n - 1] as number) + 1, ends[n]);
   try {
-    const header = JSON.parse(lines[0]) as Partial<SnapshotHeader>;
+    const header = JSON.parse(line(0)) as Partial<SnapshotHeader>;
     if (
       header.format !== SNAPSHOT_FORMAT_VERSION ||
       header.analyzerVersion !== ANALYZER_VERSION ||
@@ -142,12 +156,28 @@ export async function readIndexSnapshot(
     ) {
       throw new SnapshotError(`${file} was written for another corpus, analyzer or format`);
     }
-    const parts = Object.fromEntries(SECTIONS.map((section, i) => [section, JSON.parse(lines[i + 1])]));
+    const trailer = JSON.parse(line(SECTIONS.length + 1)) as Partial<SnapshotTrailer>;
+    const checked = bytes.subarray(0, (ends[SECTIONS.length] as number) + 1);
+    if (trailer.sha1 !== createHash('sha1').update(checked).digest('hex')) {
+      throw new SnapshotError(`${file} does not match its checksum (altered or damaged)`);
+    }
+    const sections = Object.fromEntries(SECTIONS.map((section, i) => [section, JSON.parse(line(i + 1))]));
     for (const section of SECTIONS.slice(1)) {
-      if (!Array.isArray(parts[section])) throw new SnapshotError(`${file}: ${section} is not a list`);
+      if (!Array.isArray(sections[section])) throw new SnapshotError(`${file}: ${section} is not a list`);
+    }
+    const snapshot = sections as PassageIndexSnapshot;
+    const passages = snapshot.documents.reduce((sum, document) => sum + (document.passages?.length ?? 0), 0);
+    if (
+      snapshot.documents.length !== header.documents ||
+      passages !== header.passages ||
+      snapshot.search?.documentCount !== passages
+    ) {
+      throw new SnapshotError(
+        `${file} does not hold the corpus it claims: ${header.documents} documents and ${header.passages} passages claimed, ${snapshot.documents.length} documents, ${passages} passages and ${snapshot.search?.documentCount} indexed passages held`,
+      );
     }
     return {
-      index: PassageIndex.fromSnapshot(parts as PassageIndexSnapshot),
+      index: PassageIndex.fromSnapshot(snapshot),
       warnings: Array.isArray(header.warnings) ? header.warnings : [],
     };
   } catch (error) {

@@ -13,8 +13,10 @@ export interface AnswerRef {
 }
 
 /** Slack's limit on a button's `value`. */
-const BUTTON_VALUE_LIMIT = 2000;
+export const BUTTON_VALUE_LIMIT = 2000;
 const QUESTION_LIMIT = 600;
+/** Most earlier questions a reference carries; more could not be read back. */
+const HISTORY_LIMIT = 100;
 
 /**
  * Encodes a reference for a button's `value`, within Slack's 2000 characters: a long question is cut,
@@ -22,7 +24,7 @@ const QUESTION_LIMIT = 600;
  */
 export function encodeAnswerRef(ref: AnswerRef): string {
   let question = ref.question.slice(0, QUESTION_LIMIT);
-  const history = ref.history.map((earlier) => earlier.slice(0, QUESTION_LIMIT));
+  const history = ref.history.slice(-HISTORY_LIMIT).map((earlier) => earlier.slice(0, QUESTION_LIMIT));
   for (;;) {
     const value = JSON.stringify({ id: ref.questionId, q: question, h: history, s: ref.shown });
     if (value.length <= BUTTON_VALUE_LIMIT) return value;
@@ -31,13 +33,21 @@ export function encodeAnswerRef(ref: AnswerRef): string {
   }
 }
 
-/** Decodes a button's `value`; undefined when it is not one of ours. */
+/**
+ * Decodes a button's `value`; undefined when it is not one of ours. Bounded, whatever the value holds: a
+ * value longer than Slack allows, or with more history or longer questions than {@link encodeAnswerRef}
+ * writes, is refused before anything is answered with it.
+ */
 export function decodeAnswerRef(value: string | undefined): AnswerRef | undefined {
-  if (!value) return undefined;
+  if (!value || value.length > BUTTON_VALUE_LIMIT) return undefined;
   try {
     const parsed = JSON.parse(value) as { id?: unknown; q?: unknown; h?: unknown; s?: unknown };
     if (typeof parsed.id !== 'string' || typeof parsed.q !== 'string') return undefined;
-    const history = Array.isArray(parsed.h) ? parsed.h.filter((h): h is string => typeof h === 'string') : [];
+    if (parsed.q.length > QUESTION_LIMIT) return undefined;
+    if (parsed.h !== undefined && (!Array.isArray(parsed.h) || parsed.h.length > HISTORY_LIMIT))
+      return undefined;
+    const history = (parsed.h ?? []).filter((h): h is string => typeof h === 'string');
+    if (history.some((earlier) => earlier.length > QUESTION_LIMIT)) return undefined;
     const shown = typeof parsed.s === 'number' && parsed.s >= 0 ? parsed.s : undefined;
     return { questionId: parsed.id, question: parsed.q, history, shown };
   } catch {

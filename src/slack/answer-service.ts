@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Answer, AnswerEngine } from '../answer/types';
 import type { Logger } from '../logging/logger';
 import type { CoopMetrics } from '../operations/metrics';
 import type { QuestionRecorder } from '../question-log/types';
 import type { AnswerRef } from './answer-ref';
-import { questionIdFor } from './durable-delivery';
+import { QuestionIds } from './question-ids';
 import { RecentMap } from './recent-map';
 
 /** Who asked a question, and where. */
@@ -41,6 +40,7 @@ export class AnswerService {
     private readonly questionLog: QuestionRecorder,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
+    private readonly ids: QuestionIds = new QuestionIds(),
     private readonly metrics?: CoopMetrics,
   ) {}
 
@@ -48,7 +48,7 @@ export class AnswerService {
   async ask(question: string, asker: Asker): Promise<GivenAnswer> {
     const startedAt = performance.now();
     const answer = this.engine.answer(question, asker.history.length > 0 ? { history: asker.history } : {});
-    const questionId = asker.deliveryKey ? questionIdFor(asker.deliveryKey) : randomUUID();
+    const questionId = asker.deliveryKey ? this.ids.issueFor(asker.deliveryKey) : this.ids.issue();
     this.metrics?.questions.inc({ surface: 'slack', answered: String(answer.answered) });
     this.recent.set(questionId, answer);
     await this.questionLog.record({
@@ -84,6 +84,11 @@ export class AnswerService {
     const answer = this.engine.answer(ref.question, ref.history.length > 0 ? { history: ref.history } : {});
     this.recent.set(ref.questionId, answer);
     return answer;
+  }
+
+  /** Whether a button's question id is one this bot issued (not forged, not mangled). */
+  issued(ref: AnswerRef): boolean {
+    return this.ids.issued(ref.questionId);
   }
 
   /** Records a 👍 or 👎 on an earlier answer. */

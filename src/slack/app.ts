@@ -14,6 +14,7 @@ import { createTimedFetch } from './delivery/timed-fetch';
 import { DurableDelivery } from './durable-delivery';
 import { InFlight } from './in-flight';
 import { registerListeners } from './listeners';
+import { QuestionIds } from './question-ids';
 import { createHttpReceiver } from './receiver';
 import { RecentMap } from './recent-map';
 import { SlackConnection } from './slack-connection';
@@ -130,7 +131,15 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
   });
   registerListeners(app, {
     engine: deps.engine,
-    answers: new AnswerService(deps.engine, deps.questionLog, deps.logger, undefined, deps.metrics),
+    answers: new AnswerService(
+      deps.engine,
+      deps.questionLog,
+      deps.logger,
+      undefined,
+      // Keyed by the bot token, so answers given before a restart, or by another replica, take their buttons' clicks.
+      new QuestionIds(slack.botToken),
+      deps.metrics,
+    ),
     delivery: new SlackDelivery(singleTryClient, deps.logger, { policy: options.deliveryPolicy }),
     threads: new ThreadHistory(deps.logger),
     handledMessages: new RecentMap(HANDLED_MESSAGES),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../logging/logger';
 import type { CoopMetrics } from '../operations/metrics';
@@ -47,11 +46,6 @@ export function deliveryKey(body: unknown): string | undefined {
     if (id) return `action:${action?.action_id ?? ''}:${id}`;
   }
   return undefined;
-}
-
-/** A question id that is the same however often the delivery is handled (retries, replays, replicas). */
-export function questionIdFor(key: string): string {
-  return `q-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 }
 
 /**

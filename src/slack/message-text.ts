@@ -1,3 +1,5 @@
+import { redactSecrets } from '../logging/logger';
+
 /**
  * Turns the text of a Slack message into the plain question the engine reads.
  *
@@ -5,8 +7,13 @@
  * Mentions of the bot and broadcasts (`<!channel>`, `<!here>`, `<!everyone>`) are dropped, other users
  * and channels keep their label (`@name`, `#name`) when Slack gives one, links become their label or
  * URL, and entities are decoded. The result holds no `<…>` token, so echoing it can never ping anyone.
+ * Secrets typed into it (tokens, long hex keys) are redacted, so no copy coop keeps or posts holds them.
  */
 export function questionFromSlackText(text: string, botUserId?: string): string {
+  return redactSecrets(slackTextToPlain(text, botUserId));
+}
+
+function slackTextToPlain(text: string, botUserId: string | undefined): string {
   return text
     .replace(/<([^<>]*)>/g, (_token, inner: string) => {
       const [target, label] = splitToken(inner);

@@ -1,5 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Logger as BoltLogger, type CustomRoute, HTTPReceiver } from '@slack/bolt';
+import {
+  type Logger as BoltLogger,
+  type CustomRoute,
+  defaultBodyLimit,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  isValidSlackRequest,
+} from '@slack/bolt';
+import { requestBodyProblem } from './request-shape';
 
 /** Path of the liveness check answered 200 in HTTP mode. */
 export const HEALTH_PATH = '/healthz';
@@ -22,7 +30,9 @@ export interface HttpReceiverOptions {
  * Bolt's HTTP receiver on `/slack/events`, plus `GET /healthz`, with Slack's request verification made
  * whole: Bolt checks the signature and refuses requests more than five minutes old, and this also
  * refuses those dated more than five minutes ahead (a replay with a forged clock would otherwise pass).
- * Refused requests get 401 and reach no listener.
+ * Refused requests get 401 and reach no listener. A correctly signed request whose body is not one Slack
+ * sends coop (`null`, an event without an event, a button value longer than Slack allows…) gets 400 at
+ * once, with the reason logged, instead of leaving Bolt waiting for an acknowledgement that never comes.
  */
 export function createHttpReceiver({
   signingSecret,
@@ -43,9 +53,53 @@ export function createHttpReceiver({
       response.writeHead(401).end();
       return;
     }
-    verifyAndDispatch(request, response);
+    if (request.method !== 'POST' || new URL(request.url ?? '/', 'http://coop').pathname !== EVENTS_PATH) {
+      verifyAndDispatch(request, response);
+      return;
+    }
+    screenBody(request, signingSecret, nowMs()).then(
+      (problem) => {
+        if (problem === undefined) verifyAndDispatch(request, response);
+        else {
+          logger.warn(`Refused a signed Slack request: ${problem}`);
+          response.writeHead(400).end();
+        }
+      },
+      () => {
+        logger.warn('Refused a Slack request whose body could not be read');
+        if (!response.headersSent) response.writeHead(400).end();
+      },
+    );
   };
   return receiver;
+}
+
+/**
+ * Reads the body (Bolt reuses it) and returns why it cannot be handled, when it is correctly signed;
+ * requests that are not signed correctly are left for Bolt to refuse with 401.
+ */
+async function screenBody(
+  request: IncomingMessage,
+  signingSecret: string,
+  nowMs: number,
+): Promise<string | undefined> {
+  const buffered = await HTTPModuleFunctions.bufferIncomingMessage(request, defaultBodyLimit);
+  const body = buffered.rawBody.toString();
+  const signed = isValidSlackRequest({
+    signingSecret,
+    body,
+    headers: {
+      'x-slack-signature': headerValue(request, 'x-slack-signature'),
+      'x-slack-request-timestamp': Number(headerValue(request, 'x-slack-request-timestamp')),
+    },
+    nowMilliseconds: nowMs,
+  });
+  return signed ? requestBodyProblem(request.headers['content-type'], body) : undefined;
+}
+
+function headerValue(request: IncomingMessage, name: string): string {
+  const value = request.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
 function isFutureDated(request: IncomingMessage, nowMs: number): boolean {

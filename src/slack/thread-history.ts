@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../logging/logger';
+import { type Logger, redactSecrets } from '../logging/logger';
 import { RecentMap } from './recent-map';
 
 /**
@@ -8,9 +8,12 @@ import { RecentMap } from './recent-map';
  */
 export const ANSWER_METADATA_TYPE = 'coop_answer';
 
-/** Metadata attached to an answer posted in a conversation. */
+/** Metadata attached to an answer posted in a conversation; secrets in the question are redacted. */
 export function answerMetadata(questionId: string, question: string) {
-  return { event_type: ANSWER_METADATA_TYPE, event_payload: { question_id: questionId, question } };
+  return {
+    event_type: ANSWER_METADATA_TYPE,
+    event_payload: { question_id: questionId, question: redactSecrets(question) },
+  };
 }
 
 /** A message in a thread, whose earlier questions are wanted. */
@@ -130,7 +133,8 @@ async function readThreadQuestions(
       if (!fromSelf || message.metadata?.event_type !== ANSWER_METADATA_TYPE) continue;
       if (message.ts && Number(message.ts) >= Number(reply.ts)) continue;
       const question = (message.metadata.event_payload as { question?: unknown } | undefined)?.question;
-      if (typeof question === 'string') questions.push(question);
+      // Answers posted before secrets were redacted may still hold one; it goes no further.
+      if (typeof question === 'string') questions.push(redactSecrets(question));
     }
     cursor = replies.response_metadata?.next_cursor || undefined;
     if (!cursor) break;

@@ -69,6 +69,17 @@ describe('loadConfig: digest settings', () => {
       expect.stringMatching(/^QUESTION_LOG_MAX_BYTES/),
     ]);
   });
+
+  it('re-scans the corpus every CORPUS_RESCAN_SECONDS, five minutes unless told', () => {
+    expect(loadConfig({}).corpusRescanSeconds).toBe(300);
+    expect(loadConfig({ CORPUS_RESCAN_SECONDS: '60' }).corpusRescanSeconds).toBe(60);
+    expect(problems({ CORPUS_RESCAN_SECONDS: '0' })).toEqual([
+      expect.stringMatching(/^CORPUS_RESCAN_SECONDS/),
+    ]);
+    expect(problems({ CORPUS_RESCAN_SECONDS: 'often' })).toEqual([
+      expect.stringMatching(/^CORPUS_RESCAN_SECONDS/),
+    ]);
+  });
 });
 
 describe('loadConfig: durability and operations', () => {

@@ -1,3 +1,4 @@
+import { type WatchOptions, watch } from 'node:fs';
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,29 @@ describe('watchCorpus', () => {
     await writeFile(path.join(dir, 'late.txt'), 'x');
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(calls).toEqual([]);
+  });
+
+  it('finds a change whose file event was lost at the next periodic re-scan, and says so', async () => {
+    await writeFile(path.join(dir, 'kept.txt'), 'first version');
+    const logger = recordingLogger();
+    const calls: string[][] = [];
+    // A real watch whose events never reach the watcher: every change is a missed event.
+    const deaf = ((target: string, options: WatchOptions) => watch(target, options)) as typeof watch;
+    const watcher = watchCorpus(dir, (changed) => calls.push(changed), {
+      debounceMs: 20,
+      rescanMs: 150,
+      watch: deaf,
+      logger,
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(calls).toEqual([]);
+      await writeFile(path.join(dir, 'added.txt'), 'a document nobody was told about');
+      await eventually(() => calls.length === 1);
+      expect(logger.text()).toMatch(/periodic re-scan of .* found changes no file event reported; reloading/);
+    } finally {
+      watcher.close();
+    }
   });
 
   it('logs and carries on when the folder cannot be watched', () => {

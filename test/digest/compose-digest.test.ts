@@ -83,6 +83,22 @@ describe('composeDigest: questions', () => {
     expect(questions).toMatchObject({ total: 3, followUps: 1, askers: 2, up: 1, down: 1 });
   });
 
+  it('counts one rating per person per answer: their last click', () => {
+    const first = asked('Who leads the dialogue?');
+    const later = (minutes: number) => `2026-03-01T10:${String(minutes).padStart(2, '0')}:00.000Z`;
+    const events = [
+      first,
+      // One person clicking 👎 25 times is one 👎.
+      ...Array.from({ length: 25 }, (_, n) => ({ ...rated(first, 'down', 'U0000010'), at: later(n + 1) })),
+      // Another changes their mind: the 👍 they clicked last is what counts.
+      { ...rated(first, 'down', 'U0000011'), at: later(30) },
+      { ...rated(first, 'up', 'U0000011'), at: later(31) },
+    ];
+    const { questions } = composeDigest(input({ events }));
+    expect(questions).toMatchObject({ up: 1, down: 1 });
+    expect(questions.poorlyRated).toEqual([]);
+  });
+
   it('groups the most asked by normalised wording and shows the latest wording', () => {
     const events = [
       asked('What is Track 1.5?', { at: '2026-03-01T08:00:00Z' }),

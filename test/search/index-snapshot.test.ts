@@ -1,4 +1,5 @@
-import { appendFile, cp, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CorpusEngine } from '../../src/answer/engine';
@@ -108,6 +109,46 @@ describe('loadOrBuildIndex', () => {
     expect(rebuilt.source).toBe('built');
     expect(logger.warnings.join('\n')).toMatch(/snapshot ignored and rebuilt/);
     expect((await loadOrBuildIndex(corpusDir, { snapshotDir })).source).toBe('snapshot');
+  });
+
+  it('rebuilds, with a warning, a snapshot whose documents were replaced by an empty list', async () => {
+    const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    if (!built.snapshotFile) throw new Error('no snapshot written');
+    const lines = (await readFile(built.snapshotFile, 'utf8')).split('\n');
+    lines[2] = '[]';
+    await writeFile(built.snapshotFile, lines.join('\n'));
+    const logger = recordingLogger();
+
+    const rebuilt = await loadOrBuildIndex(corpusDir, { snapshotDir, logger });
+
+    expect(rebuilt.source).toBe('built');
+    expect(rebuilt.index.passageCount).toBe(built.index.passageCount);
+    expect(logger.warnings.join('\n')).toMatch(
+      /snapshot ignored and rebuilt: .* does not match its checksum/,
+    );
+    // The next start loads the repaired snapshot, whole.
+    const next = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    expect(next.source).toBe('snapshot');
+    expect(next.index.passageCount).toBe(built.index.passageCount);
+  });
+
+  it('rebuilds a snapshot that holds fewer passages than it claims, even with a matching checksum', async () => {
+    const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    if (!built.snapshotFile) throw new Error('no snapshot written');
+    const lines = (await readFile(built.snapshotFile, 'utf8')).split('\n');
+    const documents = JSON.parse(lines[2] as string) as unknown[];
+    lines[2] = JSON.stringify(documents.slice(1));
+    // A snapshot written wrong, not damaged after: its checksum agrees with what it holds.
+    const body = `${lines.slice(0, -2).join('\n')}\n`;
+    lines[lines.length - 2] = JSON.stringify({ sha1: createHash('sha1').update(body).digest('hex') });
+    await writeFile(built.snapshotFile, lines.join('\n'));
+    const logger = recordingLogger();
+
+    const rebuilt = await loadOrBuildIndex(corpusDir, { snapshotDir, logger });
+
+    expect(rebuilt.source).toBe('built');
+    expect(rebuilt.index.passageCount).toBe(built.index.passageCount);
+    expect(logger.warnings.join('\n')).toMatch(/does not hold the corpus it claims: \d+ documents/);
   });
 
   it('still reports skipped files on a warm start', async () => {

@@ -9,6 +9,7 @@ import {
   BOT_USER,
   buttons,
   expectApi,
+  expectResponse,
   HttpHarness,
   interceptSlack,
   loadSeedEngine,
@@ -39,18 +40,6 @@ afterEach(async () => {
   jest.restoreAllMocks();
   slack.verify();
 });
-
-/** Intercepts what the app sends to a response URL. */
-function expectResponse(urlPath: string) {
-  const calls: Record<string, unknown>[] = [];
-  const scope = nock(RESPONSE_URL_HOST)
-    .post(urlPath)
-    .reply(200, (_uri, body) => {
-      calls.push(apiBody(body));
-      return 'ok';
-    });
-  return { scope, calls };
-}
 
 function mention(text: string, ts: string, extra: Record<string, unknown> = {}) {
   return {

@@ -246,6 +246,18 @@ export function expectApi(method: string, reply: Record<string, unknown> = { ok:
   return { scope, calls };
 }
 
+/** Intercepts what the app sends to a response URL (`RESPONSE_URL_HOST` + `urlPath`), recording each body. */
+export function expectResponse(urlPath: string) {
+  const calls: Record<string, unknown>[] = [];
+  const scope = nock(RESPONSE_URL_HOST)
+    .post(urlPath)
+    .reply(200, (_uri, body) => {
+      calls.push(apiBody(body));
+      return 'ok';
+    });
+  return { scope, calls };
+}
+
 /** The engine on the seed corpus, as `npm start` loads it. */
 export function loadSeedEngine(): Promise<CorpusEngine> {
   return loadEngine(path.resolve(__dirname, '../../../seeds'));

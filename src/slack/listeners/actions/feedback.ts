@@ -8,7 +8,7 @@ export async function handleFeedback(
   deps: ListenerDeps,
 ): Promise<void> {
   await args.ack();
-  const ref = clickedAnswer(args);
+  const ref = await clickedAnswer(args, deps);
   if (!ref) return;
   await deps.answers.recordFeedback(ref, clickContext(args).user, rating);
   const text = `Thanks: your ${rating === 'up' ? '👍' : '👎'} on this answer is recorded.`;

@@ -11,7 +11,7 @@ import { type ButtonArgs, clickContext, clickedAnswer, replyPrivately } from './
  */
 export async function handleShareAnswer(args: ButtonArgs, deps: ListenerDeps): Promise<void> {
   await args.ack();
-  const ref = clickedAnswer(args);
+  const ref = await clickedAnswer(args, deps);
   const { user, channel } = clickContext(args);
   if (!ref || !channel) return;
   const answer = deps.answers.recall(ref);

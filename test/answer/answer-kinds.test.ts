@@ -1,0 +1,165 @@
+import { CorpusEngine } from '../../src/answer/engine';
+import { answerPlainText } from '../../src/answer/plain-text';
+import type { Answer } from '../../src/answer/types';
+import { assembleDocuments } from '../../src/corpus/load-corpus';
+
+// A small news corpus written for these cases: each question has one passage that answers it and at
+// least one that tempts the engine without answering.
+const corpus: [string, string][] = [
+  [
+    'premier.txt',
+    'Talks in Lisbon\n\ndate 2024-03-14\n\nThe agreement was delivered by the foreign secretary on behalf of the prime minister of Portugal, the readout said. It builds on earlier work between the two governments.',
+  ],
+  [
+    'premier-named.txt',
+    'A visit to the port\n\ndate 2024-03-02\n\nPrime Minister Luis Montenegro of Portugal toured the harbour works and met dock workers.',
+  ],
+  [
+    'rates.txt',
+    'Central bank holds rates\n\ndate 2024-03-14\n\nThe central bank kept interest rates at 4.5 percent on Wednesday, citing slower inflation. Analysts had expected the pause.',
+  ],
+  [
+    'dispute.txt',
+    'Row over fishing\n\ndate 2024-03-01\n\nHe said the row over harbour rates should not have happened, and that what is happening now between two old allies is worse.',
+  ],
+  [
+    'corning.txt',
+    'Glassmaker expands\n\ndate 2024-03-05\n\nShareholders of Corning Glass Works approved a new plant for the glassmaker, which Corning will build in Ohio.',
+  ],
+  [
+    'corn.txt',
+    'Grain harvest\n\ndate 2024-03-06\n\nFarmers reported a record corn harvest this season as yields rose across the plains.',
+  ],
+  [
+    'board.txt',
+    'Trade council names its board\n\nThe council announced its board for the year:\n\n• Maria Silva, Chair, Atlantic Trade Council\n• Joao Pereira, Treasurer, Harbour Fund\n• Ana Costa, Secretary, Lisbon Chamber of Commerce',
+  ],
+  [
+    'earnings.txt',
+    'Harbour Fund year net\n\nShr 1.20 dlrs vs 1.05 dlrs\n    Net 12.3 mln vs 10.1 mln\n    Revs 250 mln vs 230 mln\n Reuter',
+  ],
+  [
+    'workshop.txt',
+    'Shipping workshop opens\n\nThe first shipping safety workshop was held this week in Porto, bringing together port operators and insurers.',
+  ],
+  [
+    'bridge.txt',
+    'Bridge funding\n\ndate 2024-02-20\n\nThe government announced 40 million euros for repairs to the river bridge, with work to start in May.',
+  ],
+  [
+    'minister-quote.txt',
+    'Minister on trade\n\ndate 2024-03-10\n\n"Our ports are open for business and we want more trade with Asia," Costa said at the chamber dinner. Officials later toured the docks.',
+  ],
+  [
+    'trade-older.txt',
+    'Port traffic rises\n\ndate 2023-06-01\n\nContainer traffic through the port of Porto rose sharply last year as trade with Asia grew.',
+  ],
+  [
+    'trade-newer.txt',
+    'Port traffic slows\n\ndate 2024-03-12\n\nContainer traffic through the port of Porto slowed this quarter as trade with Asia cooled.',
+  ],
+];
+
+const engine = CorpusEngine.fromDocuments(
+  assembleDocuments(
+    corpus.map(([file, text]) => ({ file, text, size: text.length, mtimeMs: 0, contentHash: file })),
+  ),
+);
+
+const firstFile = (answer: Answer) => answer.passages[0]?.citations[0]?.file;
+const answerSentence = (answer: Answer) => {
+  const passage = answer.passages[0];
+  return passage ? passage.sentences[passage.answerSentence] : '';
+};
+
+describe('the kind of answer asked for', () => {
+  it('answers "who" with a sentence that names someone other than the question\'s own names', () => {
+    // The readout mentions "the prime minister" but names no one; the harbour story names him.
+    const answer = engine.answer('who is the prime minister of portugal');
+    expect(firstFile(answer)).toBe('premier-named.txt');
+    expect(answerSentence(answer)).toContain('Luis Montenegro');
+  });
+
+  it('answers "where" only with a place', () => {
+    const answer = engine.answer('Where was the first shipping safety workshop held?');
+    expect(answerSentence(answer)).toContain('Porto');
+    // The bridge story says what and when, never where.
+    expect(engine.answer('Where will the river bridge repairs happen?').answered).toBe(false);
+  });
+
+  it('answers "how much" only with an amount', () => {
+    const answer = engine.answer('How much was announced for the river bridge?');
+    expect(answerSentence(answer)).toContain('40 million');
+    // The workshop story says nothing of money or numbers.
+    expect(engine.answer('How many insurers attended the shipping safety workshop?').answered).toBe(false);
+  });
+
+  it('answers "what did X say" with X\'s own words', () => {
+    const answer = engine.answer('What did Costa say about trade with Asia?');
+    expect(firstFile(answer)).toBe('minister-quote.txt');
+    expect(answerSentence(answer)).toContain('open for business');
+  });
+
+  it('answers "when" with a relative date, resolved by the document\'s date', () => {
+    const answer = engine.answer('When did the central bank keep interest rates on hold?');
+    expect(answerSentence(answer)).toContain('on Wednesday');
+    // The story is dated Thursday 14 March 2024: its "Wednesday" is the day before.
+    expect(answer.passages[0].dateNote).toContain('Wednesday 13 March 2024');
+    expect(answerPlainText(answer)).toContain('Wednesday 13 March 2024');
+  });
+
+  it('quotes a relative date as written when the document has no date', () => {
+    const answer = engine.answer('When was the shipping safety workshop held?');
+    expect(answerSentence(answer)).toContain('this week');
+    expect(answer.passages[0].dateNote).toBeUndefined();
+  });
+});
+
+describe('what a question asks, apart from how it is asked', () => {
+  it('does not search the frame of a question as its subject', () => {
+    // "happening" would find the dispute story's "should not have happened".
+    const answer = engine.answer('what is happening with interest rates?');
+    expect(firstFile(answer)).toBe('rates.txt');
+  });
+
+  it('answers a long, polite question by its core', () => {
+    const answer = engine.answer(
+      'Hi there, my manager asked me to find out quickly, before our team meeting this afternoon, who exactly chairs the Atlantic Trade Council, because we need it for the briefing document',
+    );
+    expect(firstFile(answer)).toBe('board.txt');
+    expect(answerSentence(answer)).toContain('Maria Silva');
+  });
+
+  it('does not stem a name onto a common word', () => {
+    // "Corning" stems to "corn"; the grain story is the one about corn.
+    const answer = engine.answer('what is happening with corn?');
+    expect(firstFile(answer)).toBe('corn.txt');
+    expect(engine.answer('what is Corning building?').passages[0]?.citations[0]?.file).toBe('corning.txt');
+  });
+
+  it('prefers the newer story when asked for the latest', () => {
+    expect(firstFile(engine.answer("what's the latest on container traffic through Porto?"))).toBe(
+      'trade-newer.txt',
+    );
+  });
+
+  it('gives no answer to an off-topic question that shares a word or two with the corpus', () => {
+    expect(engine.answer('how do I fix a leaking kitchen tap at the port').answered).toBe(false);
+    expect(engine.answer('which smartphone has the best camera for harbour photos').answered).toBe(false);
+  });
+});
+
+describe('lists and tables', () => {
+  it('marks the list item that answers and shows each item as a bullet', () => {
+    const answer = engine.answer('Who chairs the Atlantic Trade Council?');
+    expect(answerSentence(answer)).toBe('Maria Silva, Chair, Atlantic Trade Council');
+    expect(answerPlainText(answer)).toContain('\n• Joao Pereira, Treasurer, Harbour Fund');
+    expect(answerPlainText(answer)).toContain('• **Maria Silva, Chair, Atlantic Trade Council**');
+  });
+
+  it('indexes lines of figures and quotes them as rows', () => {
+    const answer = engine.answer('What was the Harbour Fund net for the year?');
+    expect(firstFile(answer)).toBe('earnings.txt');
+    expect(answerPlainText(answer)).toMatch(/\n• (\*\*)?Net 12\.3 mln vs 10\.1 mln/);
+  });
+});
