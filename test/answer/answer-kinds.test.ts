@@ -1,7 +1,7 @@
 import { CorpusEngine } from '../../src/answer/engine';
 import { answerPlainText } from '../../src/answer/plain-text';
-import type { Answer } from '../../src/answer/types';
 import { assembleDocuments } from '../../src/corpus/load-corpus';
+import { firstFile, leadSentence } from './answer-reading';
 
 // A small news corpus written for these cases: each question has one passage that answers it and at
 // least one that tempts the engine without answering.
@@ -66,30 +66,24 @@ const engine = CorpusEngine.fromDocuments(
   ),
 );
 
-const firstFile = (answer: Answer) => answer.passages[0]?.citations[0]?.file;
-const answerSentence = (answer: Answer) => {
-  const passage = answer.passages[0];
-  return passage ? passage.sentences[passage.answerSentence] : '';
-};
-
 describe('the kind of answer asked for', () => {
   it('answers "who" with a sentence that names someone other than the question\'s own names', () => {
     // The readout mentions "the prime minister" but names no one; the harbour story names him.
     const answer = engine.answer('who is the prime minister of portugal');
     expect(firstFile(answer)).toBe('premier-named.txt');
-    expect(answerSentence(answer)).toContain('Luis Montenegro');
+    expect(leadSentence(answer)).toContain('Luis Montenegro');
   });
 
   it('answers "where" only with a place', () => {
     const answer = engine.answer('Where was the first shipping safety workshop held?');
-    expect(answerSentence(answer)).toContain('Porto');
+    expect(leadSentence(answer)).toContain('Porto');
     // The bridge story says what and when, never where.
     expect(engine.answer('Where will the river bridge repairs happen?').answered).toBe(false);
   });
 
   it('answers "how much" only with an amount', () => {
     const answer = engine.answer('How much was announced for the river bridge?');
-    expect(answerSentence(answer)).toContain('40 million');
+    expect(leadSentence(answer)).toContain('40 million');
     // The workshop story says nothing of money or numbers.
     expect(engine.answer('How many insurers attended the shipping safety workshop?').answered).toBe(false);
   });
@@ -97,12 +91,12 @@ describe('the kind of answer asked for', () => {
   it('answers "what did X say" with X\'s own words', () => {
     const answer = engine.answer('What did Costa say about trade with Asia?');
     expect(firstFile(answer)).toBe('minister-quote.txt');
-    expect(answerSentence(answer)).toContain('open for business');
+    expect(leadSentence(answer)).toContain('open for business');
   });
 
   it('answers "when" with a relative date, resolved by the document\'s date', () => {
     const answer = engine.answer('When did the central bank keep interest rates on hold?');
-    expect(answerSentence(answer)).toContain('on Wednesday');
+    expect(leadSentence(answer)).toContain('on Wednesday');
     // The story is dated Thursday 14 March 2024: its "Wednesday" is the day before.
     expect(answer.passages[0].dateNote).toContain('Wednesday 13 March 2024');
     expect(answerPlainText(answer)).toContain('Wednesday 13 March 2024');
@@ -110,7 +104,7 @@ describe('the kind of answer asked for', () => {
 
   it('quotes a relative date as written when the document has no date', () => {
     const answer = engine.answer('When was the shipping safety workshop held?');
-    expect(answerSentence(answer)).toContain('this week');
+    expect(leadSentence(answer)).toContain('this week');
     expect(answer.passages[0].dateNote).toBeUndefined();
   });
 });
@@ -127,7 +121,7 @@ describe('what a question asks, apart from how it is asked', () => {
       'Hi there, my manager asked me to find out quickly, before our team meeting this afternoon, who exactly chairs the Atlantic Trade Council, because we need it for the briefing document',
     );
     expect(firstFile(answer)).toBe('board.txt');
-    expect(answerSentence(answer)).toContain('Maria Silva');
+    expect(leadSentence(answer)).toContain('Maria Silva');
   });
 
   it('does not stem a name onto a common word', () => {
@@ -152,7 +146,7 @@ describe('what a question asks, apart from how it is asked', () => {
 describe('lists and tables', () => {
   it('marks the list item that answers and shows each item as a bullet', () => {
     const answer = engine.answer('Who chairs the Atlantic Trade Council?');
-    expect(answerSentence(answer)).toBe('Maria Silva, Chair, Atlantic Trade Council');
+    expect(leadSentence(answer)).toBe('Maria Silva, Chair, Atlantic Trade Council');
     expect(answerPlainText(answer)).toContain('\n• Joao Pereira, Treasurer, Harbour Fund');
     expect(answerPlainText(answer)).toContain('• **Maria Silva, Chair, Atlantic Trade Council**');
   });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type CorpusEngine, loadEngine } from '../../src/answer/engine';
-import type { Answer } from '../../src/answer/types';
+import { firstFile, leadSentence } from './answer-reading';
 
 const seeds = path.resolve(__dirname, '../../seeds');
 let engine: CorpusEngine;
@@ -8,12 +8,6 @@ let engine: CorpusEngine;
 beforeAll(async () => {
   engine = await loadEngine(seeds);
 });
-
-const firstFile = (answer: Answer) => answer.passages[0]?.citations[0]?.file;
-const leadSentence = (answer: Answer) => {
-  const passage = answer.passages[0];
-  return passage ? passage.sentences[passage.answerSentence] : '';
-};
 
 describe('answers', () => {
   it('leads with the passage that answers and marks the answering sentence', () => {
