@@ -1,11 +1,15 @@
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { AnswerEngine } from '../src/answer/types';
 import { loadConfig } from '../src/config/config';
 import { silentLogger } from '../src/logging/logger';
 import type { QuestionRecorder } from '../src/question-log/types';
 import { createSlackApp } from '../src/slack/app';
+import { FileInbox } from '../src/store/file-inbox';
 
 const SIGNING_SECRET = '8f742231b10e8888abcd99edabcd00d1';
 const BOT_USER = 'UCOOPBOT';
@@ -25,9 +29,12 @@ export async function slackRoundTrips(engine: AnswerEngine, questions: string[])
     PORT: '0',
   });
   const questionLog: QuestionRecorder = { record: async () => {} };
+  // The inbox fsyncs each event before it is acknowledged, as `npm start` does.
+  const inboxDir = mkdtempSync(path.join(os.tmpdir(), 'coop-bench-inbox-'));
+  const inbox = await FileInbox.open(inboxDir);
   const slack = createSlackApp(
     config,
-    { engine, questionLog, logger: silentLogger },
+    { engine, questionLog, inbox, logger: silentLogger },
     { retryConfig: { retries: 0 } },
   );
   const { port } = await slack.start();
@@ -50,6 +57,8 @@ export async function slackRoundTrips(engine: AnswerEngine, questions: string[])
     }
   } finally {
     await slack.stop();
+    await inbox.close();
+    rmSync(inboxDir, { recursive: true, force: true });
     api.server.close();
   }
   return durations;

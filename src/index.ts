@@ -4,13 +4,18 @@ import { ConfigError, loadConfig } from './config/config';
 import { runConsole } from './console/console';
 import { createDigestTextPreview } from './digest/digest-preview';
 import { createLogger } from './logging/logger';
+import { CoopMetrics } from './operations/metrics';
+import { operationsRoutes } from './operations/routes';
+import { stopWithin } from './operations/shutdown';
 import { QuestionLog } from './question-log/question-log';
 import { createSlackApp } from './slack/app';
 import { createDigestPreview, createSlackDigest } from './slack/digest/slack-digest';
+import { openStore } from './store/open-store';
 
 /**
- * Wires the bot: configuration, logger, the live engine (reloading as the corpus changes), question log,
- * then Slack with its daily digest, or the offline console.
+ * Wires the bot: configuration, logger, the live engine (reloading as the corpus changes), the store
+ * (`DATA_DIR` files, or PostgreSQL with `DATABASE_URL`), then Slack with its daily digest, readiness and
+ * metrics, or the offline console.
  */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -22,7 +27,7 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, process.stderr, config.operations.logFormat);
   process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', reason));
 
   const engine = await LiveEngine.open(config.corpusDir, {
@@ -31,9 +36,13 @@ async function main(): Promise<void> {
     watch: { rescanMs: config.corpusRescanSeconds * 1000 },
     reading: config.reading,
   });
-  const questionLog = new QuestionLog({ dir: config.dataDir, maxBytes: config.questionLogMaxBytes, logger });
 
   if (config.slack.kind === 'console') {
+    const questionLog = new QuestionLog({
+      dir: config.dataDir,
+      maxBytes: config.questionLogMaxBytes,
+      logger,
+    });
     const digestText = createDigestTextPreview({
       engine,
       questionLog,
@@ -48,25 +57,60 @@ async function main(): Promise<void> {
     engine.close();
     return;
   }
-  const digest = createSlackDigest(config, { engine, questionLog, logger });
+  const store = await openStore(config, logger);
+  const { questionLog } = store;
+  const metrics = new CoopMetrics();
+  const passages = () => engine.documents().reduce((sum, doc) => sum + doc.passageCount, 0);
+  metrics.countPassagesWith(passages);
+  const digest = createSlackDigest(
+    config,
+    {
+      engine,
+      questionLog,
+      logger,
+      lock: store.digestLock,
+      onPosted: () => metrics.lastDigest.setToCurrentTime(),
+    },
+    { observeCall: metrics.observeSlackCall },
+  );
   // Without DIGEST_CHANNEL nothing is posted, but `/coop digest` still previews what a digest would say.
   const previewDigest = digest?.previewDigest ?? createDigestPreview({ engine, questionLog, logger });
-  const slack = createSlackApp(config, { engine, questionLog, logger, previewDigest });
+  const routes = operationsRoutes(
+    [
+      () => (passages() > 0 ? undefined : 'index has no passages: CORPUS_DIR holds no readable document'),
+      () => slack.connection.problem(),
+      () => store.problem(),
+    ],
+    metrics,
+  );
+  const slack = createSlackApp(config, {
+    engine,
+    questionLog,
+    inbox: store.inbox,
+    logger,
+    metrics,
+    previewDigest,
+    routes,
+  });
   await slack.start();
   digest?.scheduler.start();
-  const shutdown = () => {
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(
+      `${signal}: stopping; finishing answers in flight for up to ${config.operations.shutdownTimeoutMs} ms`,
+    );
     digest?.scheduler.stop();
     engine.close();
-    slack.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('Stopping cleanly failed', error);
-        process.exit(1);
-      },
-    );
+    void stopWithin(
+      config.operations.shutdownTimeoutMs,
+      [() => slack.stop(), () => store.close()],
+      logger,
+    ).then(() => process.exit(0));
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

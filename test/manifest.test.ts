@@ -54,6 +54,7 @@ const EVENT_SCOPES: Record<string, string> = {
  * message events already bring.
  */
 const METHOD_SCOPES: Record<string, string[]> = {
+  'auth.test': [],
   'chat.delete': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'chat.postMessage': ['chat:write'],

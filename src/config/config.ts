@@ -31,6 +31,20 @@ export interface Config {
   corpusRescanSeconds: number;
   /** Limits on reading PDF, Word, HTML and Markdown files, and the corpus's base URL. */
   reading: Required<Pick<ReadingOptions, 'limits'>> & Pick<ReadingOptions, 'corpusUrl'>;
+  /** Durability, timeouts and operations: see {@link OperationsConfig}. */
+  operations: OperationsConfig;
+}
+
+/** How coop keeps events, bounds its calls and stops. */
+export interface OperationsConfig {
+  /** `DATABASE_URL`: PostgreSQL shared by every replica; undefined keeps state in `DATA_DIR` files. */
+  databaseUrl?: string;
+  /** `SLACK_TIMEOUT_MS`: longest wait for one Web API or `response_url` call (default 10 s). */
+  slackTimeoutMs: number;
+  /** `SHUTDOWN_TIMEOUT_MS`: longest wait for answers in flight on SIGTERM/SIGINT (default 10 s). */
+  shutdownTimeoutMs: number;
+  /** `LOG_FORMAT`: `text` lines, or `json` for one JSON object a line. */
+  logFormat: 'text' | 'json';
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every mistake found, each with how to fix it. */
@@ -146,10 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     );
   }
   const reading = readReadingConfig(value, problems);
+  const operations = readOperationsConfig(value, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
+    operations,
     slack,
     slackApiUrl,
     corpusDir: path.resolve(cwd, value('CORPUS_DIR') ?? 'seeds'),
@@ -244,6 +260,40 @@ function readDigestConfig(
   }
   if (!channel) return undefined;
   return { channel, cron, timeZone, skipEmpty: ['true', '1', 'yes'].includes(skipEmptyRaw) };
+}
+
+function readOperationsConfig(
+  value: (name: string) => string | undefined,
+  problems: string[],
+): OperationsConfig {
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl && !/^postgres(?:ql)?:\/\/\S+$/i.test(databaseUrl)) {
+    problems.push(
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://coop:secret@db.example:5432/coop (or unset it to keep state in DATA_DIR).',
+    );
+  }
+  const milliseconds = (name: string, fallback: number): number => {
+    const parsed = parseInteger(value(name), fallback);
+    if (parsed === undefined || parsed < 100 || parsed > 600_000) {
+      problems.push(
+        `${name} must be a whole number of milliseconds from 100 to 600000 (default ${fallback}).`,
+      );
+      return fallback;
+    }
+    return parsed;
+  };
+  const slackTimeoutMs = milliseconds('SLACK_TIMEOUT_MS', 10_000);
+  const shutdownTimeoutMs = milliseconds('SHUTDOWN_TIMEOUT_MS', 10_000);
+  const logFormat = (value('LOG_FORMAT') ?? 'text').toLowerCase();
+  if (logFormat !== 'text' && logFormat !== 'json') {
+    problems.push('LOG_FORMAT must be text or json (default text).');
+  }
+  return {
+    databaseUrl,
+    slackTimeoutMs,
+    shutdownTimeoutMs,
+    logFormat: logFormat === 'json' ? 'json' : 'text',
+  };
 }
 
 function isTimeZone(zone: string): boolean {

@@ -17,6 +17,13 @@ export interface DigestSchedulerOptions extends DigestSourceOptions {
   logger?: Logger;
   /** First wait before retrying after a failed post, in ms (default 5 minutes); doubles up to an hour. */
   retryDelayMs?: number;
+  /**
+   * Shared by replicas on one database: only the replica that takes the channel's lock for the day
+   * posts. Slack's record of the day's digest is checked as well.
+   */
+  lock?: { acquire(channel: string, day: string): Promise<boolean> };
+  /** Called with each digest this process posted (for the last-digest metric). */
+  onPosted?: (posted: PostedDigest) => void;
 }
 
 /** What one run did. */
@@ -181,6 +188,12 @@ export class DigestScheduler {
         this.logger.info(`digest: ${this.channel.id} already has the digest for ${day}; not posting again`);
         return 'already-posted';
       }
+      if (this.options.lock && !(await this.options.lock.acquire(this.channel.id, day))) {
+        this.confirmedDay = day;
+        this.failures = 0;
+        this.logger.info(`digest: another replica holds the digest lock for ${day}; not posting`);
+        return 'already-posted';
+      }
       const digest = await this.source.compose(now, previous);
       if (digest.empty && this.options.skipEmpty) {
         this.failures = 0;
@@ -188,6 +201,7 @@ export class DigestScheduler {
         return 'skipped-empty';
       }
       const posted = await this.channel.post(digest);
+      this.options.onPosted?.(posted);
       this.confirmedDay = day;
       this.failures = 0;
       return await this.settle(posted);

@@ -36,19 +36,27 @@ function render(message: unknown): string {
 }
 
 /**
- * A logger writing to stderr at `level` and above, with a timestamp and the level on each line.
- * `stream` is injectable for tests.
+ * A logger writing to stderr at `level` and above. `text` (the default) writes a timestamp, the level and
+ * the message on each line; `json` writes one object a line (`time`, `level`, `msg`), for log
+ * collectors. `stream` is injectable for tests.
  */
 export function createLogger(
   level: Level = 'info',
   stream: { write(line: string): unknown } = process.stderr,
+  format: 'text' | 'json' = 'text',
 ): Logger {
   const threshold = LEVELS.indexOf(level);
   const write =
     (at: Level) =>
     (...messages: unknown[]) => {
       if (LEVELS.indexOf(at) < threshold) return;
-      stream.write(`${new Date().toISOString()} ${at.toUpperCase()} ${messages.map(render).join(' ')}\n`);
+      const time = new Date().toISOString();
+      const text = messages.map(render).join(' ');
+      stream.write(
+        format === 'json'
+          ? `${JSON.stringify({ time, level: at, msg: text })}\n`
+          : `${time} ${at.toUpperCase()} ${text}\n`,
+      );
     };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

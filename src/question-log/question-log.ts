@@ -72,7 +72,15 @@ export class QuestionLog implements QuestionRecorder, QuestionLogReader {
         if (!isMissing(error)) this.logger.error(`question log: cannot read ${file}:`, error);
       }
     }
-    return events.filter((event) => Date.parse(event.at) >= sinceMs);
+    // A question answered again from the inbox after a crash keeps its id: count it once.
+    const seenQuestions = new Set<string>();
+    return events.filter((event) => {
+      if (Date.parse(event.at) < sinceMs) return false;
+      if (event.kind !== 'question') return true;
+      if (seenQuestions.has(event.questionId)) return false;
+      seenQuestions.add(event.questionId);
+      return true;
+    });
   }
 
   private fileAt(n: number): string {

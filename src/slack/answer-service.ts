@@ -1,5 +1,6 @@
 import type { Answer, AnswerEngine } from '../answer/types';
 import type { Logger } from '../logging/logger';
+import type { CoopMetrics } from '../operations/metrics';
 import type { QuestionRecorder } from '../question-log/types';
 import type { AnswerRef } from './answer-ref';
 import { QuestionIds } from './question-ids';
@@ -13,12 +14,16 @@ export interface Asker {
   threadTs?: string;
   /** Earlier questions of the conversation, oldest first; empty for a new question. */
   history: string[];
+  /** The inbox key of the delivery that asked: the question id is derived from it, the same on every replay. */
+  deliveryKey?: string;
 }
 
 /** An answer with the reference its buttons carry. */
 export interface GivenAnswer {
   answer: Answer;
   ref: AnswerRef;
+  /** When the question reached the service, from `performance.now()`. */
+  startedAt: number;
 }
 
 const RECENT_ANSWERS = 500;
@@ -36,12 +41,15 @@ export class AnswerService {
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
     private readonly ids: QuestionIds = new QuestionIds(),
+    private readonly metrics?: CoopMetrics,
   ) {}
 
   /** Answers a question and records it. Throws only if the engine does. */
   async ask(question: string, asker: Asker): Promise<GivenAnswer> {
+    const startedAt = performance.now();
     const answer = this.engine.answer(question, asker.history.length > 0 ? { history: asker.history } : {});
-    const questionId = this.ids.issue();
+    const questionId = asker.deliveryKey ? this.ids.issueFor(asker.deliveryKey) : this.ids.issue();
+    this.metrics?.questions.inc({ surface: 'slack', answered: String(answer.answered) });
     this.recent.set(questionId, answer);
     await this.questionLog.record({
       kind: 'question',
@@ -61,7 +69,12 @@ export class AnswerService {
       answered: answer.answered,
       followUp: asker.history.length > 0,
     });
-    return { answer, ref: { questionId, question, history: asker.history } };
+    return { answer, ref: { questionId, question, history: asker.history }, startedAt };
+  }
+
+  /** Notes that an answer reached the asker, for the answer-latency histogram. */
+  delivered(given: GivenAnswer): void {
+    this.metrics?.answerSeconds.observe({ surface: 'slack' }, (performance.now() - given.startedAt) / 1000);
   }
 
   /** The answer a button refers to: remembered, or asked again (after a restart) without logging it twice. */

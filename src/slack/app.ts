@@ -1,43 +1,50 @@
-import {
-  type AnyMiddlewareArgs,
-  App,
-  type HTTPReceiver,
-  type Middleware,
-  SocketModeReceiver,
-  webApi,
-} from '@slack/bolt';
+import { App, type CustomRoute, type HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../answer/types';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
+import type { CoopMetrics } from '../operations/metrics';
 import type { QuestionRecorder } from '../question-log/types';
+import type { Inbox } from '../store/types';
 import { AnswerService } from './answer-service';
 import type { SlackMessage } from './blocks/mrkdwn';
 import { toBoltLogger } from './bolt-logger';
+import type { RetryPolicy } from './delivery/backoff';
+import { SlackDelivery } from './delivery/slack-delivery';
+import { createTimedFetch } from './delivery/timed-fetch';
+import { DurableDelivery } from './durable-delivery';
 import { InFlight } from './in-flight';
 import { registerListeners } from './listeners';
 import { QuestionIds } from './question-ids';
 import { createHttpReceiver } from './receiver';
 import { RecentMap } from './recent-map';
-import { slackErrorCode } from './slack-errors';
+import { SlackConnection } from './slack-connection';
 import { ThreadHistory } from './thread-history';
+
+export { SlackStartError } from './slack-connection';
 
 /** What the Slack app is built on. */
 export interface SlackAppDeps {
   engine: AnswerEngine;
   /** Where every question and every 👍/👎 is recorded. */
   questionLog: QuestionRecorder;
+  /** Where deliveries are kept until answered (`DATA_DIR` file or PostgreSQL). */
+  inbox: Inbox;
   logger: Logger;
+  metrics?: CoopMetrics;
   /** The digest as it would be posted now, for `/coop digest`; absent when the digest is not configured. */
   previewDigest?: () => Promise<SlackMessage>;
+  /** Extra HTTP routes (`/readyz`, `/metrics`) in HTTP mode. */
+  routes?: CustomRoute[];
 }
 
 /** Tuning of the Slack app, for tests. */
 export interface SlackAppOptions {
-  /**
-   * Retries of Web API calls, including waits after a 429 (Retry-After). Default: five retries over
-   * about five minutes; a user waiting for an answer is not served by Bolt's thirty.
-   */
+  /** Retries of the reading calls Bolt's client makes (threads, ephemeral notices). Default: two, jittered. */
   retryConfig?: webApi.RetryOptions;
+  /** Tries of posting an answer. Default {@link ANSWER_RETRY_POLICY}. */
+  deliveryPolicy?: RetryPolicy;
+  /** Waits between `auth.test` tries while Slack is unreachable. Default from 1 s doubling to a minute. */
+  reconnectPolicy?: RetryPolicy;
 }
 
 /** The running Slack app. */
@@ -45,9 +52,12 @@ export interface SlackApp {
   app: App;
   /** Bolt's HTTP receiver or its Socket Mode receiver, as the configuration chose. */
   receiver: HTTPReceiver | SocketModeReceiver;
+  /** The bot's sign-in to Slack; says whether Slack is reachable. */
+  connection: SlackConnection;
   /**
-   * Signs in (`auth.test`), then connects (Socket Mode) or listens on `PORT` (HTTP); resolves with the
-   * port listened on, if any. Throws {@link SlackStartError} when Slack refuses the bot token.
+   * Listens on `PORT` (HTTP) or connects (Socket Mode) and signs in (`auth.test`); resolves with the port
+   * listened on, if any. When Slack cannot be reached, keeps listening and signs in as soon as it can.
+   * Throws {@link SlackStartError} when Slack refuses the bot token.
    */
   start(): Promise<{ port?: number }>;
   /** Stops receiving, then waits for the requests still being handled. */
@@ -56,31 +66,40 @@ export interface SlackApp {
   whenIdle(): Promise<void>;
 }
 
-/** Thrown by {@link SlackApp.start} when Slack does not accept the bot token (`auth.test` fails). */
-export class SlackStartError extends Error {
-  readonly code = 'coop_slack_start_failed';
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'SlackStartError';
-  }
-}
-
 const HANDLED_MESSAGES = 5000;
+/** Bolt client retries for reads and notices: jittered, so callers that failed together spread out. */
+const READ_RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, randomize: true };
 
 /**
  * The Bolt app: Socket Mode when an app token is configured, otherwise HTTP on `PORT` with
- * `/slack/events` and `/healthz`. The Web API client goes to `SLACK_API_URL` when set. Slack's retries
- * of events are acknowledged and dropped, listener errors are logged, and the app keeps running.
+ * `/slack/events` and `/healthz`. Every Web API and `response_url` call has a timeout
+ * (`SLACK_TIMEOUT_MS`); deliveries pass through the inbox ({@link DurableDelivery}); answers are posted
+ * once ({@link SlackDelivery}); listener errors are logged, and the app keeps running.
  */
 export function createSlackApp(config: Config, deps: SlackAppDeps, options: SlackAppOptions = {}): SlackApp {
   const { slack } = config;
   if (slack.kind === 'console')
     throw new Error('createSlackApp needs Slack credentials; use the console instead');
   const logger = toBoltLogger(deps.logger, config.logLevel);
+  const timedFetch = createTimedFetch(config.operations.slackTimeoutMs, deps.metrics?.observeSlackCall);
   const clientOptions = (): webApi.WebClientOptions => ({
     slackApiUrl: config.slackApiUrl,
-    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    retryConfig: options.retryConfig ?? READ_RETRIES,
+    fetch: timedFetch,
+    logger,
   });
+  // Posting answers and signing in: one try per call; SlackDelivery and SlackConnection decide on retries.
+  const singleTryClient = new webApi.WebClient(slack.botToken, {
+    ...clientOptions(),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const connection = new SlackConnection(
+    singleTryClient,
+    slack.botToken,
+    deps.logger,
+    options.reconnectPolicy,
+  );
   const receiver =
     slack.kind === 'socket'
       ? new SocketModeReceiver({
@@ -88,9 +107,9 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
           logger,
           installerOptions: { clientOptions: clientOptions() },
         })
-      : createHttpReceiver({ signingSecret: slack.signingSecret, logger });
+      : createHttpReceiver({ signingSecret: slack.signingSecret, logger, routes: deps.routes });
   const app = new App({
-    token: slack.botToken,
+    authorize: connection.authorize,
     receiver,
     logger,
     clientOptions: clientOptions(),
@@ -98,9 +117,15 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
     deferInitialization: true,
   });
 
+  const durable = new DurableDelivery({
+    inbox: deps.inbox,
+    slackReachable: () => connection.connected,
+    logger: deps.logger,
+    metrics: deps.metrics,
+  });
+  durable.install(app);
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
-  app.use(ignoreRetries(deps.logger));
   app.error(async (error) => {
     deps.logger.error('A Slack listener failed', error);
   });
@@ -111,9 +136,11 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
       deps.questionLog,
       deps.logger,
       undefined,
-      // Keyed by the bot token, so answers given before a restart still take their buttons' clicks.
+      // Keyed by the bot token, so answers given before a restart, or by another replica, take their buttons' clicks.
       new QuestionIds(slack.botToken),
+      deps.metrics,
     ),
+    delivery: new SlackDelivery(singleTryClient, deps.logger, { policy: options.deliveryPolicy }),
     threads: new ThreadHistory(deps.logger),
     handledMessages: new RecentMap(HANDLED_MESSAGES),
     logger: deps.logger,
@@ -123,19 +150,18 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
   return {
     app,
     receiver,
+    connection,
     async start() {
-      try {
-        await app.init();
-      } catch (error) {
-        throw new SlackStartError(
-          `coop cannot sign in to Slack (${slackErrorCode(error)}): check SLACK_BOT_TOKEN${
-            config.slackApiUrl ? ' and SLACK_API_URL' : ''
-          } (see .env.example).`,
-          { cause: error },
-        );
-      }
+      await app.init();
       const started: unknown = slack.kind === 'http' ? await app.start(slack.port) : await app.start();
       const port = listeningPort(started);
+      try {
+        await connection.connect();
+      } catch (error) {
+        await app.stop().catch(() => undefined);
+        throw error;
+      }
+      connection.onConnected(() => durable.start());
       deps.logger.info(
         slack.kind === 'http'
           ? `coop is listening for Slack on port ${port}`
@@ -144,28 +170,16 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
       return { port };
     },
     async stop() {
+      connection.stop();
+      durable.stop();
       // Bolt's Socket Mode receiver resolves before the socket has closed, leaving its close-handshake timer to hold the process.
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
       else await app.stop();
-      await inFlight.whenIdle();
+      await Promise.all([inFlight.whenIdle(), durable.whenIdle()]);
     },
-    whenIdle: () => inFlight.whenIdle(),
-  };
-}
-
-/**
- * Slack retries an event it thinks was not acknowledged in time. Bolt has already acknowledged the
- * retry; the first delivery is being (or was) answered, so answering the retry would answer twice.
- */
-function ignoreRetries(logger: Logger): Middleware<AnyMiddlewareArgs> {
-  return async ({ context, next }) => {
-    if (context.retryNum !== undefined && context.retryNum > 0) {
-      logger.debug(
-        `Ignored Slack's retry #${context.retryNum} (${context.retryReason ?? 'no reason given'})`,
-      );
-      return;
-    }
-    await next();
+    whenIdle: async () => {
+      await Promise.all([inFlight.whenIdle(), durable.whenIdle()]);
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Question ids that prove coop issued them: `q-<random>-<tag>`, the tag an HMAC of the random part under a
@@ -16,6 +16,16 @@ export class QuestionIds {
   /** A new id. */
   issue(): string {
     const nonce = randomBytes(12).toString('hex');
+    return `q-${nonce}-${this.tag(nonce)}`;
+  }
+
+  /**
+   * The id of the question a delivery asks: the same however often the delivery is handled (Slack's
+   * retries, a replay from the inbox, another replica holding the same key), so an answer posted once
+   * can be recognised in the thread.
+   */
+  issueFor(deliveryKey: string): string {
+    const nonce = createHash('sha256').update(deliveryKey).digest('hex').slice(0, 24);
     return `q-${nonce}-${this.tag(nonce)}`;
   }
 

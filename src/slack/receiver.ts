@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type Logger as BoltLogger,
+  type CustomRoute,
   defaultBodyLimit,
   HTTPModuleFunctions,
   HTTPReceiver,
@@ -21,6 +22,8 @@ export interface HttpReceiverOptions {
   logger: BoltLogger;
   /** The clock the timestamp check reads, in milliseconds. */
   nowMs?: () => number;
+  /** More routes beside `/healthz` (`/readyz`, `/metrics`). */
+  routes?: CustomRoute[];
 }
 
 /**
@@ -35,12 +38,13 @@ export function createHttpReceiver({
   signingSecret,
   logger,
   nowMs = Date.now,
+  routes = [],
 }: HttpReceiverOptions): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
     logger,
     endpoints: EVENTS_PATH,
-    customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: answerHealthCheck }],
+    customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: answerHealthCheck }, ...routes],
   });
   const verifyAndDispatch = receiver.requestListener;
   receiver.requestListener = (request, response) => {

@@ -3,17 +3,25 @@ import type { Logger } from '../logging/logger';
 
 /**
  * The reason a Slack call failed, as a short code: the Web API's own error (`not_in_channel`,
- * `channel_not_found`, …), or `rate_limited`, `network`, `http_<status>`, `unknown`.
+ * `channel_not_found`, …), or `rate_limited`, `timeout`, `network`, `http_<status>`, `unknown`.
  */
 export function slackErrorCode(error: unknown): string {
-  const coded = error as { code?: unknown; data?: { error?: unknown }; statusCode?: unknown } | undefined;
+  const coded = error as
+    | { code?: unknown; data?: { error?: unknown }; statusCode?: unknown; original?: unknown }
+    | undefined;
   switch (coded?.code) {
     case 'slack_webapi_platform_error':
       return typeof coded.data?.error === 'string' ? coded.data.error : 'unknown';
     case 'slack_webapi_rate_limited_error':
       return 'rate_limited';
-    case 'slack_webapi_request_error':
-      return 'network';
+    case 'coop_slack_timeout':
+      return 'timeout';
+    case 'slack_webapi_request_error': {
+      // The client's own retries end with the last try's error wrapped: a rate limit that outlasted them, or a timeout.
+      const inner =
+        coded.original === undefined || coded.original === error ? 'unknown' : slackErrorCode(coded.original);
+      return inner === 'unknown' ? 'network' : inner;
+    }
     case 'slack_webapi_http_error':
     case 'slack_bolt_respond_error':
       return `http_${String(coded.statusCode ?? 'error')}`;
@@ -41,9 +49,29 @@ export function describeSlackFailure(error: unknown): string {
       return 'Slack is rate-limiting me right now; please try again in a minute.';
     case 'network':
       return "I couldn't reach Slack just now; please try again.";
+    case 'timeout':
+      return 'Slack did not answer in time just now; please try again.';
     default:
       return `Slack would not take my message (${code}); please try again, or tell whoever runs coop.`;
   }
+}
+
+/**
+ * Whether a failed call may nonetheless have taken effect: it timed out, the connection broke, or Slack
+ * answered 5xx. A message posted with such a failure may be in the channel; look before posting again.
+ */
+export function isUnclearFailure(error: unknown): boolean {
+  const code = slackErrorCode(error);
+  return code === 'timeout' || code === 'network' || /^http_5\d\d$/.test(code) || code === 'http_error';
+}
+
+/** Seconds Slack asked to wait in a rate-limit error, if it is one. */
+export function retryAfterSeconds(error: unknown): number | undefined {
+  if (slackErrorCode(error) !== 'rate_limited') return undefined;
+  const seconds = (error as { retryAfter?: unknown }).retryAfter;
+  if (typeof seconds === 'number') return seconds;
+  const stated = /retry-after: (\d+)/i.exec(String((error as { original?: Error }).original?.message ?? ''));
+  return stated ? Number(stated[1]) : 1;
 }
 
 /** Where to tell a user something only they see. */

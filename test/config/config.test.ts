@@ -188,3 +188,42 @@ describe('loadConfig: other settings', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '   ' }).slack).toEqual({ kind: 'console' });
   });
 });
+
+describe('loadConfig: durability and operations', () => {
+  it('keeps state in DATA_DIR unless DATABASE_URL is set, with ten-second timeouts and text logs', () => {
+    expect(loadConfig({}).operations).toEqual({
+      databaseUrl: undefined,
+      slackTimeoutMs: 10_000,
+      shutdownTimeoutMs: 10_000,
+      logFormat: 'text',
+    });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://coop:secret@db.internal:5432/coop',
+      SLACK_TIMEOUT_MS: '2500',
+      SHUTDOWN_TIMEOUT_MS: '20000',
+      LOG_FORMAT: 'JSON',
+    });
+    expect(config.operations).toEqual({
+      databaseUrl: 'postgres://coop:secret@db.internal:5432/coop',
+      slackTimeoutMs: 2500,
+      shutdownTimeoutMs: 20_000,
+      logFormat: 'json',
+    });
+  });
+
+  it('names each bad setting, never repeating a database password', () => {
+    const found = problems({
+      DATABASE_URL: 'mysql://coop:hunter2@db/coop',
+      SLACK_TIMEOUT_MS: 'soon',
+      SHUTDOWN_TIMEOUT_MS: '5',
+      LOG_FORMAT: 'xml',
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/^DATABASE_URL must be a PostgreSQL URL/),
+      expect.stringMatching(/^SLACK_TIMEOUT_MS must be a whole number of milliseconds/),
+      expect.stringMatching(/^SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds/),
+      'LOG_FORMAT must be text or json (default text).',
+    ]);
+    expect(found.join('\n')).not.toContain('hunter2');
+  });
+});

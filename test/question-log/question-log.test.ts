@@ -82,6 +82,15 @@ describe('QuestionLog', () => {
     expect(ids.at(-1)).toBe('q11');
   });
 
+  it('counts a question answered again after a crash (same id) once', async () => {
+    const log = new QuestionLog({ dir });
+    await log.record(question({ questionId: 'q-replayed' }));
+    await log.record(question({ questionId: 'q-replayed', at: '2026-03-02T10:00:05.000Z' }));
+    await log.record(question({ questionId: 'q-other' }));
+    const events = await log.readSince(new Date(0));
+    expect(events.map((event) => event.questionId)).toEqual(['q-replayed', 'q-other']);
+  });
+
   it('returns only events at or after `since`', async () => {
     const log = new QuestionLog({ dir });
     await log.record(question({ questionId: 'old', at: '2026-03-01T08:00:00.000Z' }));

@@ -14,6 +14,7 @@ import {
   interceptSlack,
   loadSeedEngine,
   MemoryQuestionLog,
+  openTempInbox,
   SIGNING_SECRET,
   SLACK_API,
   visibleText,
@@ -24,12 +25,14 @@ const APP_TOKEN = 'xapp-1-A0COOP-1234-testtoken';
 let engine: CorpusEngine;
 let server: WebSocketServer;
 let slack: ReturnType<typeof interceptSlack>;
+let temp: Awaited<ReturnType<typeof openTempInbox>>;
 
 beforeAll(async () => {
   engine = await loadSeedEngine();
 });
 
 beforeEach(async () => {
+  temp = await openTempInbox();
   slack = interceptSlack();
   server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -38,6 +41,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const client of server.clients) client.terminate();
   await new Promise((resolve) => server.close(resolve));
+  await temp.remove();
   slack.verify();
 });
 
@@ -48,7 +52,7 @@ function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
 
 describe('mode selection', () => {
   it('uses Socket Mode when an app token is set, HTTP when only the bot token and signing secret are', () => {
-    const deps = { engine, questionLog: new MemoryQuestionLog(), logger: silentLogger };
+    const deps = { engine, questionLog: new MemoryQuestionLog(), inbox: temp.inbox, logger: silentLogger };
     const socket = createSlackApp(
       loadConfig({ SLACK_APP_TOKEN: APP_TOKEN, SLACK_BOT_TOKEN: BOT_TOKEN }),
       deps,
@@ -73,7 +77,7 @@ describe('startup', () => {
     });
     const slackApp = createSlackApp(
       config,
-      { engine, questionLog: new MemoryQuestionLog(), logger: silentLogger },
+      { engine, questionLog: new MemoryQuestionLog(), inbox: temp.inbox, logger: silentLogger },
       { retryConfig: { retries: 0 } },
     );
     const started = slackApp.start();
@@ -106,7 +110,7 @@ describe('Socket Mode', () => {
     });
     const slackApp = createSlackApp(
       config,
-      { engine, questionLog: new MemoryQuestionLog(), logger: silentLogger },
+      { engine, questionLog: new MemoryQuestionLog(), inbox: temp.inbox, logger: silentLogger },
       { retryConfig: { retries: 0 } },
     );
     try {

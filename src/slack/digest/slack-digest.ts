@@ -5,6 +5,7 @@ import { createDigestPreviewer, type DigestPreviewOptions } from '../../digest/d
 import { DigestScheduler, type DigestSchedulerOptions } from '../../digest/digest-scheduler';
 import type { SlackMessage } from '../blocks/mrkdwn';
 import { toBoltLogger } from '../bolt-logger';
+import { createTimedFetch, type FetchObserver } from '../delivery/timed-fetch';
 import { buildDigestBlocks } from './build-digest-blocks';
 import { SlackDigestChannel } from './slack-digest-channel';
 
@@ -18,10 +19,15 @@ export function createDigestPreview(options: DigestPreviewOptions): () => Promis
 }
 
 /** What {@link createSlackDigest} builds on. */
-export type SlackDigestDeps = Pick<DigestSchedulerOptions, 'engine' | 'questionLog' | 'logger'>;
+export type SlackDigestDeps = Pick<
+  DigestSchedulerOptions,
+  'engine' | 'questionLog' | 'logger' | 'lock' | 'onPosted'
+>;
 
-/** Overrides for tests. */
+/** Overrides for tests, and the metrics' observer of Web API calls. */
 export interface SlackDigestOptions {
+  /** Told of each Web API call the digest makes (for `/metrics`). */
+  observeCall?: FetchObserver;
   /** The Web API client; by default one for the bot token and `SLACK_API_URL`. */
   client?: webApi.WebClient;
   clock?: Clock;
@@ -55,6 +61,7 @@ export function createSlackDigest(
       logger: deps.logger ? toBoltLogger(deps.logger, config.logLevel) : undefined,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
+      fetch: createTimedFetch(config.operations.slackTimeoutMs, options.observeCall),
     });
   const channel = new SlackDigestChannel(client, config.digest.channel);
   const settings = {

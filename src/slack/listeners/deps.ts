@@ -2,6 +2,8 @@ import type { AnswerEngine } from '../../answer/types';
 import type { Logger } from '../../logging/logger';
 import type { AnswerService } from '../answer-service';
 import type { SlackMessage } from '../blocks/mrkdwn';
+import type { SlackDelivery } from '../delivery/slack-delivery';
+import type { DeliveryContext } from '../durable-delivery';
 import type { RecentMap } from '../recent-map';
 import type { ThreadHistory } from '../thread-history';
 
@@ -9,6 +11,8 @@ import type { ThreadHistory } from '../thread-history';
 export interface ListenerDeps {
   engine: AnswerEngine;
   answers: AnswerService;
+  /** Posts answers once, and replies through `response_url` with a fallback. */
+  delivery: SlackDelivery;
   threads: ThreadHistory;
   /** Messages already handled (`channel:ts`), so a message Slack delivers twice is answered once. */
   handledMessages: RecentMap<string, true>;
@@ -20,4 +24,10 @@ export interface ListenerDeps {
 /** Key of a message in {@link ListenerDeps.handledMessages}. */
 export function messageKey(channel: string, ts: string): string {
   return `${channel}:${ts}`;
+}
+
+/** The inbox key and replay flag {@link DurableDelivery} puts in Bolt's context. */
+export function deliveryOf(context: object): DeliveryContext {
+  const { deliveryKey, replayed } = context as DeliveryContext;
+  return { deliveryKey, replayed };
 }

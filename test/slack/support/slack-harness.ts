@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
-import { request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { webApi } from '@slack/bolt';
 import nock from 'nock';
@@ -8,15 +8,29 @@ import type { AnswerEngine } from '../../../src/answer/types';
 import { loadConfig } from '../../../src/config/config';
 import { type Logger, silentLogger } from '../../../src/logging/logger';
 import type { QuestionLogEvent, QuestionRecorder } from '../../../src/question-log/types';
-import { createSlackApp, type SlackApp, type SlackAppDeps } from '../../../src/slack/app';
+import {
+  createSlackApp,
+  type SlackApp,
+  type SlackAppDeps,
+  type SlackAppOptions,
+} from '../../../src/slack/app';
+import { FileInbox } from '../../../src/store/file-inbox';
+import {
+  BOT_ID,
+  BOT_TOKEN,
+  BOT_USER,
+  eventBody,
+  type Reply,
+  retryHeaders,
+  SIGNING_SECRET,
+  type SignedRequestOptions,
+  sendSigned,
+  TEAM,
+} from '../../support/slack-request';
 
 export const SLACK_API = 'https://slack.test';
 export const RESPONSE_URL_HOST = 'https://hooks.slack.test';
-export const SIGNING_SECRET = '8f742231b10e8888abcd99edabcd00d1';
-export const BOT_TOKEN = 'xoxb-1111-2222-testtoken';
-export const BOT_USER = 'UCOOPBOT';
-export const BOT_ID = 'BCOOPBOT';
-export const TEAM = 'T0TEAM';
+export { BOT_ID, BOT_TOKEN, BOT_USER, SIGNING_SECRET, TEAM };
 
 /** A question log kept in memory. */
 export class MemoryQuestionLog implements QuestionRecorder {
@@ -25,6 +39,28 @@ export class MemoryQuestionLog implements QuestionRecorder {
     this.events.push(event);
   }
 }
+
+/** A file inbox in a fresh temporary folder; `remove()` closes it and deletes the folder. */
+export async function openTempInbox(): Promise<{ inbox: FileInbox; dir: string; remove(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'coop-inbox-'));
+  const inbox = await FileInbox.open(dir);
+  return {
+    inbox,
+    dir,
+    async remove() {
+      await inbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A trigger id as Slack makes one for each command and click: never the same twice. */
+function uniqueTriggerId(): string {
+  return `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${Math.random().toString(16).slice(2, 10)}`;
+}
+
+/** Quick retries of answer posts, so failure tests take milliseconds. */
+export const QUICK_DELIVERY = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
 
 /** Expects Bolt's `auth.test` at startup, as Slack answers it for the bot. */
 export function expectAuthTest(): nock.Scope {
@@ -40,6 +76,7 @@ export class HttpHarness {
     readonly slackApp: SlackApp,
     readonly port: number,
     questionLog: MemoryQuestionLog,
+    private readonly removeInbox: () => Promise<void>,
   ) {
     this.questionLog = questionLog;
   }
@@ -50,6 +87,9 @@ export class HttpHarness {
       retryConfig?: webApi.RetryOptions;
       previewDigest?: SlackAppDeps['previewDigest'];
       logger?: Logger;
+      env?: Record<string, string>;
+      options?: SlackAppOptions;
+      expectAuth?: boolean;
     } = {},
   ): Promise<HttpHarness> {
     const config = loadConfig({
@@ -57,64 +97,34 @@ export class HttpHarness {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: `${SLACK_API}/api/`,
       PORT: '0',
+      ...options.env,
     });
     const questionLog = new MemoryQuestionLog();
-    const auth = expectAuthTest();
+    const temp = await openTempInbox();
+    const auth = options.expectAuth === false ? undefined : expectAuthTest();
     const slackApp = createSlackApp(
       config,
-      { engine, questionLog, logger: options.logger ?? silentLogger, previewDigest: options.previewDigest },
-      { retryConfig: options.retryConfig ?? { retries: 0 } },
+      {
+        engine,
+        questionLog,
+        inbox: temp.inbox,
+        logger: options.logger ?? silentLogger,
+        previewDigest: options.previewDigest,
+      },
+      {
+        retryConfig: options.retryConfig ?? { retries: 0 },
+        deliveryPolicy: QUICK_DELIVERY,
+        ...options.options,
+      },
     );
     const { port } = await slackApp.start();
-    expect(auth.isDone()).toBe(true);
-    return new HttpHarness(slackApp, port ?? 0, questionLog);
+    if (auth) expect(auth.isDone()).toBe(true);
+    return new HttpHarness(slackApp, port ?? 0, questionLog, temp.remove);
   }
 
   /** Sends a request as Slack would, signed unless told otherwise; resolves when the HTTP response arrives. */
-  send(
-    body: string,
-    contentType: string,
-    options: {
-      timestamp?: number;
-      signature?: string | null;
-      headers?: Record<string, string>;
-      method?: string;
-      path?: string;
-    } = {},
-  ): Promise<{ status: number; body: string }> {
-    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const signature =
-      options.signature === undefined
-        ? `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`
-        : options.signature;
-    const headers: Record<string, string> = {
-      'Content-Type': contentType,
-      'X-Slack-Request-Timestamp': String(timestamp),
-      ...(signature === null ? {} : { 'X-Slack-Signature': signature }),
-      ...options.headers,
-    };
-    return new Promise((resolve, reject) => {
-      const outgoing = request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          method: options.method ?? 'POST',
-          path: options.path ?? '/slack/events',
-          headers,
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => {
-            text += chunk;
-          });
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-        },
-      );
-      outgoing.on('error', reject);
-      if ((options.method ?? 'POST') !== 'GET') outgoing.write(body);
-      outgoing.end();
-    });
+  send(body: string, contentType: string, options: SignedRequestOptions = {}): Promise<Reply> {
+    return sendSigned(this.port, body, contentType, options);
   }
 
   /** Delivers an Events API event; `retryNum` makes it one of Slack's retries. */
@@ -122,25 +132,18 @@ export class HttpHarness {
     event: Record<string, unknown>,
     options: { eventId?: string; retryNum?: number; timestamp?: number } = {},
   ) {
-    const body = JSON.stringify({
-      token: 'verification-token-unused',
-      team_id: TEAM,
-      api_app_id: 'A0COOP',
-      type: 'event_callback',
-      event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2, 12)}`,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: TEAM, user_id: BOT_USER, is_bot: true }],
-      event,
+    const body = eventBody(event, options.eventId ?? `Ev${Math.random().toString(36).slice(2, 12)}`);
+    return this.send(body, 'application/json', {
+      headers: retryHeaders(options.retryNum),
+      timestamp: options.timestamp,
     });
-    const headers: Record<string, string> =
-      options.retryNum === undefined
-        ? {}
-        : { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' };
-    return this.send(body, 'application/json', { headers, timestamp: options.timestamp });
   }
 
   /** Runs a slash command as `user` in `channel`; Slack's reply URL is `${RESPONSE_URL_HOST}${responsePath}`. */
-  sendCommand(text: string, options: { user?: string; channel?: string; responsePath?: string } = {}) {
+  sendCommand(
+    text: string,
+    options: { user?: string; channel?: string; responsePath?: string; triggerId?: string } = {},
+  ) {
     const body = new URLSearchParams({
       token: 'verification-token-unused',
       team_id: TEAM,
@@ -152,7 +155,7 @@ export class HttpHarness {
       text,
       api_app_id: 'A0COOP',
       response_url: `${RESPONSE_URL_HOST}${options.responsePath ?? '/commands/T0TEAM/1/command'}`,
-      trigger_id: '1.2.3',
+      trigger_id: options.triggerId ?? uniqueTriggerId(),
     }).toString();
     return this.send(body, 'application/x-www-form-urlencoded');
   }
@@ -173,7 +176,7 @@ export class HttpHarness {
         message_ts: options.messageTs ?? '1700000000.000100',
         is_ephemeral: true,
       },
-      trigger_id: '1.2.3',
+      trigger_id: uniqueTriggerId(),
       channel: { id: options.channel ?? 'C0GENERAL', name: 'general' },
       response_url: `${RESPONSE_URL_HOST}${options.responsePath ?? '/actions/T0TEAM/1/click'}`,
       actions: [
@@ -198,8 +201,9 @@ export class HttpHarness {
     return this.slackApp.whenIdle();
   }
 
-  stop(): Promise<void> {
-    return this.slackApp.stop();
+  async stop(): Promise<void> {
+    await this.slackApp.stop();
+    await this.removeInbox();
   }
 }
 

@@ -1,7 +1,7 @@
 import { buildAnswerBlocks } from '../../blocks/answer';
 import { describeSlackFailure, slackErrorCode } from '../../slack-errors';
 import { answerMetadata } from '../../thread-history';
-import type { ListenerDeps } from '../deps';
+import { deliveryOf, type ListenerDeps } from '../deps';
 import { type ButtonArgs, clickContext, clickedAnswer, replyPrivately } from './button-args';
 
 /**
@@ -17,14 +17,17 @@ export async function handleShareAnswer(args: ButtonArgs, deps: ListenerDeps): P
   const answer = deps.answers.recall(ref);
   let postedTs: string | undefined;
   try {
-    const posted = await args.client.chat.postMessage({
-      channel,
-      ...buildAnswerBlocks(answer, { ref, echo: { askedBy: user } }),
-      metadata: answerMetadata(ref.questionId, ref.question),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    postedTs = posted.ts;
+    postedTs = await deps.delivery.postOnce(
+      {
+        channel,
+        ...buildAnswerBlocks(answer, { ref, echo: { askedBy: user } }),
+        metadata: answerMetadata(ref.questionId, ref.question),
+        unfurl_links: false,
+        unfurl_media: false,
+      },
+      ref.questionId,
+      deliveryOf(args.context).replayed,
+    );
   } catch (error) {
     deps.logger.warn(`Could not share an answer in ${channel} (${slackErrorCode(error)})`, error);
     await replyPrivately(args.respond, { text: describeSlackFailure(error) }, deps.logger);

@@ -1,11 +1,10 @@
-import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildAnswerBlocks } from '../../blocks/answer';
 import { buildHelpBlocks } from '../../blocks/help';
 import { buildNoticeBlocks, type SlackMessage } from '../../blocks/mrkdwn';
 import { buildSourcesBlocks } from '../../blocks/sources';
 import { questionFromSlackText } from '../../message-text';
-import { slackErrorCode } from '../../slack-errors';
-import type { ListenerDeps } from '../deps';
+import { deliveryOf, type ListenerDeps } from '../deps';
 
 /** The bot's one slash command. */
 export const COOP_COMMAND = '/coop';
@@ -16,18 +15,13 @@ export const COOP_COMMAND = '/coop';
  * anything else is a question, answered with a "Share in channel" button.
  */
 export async function handleCoopCommand(
-  { command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs,
+  { command, ack, respond, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs,
   deps: ListenerDeps,
 ): Promise<void> {
   await ack();
-  const send = async (message: SlackMessage) => {
-    const reply: RespondArguments = { response_type: 'ephemeral', ...message };
-    try {
-      await respond(reply);
-    } catch (error) {
-      deps.logger.warn(`Could not reply to ${COOP_COMMAND} (${slackErrorCode(error)})`, error);
-    }
-  };
+  // A failed response_url (expired, 4xx, 5xx, no answer in time) falls back to chat.postEphemeral.
+  const send = (message: SlackMessage) =>
+    deps.delivery.reply(respond, { channel: command.channel_id, user: command.user_id }, message);
 
   const text = command.text.trim();
   const subcommand = text.toLowerCase();
@@ -45,12 +39,14 @@ export async function handleCoopCommand(
       return await send(await deps.previewDigest());
     }
     const question = questionFromSlackText(text);
-    const { answer, ref } = await deps.answers.ask(question, {
+    const given = await deps.answers.ask(question, {
       user: command.user_id,
       channel: command.channel_id,
       history: [],
+      deliveryKey: deliveryOf(context).deliveryKey,
     });
-    await send(buildAnswerBlocks(answer, { ref, shareable: true, echo: {} }));
+    await send(buildAnswerBlocks(given.answer, { ref: given.ref, shareable: true, echo: {} }));
+    deps.answers.delivered(given);
   } catch (error) {
     deps.logger.error(`${COOP_COMMAND} failed`, error);
     await send(

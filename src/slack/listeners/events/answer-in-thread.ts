@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { buildAnswerBlocks } from '../../blocks/answer';
 import { buildHelpBlocks } from '../../blocks/help';
+import type { DeliveryContext } from '../../durable-delivery';
 import { describeSlackFailure, slackErrorCode, tellPrivately } from '../../slack-errors';
 import { answerMetadata } from '../../thread-history';
 import type { ListenerDeps } from '../deps';
@@ -14,6 +15,8 @@ export interface ThreadQuestion {
   question: string;
   /** Earlier questions of the thread, oldest first. */
   history: string[];
+  /** The delivery that asked, from Bolt's context: its question id, and whether it is a replay. */
+  delivery?: DeliveryContext;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function answerInThread(
   asked: ThreadQuestion,
   deps: ListenerDeps,
 ): Promise<void> {
-  const { channel, user, threadTs, question, history } = asked;
+  const { channel, user, threadTs, question, history, delivery } = asked;
   const privately = (text: string) => tellPrivately(client, { channel, user, threadTs }, text, deps.logger);
   if (question === '') {
     try {
@@ -39,21 +42,32 @@ export async function answerInThread(
 
   let given: Awaited<ReturnType<typeof deps.answers.ask>>;
   try {
-    given = await deps.answers.ask(question, { user, channel, threadTs, history });
+    given = await deps.answers.ask(question, {
+      user,
+      channel,
+      threadTs,
+      history,
+      deliveryKey: delivery?.deliveryKey,
+    });
   } catch (error) {
     deps.logger.error('Answering a question failed', error);
     await privately('Sorry, something went wrong while answering. It has been logged; please try again.');
     return;
   }
   try {
-    await client.chat.postMessage({
-      channel,
-      thread_ts: threadTs,
-      ...buildAnswerBlocks(given.answer, { ref: given.ref }),
-      metadata: answerMetadata(given.ref.questionId, question),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
+    await deps.delivery.postOnce(
+      {
+        channel,
+        thread_ts: threadTs,
+        ...buildAnswerBlocks(given.answer, { ref: given.ref }),
+        metadata: answerMetadata(given.ref.questionId, question),
+        unfurl_links: false,
+        unfurl_media: false,
+      },
+      given.ref.questionId,
+      delivery?.replayed,
+    );
+    deps.answers.delivered(given);
     deps.threads.remember(channel, threadTs, question);
   } catch (error) {
     deps.logger.warn(`Could not post an answer in ${channel} (${slackErrorCode(error)})`, error);

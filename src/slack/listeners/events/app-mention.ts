@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { questionFromSlackText } from '../../message-text';
-import { type ListenerDeps, messageKey } from '../deps';
+import { deliveryOf, type ListenerDeps, messageKey } from '../deps';
 import { answerInThread } from './answer-in-thread';
 
 /**
@@ -29,6 +29,7 @@ export async function handleAppMention(
       threadTs: event.thread_ts ?? event.ts,
       question: questionFromSlackText(event.text, context.botUserId),
       history,
+      delivery: deliveryOf(context),
     },
     deps,
   );

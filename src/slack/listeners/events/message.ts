@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { mentionsUser, questionFromSlackText } from '../../message-text';
-import { type ListenerDeps, messageKey } from '../deps';
+import { deliveryOf, type ListenerDeps, messageKey } from '../deps';
 import { answerInThread } from './answer-in-thread';
 
 /**
@@ -35,7 +35,14 @@ export async function handleMessage(
   }
   await answerInThread(
     client,
-    { channel: message.channel, user: message.user, threadTs: threadTs ?? message.ts, question, history },
+    {
+      channel: message.channel,
+      user: message.user,
+      threadTs: threadTs ?? message.ts,
+      question,
+      history,
+      delivery: deliveryOf(context),
+    },
     deps,
   );
 }

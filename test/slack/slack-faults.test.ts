@@ -1,0 +1,158 @@
+import nock from 'nock';
+import type { CorpusEngine } from '../../src/answer/engine';
+import { ANSWER_METADATA_TYPE } from '../../src/slack/thread-history';
+import { mentionEvent } from '../support/slack-request';
+import { waitFor } from '../support/wait-for';
+import {
+  apiBody,
+  BOT_ID,
+  BOT_USER,
+  expectApi,
+  HttpHarness,
+  interceptSlack,
+  loadSeedEngine,
+  RESPONSE_URL_HOST,
+  SLACK_API,
+  TEAM,
+  visibleText,
+} from './support/slack-harness';
+
+const CHANNEL = 'C0GENERAL';
+const ASKER = 'U0ASKER';
+/** Each Web API and response_url call is given this long in these tests. */
+const TIMEOUT_MS = 300;
+
+let engine: CorpusEngine;
+let harness: HttpHarness | undefined;
+let slack: ReturnType<typeof interceptSlack>;
+
+beforeAll(async () => {
+  engine = await loadSeedEngine();
+});
+
+beforeEach(() => {
+  slack = interceptSlack();
+});
+
+afterEach(async () => {
+  await harness?.stop();
+  harness = undefined;
+  slack.verify();
+});
+
+function start(options: Parameters<typeof HttpHarness.start>[1] = {}) {
+  return HttpHarness.start(engine, { env: { SLACK_TIMEOUT_MS: String(TIMEOUT_MS) }, ...options });
+}
+
+const mention = (question: string, ts: string) => mentionEvent(question, ts, CHANNEL, ASKER);
+
+describe('posting an answer when Slack fails', () => {
+  it('posts once when Slack stored the message but its reply never came back', async () => {
+    harness = await start();
+    const posts: Record<string, unknown>[] = [];
+    // Slack takes the message, then the reply hangs past the timeout.
+    nock(SLACK_API)
+      .post('/api/chat.postMessage')
+      .delay(5000)
+      .reply(200, (_uri, body) => {
+        posts.push(apiBody(body));
+        return { ok: true, ts: '1700000000.000200' };
+      });
+    nock(SLACK_API)
+      .post('/api/conversations.replies')
+      .reply(200, () => ({
+        ok: true,
+        messages: [
+          { ts: '1700000000.000100', user: ASKER, text: 'who launched TSI' },
+          { ts: '1700000000.000200', user: BOT_USER, bot_id: BOT_ID, metadata: posts[0]?.metadata },
+        ],
+      }));
+    const started = Date.now();
+    await harness.sendEvent(mention('who launched TSI', '1700000000.000100'));
+    await harness.settle();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.metadata).toMatchObject({ event_type: ANSWER_METADATA_TYPE });
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('gives up on a hung call after the timeout and answers on the next try', async () => {
+    harness = await start();
+    nock(SLACK_API).post('/api/chat.postMessage').delay(10_000).reply(200, { ok: true, ts: '1.1' });
+    expectApi('conversations.replies', { ok: true, messages: [] });
+    const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
+    const started = Date.now();
+    await harness.sendEvent(mention('who launched TSI', '1700000000.000100'));
+    await harness.settle();
+    const elapsed = Date.now() - started;
+    expect(posted.calls).toHaveLength(1);
+    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS);
+    expect(elapsed).toBeLessThan(3000);
+  });
+
+  it('tells the asker that Slack is rate-limiting when the limit outlasts every try', async () => {
+    harness = await start();
+    nock(SLACK_API)
+      .post('/api/chat.postMessage')
+      .times(3)
+      .reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '0' });
+    const told = expectApi('chat.postEphemeral', { ok: true });
+    await harness.sendEvent(mention('who launched TSI', '1700000000.000100'));
+    await harness.settle();
+    expect(told.calls[0]).toMatchObject({ channel: CHANNEL, user: ASKER });
+    expect(String(told.calls[0]?.text)).toMatch(/rate-limiting/);
+    expect(String(told.calls[0]?.text)).not.toMatch(/couldn't reach/);
+  });
+});
+
+describe('a slash answer when response_url fails', () => {
+  it.each([
+    ['answers 500', (scope: nock.Interceptor) => scope.reply(500, 'oops')],
+    ['answers 404 (expired)', (scope: nock.Interceptor) => scope.reply(404, 'expired_url')],
+    ['hangs', (scope: nock.Interceptor) => scope.delay(10_000).reply(200, 'ok')],
+  ])('reaches the asker through chat.postEphemeral when the response_url %s', async (_case, fail) => {
+    harness = await start();
+    fail(nock(RESPONSE_URL_HOST).post('/commands/failing'));
+    const told = expectApi('chat.postEphemeral', { ok: true });
+    await harness.sendCommand('who launched TSI', { responsePath: '/commands/failing' });
+    await harness.settle();
+    expect(told.calls[0]).toMatchObject({ channel: CHANNEL, user: ASKER });
+    expect(visibleText(told.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
+  });
+});
+
+describe('startup while Slack is down', () => {
+  it('listens while auth.test fails, says Slack is unreachable, and answers once it succeeds', async () => {
+    nock(SLACK_API).post('/api/auth.test').times(2).reply(503, 'down');
+    harness = await start({
+      expectAuth: false,
+      options: { reconnectPolicy: { attempts: Number.POSITIVE_INFINITY, baseDelayMs: 150, maxDelayMs: 150 } },
+    });
+    expect(harness.slackApp.connection.problem()).toMatch(/Slack unreachable/);
+
+    const acked = await harness.sendEvent(mention('who launched TSI', '1700000000.000100'));
+    expect(acked.status).toBe(200);
+
+    nock(SLACK_API)
+      .post('/api/auth.test')
+      .reply(200, { ok: true, user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM });
+    // Kept events are replayed, and a replay looks in the thread before posting.
+    expectApi('conversations.replies', { ok: true, messages: [] });
+    const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
+    await waitFor(() => posted.calls.length === 1, 5000);
+    await harness.settle();
+    expect(harness.slackApp.connection.problem()).toBeUndefined();
+    expect(posted.calls[0]).toMatchObject({ channel: CHANNEL, thread_ts: '1700000000.000100' });
+  });
+});
+
+describe("Slack's retries", () => {
+  it('answers a retry whose first delivery never arrived, and a retry of an answered event not again', async () => {
+    harness = await start();
+    const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
+    const event = mention('who launched TSI', '1700000000.000100');
+    await harness.sendEvent(event, { eventId: 'Ev0NEVERSEEN', retryNum: 1 });
+    await harness.sendEvent(event, { eventId: 'Ev0NEVERSEEN', retryNum: 2 });
+    await harness.settle();
+    expect(posted.calls).toHaveLength(1);
+  });
+});
