@@ -22,7 +22,8 @@ export function buildSourcesBlocks(documents: DocumentSummary[]): SlackMessage {
     const text = 'The corpus is empty: there are no documents to answer from yet.';
     return { text, blocks: [sectionBlock(text)] };
   }
-  const heading = `*${documents.length} ${documents.length === 1 ? 'document' : 'documents'} in the corpus*`;
+  const count = `${documents.length} ${documents.length === 1 ? 'document' : 'documents'}`;
+  const heading = `*${count} in the corpus*`;
   const sections: string[] = [heading];
   for (const document of documents) {
     const line = sourceLine(document);
@@ -38,7 +39,7 @@ export function buildSourcesBlocks(documents: DocumentSummary[]): SlackMessage {
   }
   const titles = documents.map((document) => escapeMrkdwn(document.title)).join('; ');
   return {
-    text: shorten(`${documents.length} documents in the corpus: ${titles}`, FALLBACK_TEXT_LIMIT),
+    text: shorten(`${count} in the corpus: ${titles}`, FALLBACK_TEXT_LIMIT),
     blocks,
   };
 }

@@ -35,6 +35,12 @@ describe('buildSourcesBlocks', () => {
     expect(text).toContain('`0002_doc.txt`');
   });
 
+  it('says "1 document" for a corpus of one, in the message and its notification text', () => {
+    const message = buildSourcesBlocks([document(1)]);
+    expect(JSON.stringify(message.blocks)).toContain('*1 document in the corpus*');
+    expect(message.text).toMatch(/^1 document in the corpus: /);
+  });
+
   it('stays within 50 blocks and 3000 characters a section for a large corpus, counting what it leaves out', () => {
     const documents = Array.from({ length: 5000 }, (_, n) => document(n));
     const message = buildSourcesBlocks(documents);
