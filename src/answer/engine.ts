@@ -31,8 +31,13 @@ const MERGED_ENOUGH = 3 * (SHOWN_PASSAGES + MORE_PASSAGES);
 const CANDIDATES = 80;
 /** A further passage is shown only when it is this close to the best one. */
 const SUPPORTING_RATIO = 0.55;
-/** Passages sharing this much of their wording are one passage quoted by several documents. */
-const NEAR_DUPLICATE = 0.6;
+/**
+ * Passages are one passage quoted by several documents when the shorter says this much of its wording
+ * in the longer: a quote with a sentence added is the same quote, while two dividend notices that share
+ * every label but their figures are not.
+ */
+const NEAR_DUPLICATE = 0.9;
+const DUPLICATE_SIZE_RATIO = 0.4;
 const TITLE_ONLY_CREDIT = 0.5;
 /** Share of the question (by rarity) a headline must say for the question to be that headline restated. */
 const HEADLINE_RESTATED = 0.75;
@@ -539,12 +544,16 @@ function weightedShare(said: number[], weights: number[]): number {
   return total > 0 ? said.reduce((sum, value, i) => sum + value * weights[i], 0) / total : 0;
 }
 
-/** Jaccard similarity of two term sets. */
+/**
+ * Share of the smaller term set that the other holds; 0 when one is under {@link DUPLICATE_SIZE_RATIO}
+ * of the other's size, as a line that happens to recur inside a longer passage is not that passage.
+ */
 function similarity(a: Set<string>, b: Set<string>): number {
+  const smaller = Math.min(a.size, b.size);
+  if (smaller === 0 || smaller < DUPLICATE_SIZE_RATIO * Math.max(a.size, b.size)) return 0;
   let shared = 0;
   for (const term of a) if (b.has(term)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
+  return shared / smaller;
 }
 
 /**

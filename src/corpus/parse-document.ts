@@ -221,9 +221,9 @@ function tableRows(lines: string[]): Set<string> {
 
 /** A short line of a label and figures: two of them ("34 cts vs 1.19 dlrs"), or one after a short label. */
 function isFigureLine(line: string): boolean {
-  if (!TABLE_ROW.test(line) || wordCount(line) > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line)) return false;
+  if (!/^\p{L}/u.test(line) || wordCount(line) > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line)) return false;
   const figures = line.split(/\s+/).filter((word) => FIGURE.test(word)).length;
-  return figures >= 2 || wordCount(line) <= 4;
+  return figures >= 2 || (TABLE_ROW.test(line) && wordCount(line) <= 4);
 }
 
 /**
