@@ -41,8 +41,9 @@ export function questionRoles(question: string): QuestionRoles {
   const roles: QuestionRoles = { verbs: new Set(), names: new Set(), modifiers: new Set() };
   tagged.taggedWords.forEach(({ tag }, index) => {
     const word = words[index];
-    // After "a", "my" or "the" comes a thing, not a deed: "my contacts", "a leaking tap".
-    const afterDeterminer = DETERMINERS.has(words[index - 1]?.toLowerCase() ?? '');
+    // After "a", "my", "the" or "on" comes a thing, not a deed: "my contacts", "a leaking tap", "on lead".
+    const previous = words[index - 1]?.toLowerCase() ?? '';
+    const afterDeterminer = DETERMINERS.has(previous) || NOUN_PREPOSITIONS.has(previous);
     if (tag.startsWith('VB') && afterDeterminer) {
       if (tag === 'VBG' || tag === 'VBN') roles.modifiers.add(foldText(word).trim());
     } else if (tag.startsWith('VB')) roles.verbs.add(foldText(word).trim());
@@ -100,6 +101,19 @@ const DETERMINERS = new Set([
   'any',
   'every',
   'each',
+]);
+
+/** Prepositions after which a question names a thing ("any word on lead", "news about oil"). */
+const NOUN_PREPOSITIONS = new Set([
+  'on',
+  'about',
+  'of',
+  'regarding',
+  'concerning',
+  'with',
+  'for',
+  'in',
+  'from',
 ]);
 
 /** Words that end the verb phrase after a question's subject. */

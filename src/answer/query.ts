@@ -99,7 +99,8 @@ export function questionConcepts(
         }
       }
     }
-    for (const suffix of AGENT_SUFFIXES) {
+    // The doer of a deed the question asks about: only a verb has one ("lead" the metal has no leader).
+    for (const suffix of roles.verbs.has(token.surface) ? AGENT_SUFFIXES : []) {
       const agent = `${token.term}${suffix}`;
       if (index.documentFrequency(agent) > 0) alternatives.push({ terms: [agent], weight: AGENT_WEIGHT });
     }
