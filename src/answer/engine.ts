@@ -29,6 +29,8 @@ const MORE_PASSAGES = 9;
 const MERGED_ENOUGH = 3 * (SHOWN_PASSAGES + MORE_PASSAGES);
 /** Candidates re-ranked after BM25. */
 const CANDIDATES = 80;
+/** Further candidates taken from a search for the question's rarest word alone. */
+const RAREST_TERM_CANDIDATES = 10;
 /** A further passage is shown only when it is this close to the best one. */
 const SUPPORTING_RATIO = 0.55;
 /**
@@ -220,7 +222,7 @@ export class CorpusEngine implements AnswerEngine {
   }
 
   private attempt(concepts: Concept[], kind: QuestionKind, recent: boolean): Attempt {
-    const hits = this.index.searchTerms(searchWeights(concepts), CANDIDATES);
+    const hits = this.withRarestTerm(this.index.searchTerms(searchWeights(concepts), CANDIDATES), concepts);
     if (hits.length === 0) return { concepts, kind, ranked: [], answered: false };
     const question: JudgedQuestion = {
       concepts,
@@ -311,6 +313,31 @@ export class CorpusEngine implements AnswerEngine {
     const answers =
       saysNames && saysOwnWords && saysSubject && namesMeet && holdsKind && coverage >= ANSWER_COVERAGE;
     return { hit, coverage, rank, answerSentence: sentences.index, terms: reading.terms, saysNames, answers };
+  }
+
+  /**
+   * The candidates, plus the best few passages for the question's rarest word alone: a document that
+   * says it only in its headline ("ZONDERVAN CORP 4TH QTR NET" atop a table of figures) can be outscored
+   * by the many passages that say the question's commoner words, yet it is the one asked about.
+   */
+  private withRarestTerm(hits: PassageHit[], concepts: Concept[]): PassageHit[] {
+    let rarest: string | undefined;
+    for (const concept of concepts) {
+      const term = concept.alternatives[0].terms[0];
+      if (
+        concept.fromHistory ||
+        concept.alternatives[0].terms.length > 1 ||
+        this.index.documentFrequency(term) === 0
+      )
+        continue;
+      if (!rarest || this.index.idf(term) > this.index.idf(rarest)) rarest = term;
+    }
+    if (!rarest) return hits;
+    const seen = new Set(hits.map((hit) => hit.passage.id));
+    const extra = this.index
+      .searchTerms(new Map([[rarest, 1]]), RAREST_TERM_CANDIDATES)
+      .filter((hit) => !seen.has(hit.passage.id));
+    return extra.length === 0 ? hits : [...hits, ...extra];
   }
 
   /**
