@@ -35,7 +35,6 @@ async function main(): Promise<void> {
   );
   const candidates = [
     fixture ? path.join(fixtures, `${fixture}.jsonl`) : positional,
-    path.resolve(root, '../shared/eval/dev.jsonl'),
     path.resolve(root, 'test/fixtures/eval/dev.jsonl'),
   ].filter((file): file is string => Boolean(file));
   const file = fixture ? candidates[0] : candidates.find((candidate) => existsSync(candidate));
