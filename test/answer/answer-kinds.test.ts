@@ -23,6 +23,14 @@ const corpus: [string, string][] = [
     'Row over fishing\n\ndate 2024-03-01\n\nHe said the row over harbour rates should not have happened, and that what is happening now between two old allies is worse.',
   ],
   [
+    'fees.txt',
+    'Port charges rise\n\ndate 2024-03-08\n\nHarbour fees for container ships rose 5 percent this month.',
+  ],
+  [
+    'word.txt',
+    'Dockers angry\n\ndate 2024-03-09\n\nThe union said there was not a word on any deal from the harbour board, and any word on it was welcome.',
+  ],
+  [
     'corning.txt',
     'Glassmaker expands\n\ndate 2024-03-05\n\nShareholders of Corning Glass Works approved a new plant for the glassmaker, which Corning will build in Ohio.',
   ],
@@ -114,6 +122,8 @@ describe('what a question asks, apart from how it is asked', () => {
     // "happening" would find the dispute story's "should not have happened".
     const answer = engine.answer('what is happening with interest rates?');
     expect(firstFile(answer)).toBe('rates.txt');
+    // Searched as words, "any word on" would lead with the dockers' "not a word on any deal from the harbour".
+    expect(firstFile(engine.answer('any word on harbour fees?'))).toBe('fees.txt');
   });
 
   it('answers a long, polite question by its core', () => {
