@@ -92,17 +92,55 @@ const PLACE_NOUN =
  * only when the question does not use the same word ("who is the prime minister" is not answered by
  * "the prime minister").
  */
-const ROLE =
-  /\b(manager|director|team|department|desk|office|committee|board|council|ministry|agency|authority|officer|administrator|admin|secretary|minister|president|chairman|chair|chief|head|ceo|cfo|founder|owner|lead|supervisor|staff|hr|helpdesk|support|government|company|firm|bank|court|police|parliament|regulator)s?\b/giu;
+const ROLE_WORDS = [
+  'manager',
+  'director',
+  'team',
+  'department',
+  'desk',
+  'office',
+  'committee',
+  'board',
+  'council',
+  'ministry',
+  'agency',
+  'authority',
+  'officer',
+  'administrator',
+  'admin',
+  'secretary',
+  'minister',
+  'president',
+  'chairman',
+  'chair',
+  'chief',
+  'head',
+  'ceo',
+  'cfo',
+  'founder',
+  'owner',
+  'lead',
+  'supervisor',
+  'staff',
+  'hr',
+  'helpdesk',
+  'support',
+  'government',
+  'company',
+  'firm',
+  'bank',
+  'court',
+  'police',
+  'parliament',
+  'regulator',
+];
+const ROLE = new RegExp(`\\b(${ROLE_WORDS.join('|')})s?\\b`, 'giu');
 
 let roleTermList: string[] | undefined;
 
-/** The index terms of the role words. */
+/** The index terms of the role words, analyzed on first use. */
 function roleTerms(): string[] {
-  roleTermList ??= ROLE.source
-    .replace(/^.*?\((.*?)\).*$/, '$1')
-    .split('|')
-    .flatMap((word) => nameTerms(word));
+  roleTermList ??= ROLE_WORDS.flatMap((word) => nameTerms(word));
   return roleTermList;
 }
 
