@@ -1,0 +1,25 @@
+const path = require('node:path');
+const base = require('../jest.config');
+
+/**
+ * The jest configuration of `npm run mutate`: the whole suite, with
+ * - TypeScript compiled by esbuild instead of ts-jest (`esbuild-transform.js`);
+ * - a mutant's run loading only the test files that hold a test covering it, and stopping at the first
+ *   failing test (`test-sequencer.js`, `test-environment.js`);
+ * - without the tests that start coop as another process: the mutated code runs in the test process
+ *   only, so a child process never sees a mutant, and those tests would only slow every run down.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  ...base,
+  rootDir: path.join(__dirname, '..'),
+  transform: { '^.+\\.ts$': path.join(__dirname, 'esbuild-transform.js') },
+  testEnvironment: path.join(__dirname, 'test-environment.js'),
+  testSequencer: path.join(__dirname, 'test-sequencer.js'),
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/index.test.ts',
+    '<rootDir>/test/operations/',
+    '<rootDir>/test/corpus/corpus-watcher-trouble.test.ts',
+  ],
+};
