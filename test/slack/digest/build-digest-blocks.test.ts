@@ -139,4 +139,61 @@ describe('buildDigestBlocks', () => {
     const { blocks } = buildDigestBlocks(digest(), { preview: true });
     expect(texts(blocks)[1]).toMatch(/Preview of the next digest.*does not count as the day’s digest/);
   });
+
+  it('heads each list with its count, lists removed files, and sets the questions apart', () => {
+    const { blocks } = buildDigestBlocks(
+      digest({
+        changedDocuments: [{ file: 'tariffs.md', title: 'Tariff table', leadSentence: 'Duties rose.' }],
+        removedDocuments: ['old.txt', 'a<b.txt'],
+        questions: {
+          ...digest().questions,
+          poorlyRated: [{ question: 'Who won?', count: 1, up: 0, down: 2 }],
+        },
+      }),
+    );
+    const all = texts(blocks);
+    expect(blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Coop digest · Monday 2 March 2026' },
+    });
+    expect(all).toContain('since the digest of Friday 27 February 2026 · 12 documents in the corpus');
+    expect(all).toContain('*New documents* (1)');
+    expect(all).toContain('*Changed documents* (1)');
+    expect(all).toContain('Removed: `old.txt`, `a&lt;b.txt`');
+    const questions = all.findIndex((text) => text.startsWith('*Questions* · 4 questions'));
+    expect(questions).toBeGreaterThan(all.indexOf('Removed: `old.txt`, `a&lt;b.txt`'));
+    expect(blocks.some((block) => block.type === 'divider')).toBe(true);
+    expect(all.join('\n')).toMatch(/\*Answers rated 👎\*\n• “Who won\?”/);
+  });
+
+  it('leaves out the lists a day does not have', () => {
+    const { blocks } = buildDigestBlocks(
+      digest({ questions: { ...digest().questions, mostAsked: [], unanswered: [] } }),
+    );
+    const all = texts(blocks).join('\n');
+    expect(all).not.toMatch(/Changed documents|Removed|Most asked|No answer in the corpus|Answers rated/);
+    expect(all).not.toContain('Stryker');
+  });
+
+  it('lists ten documents whole and counts only those beyond', () => {
+    const ten = Array.from({ length: 10 }, (_, n) => ({
+      file: `doc-${n}.txt`,
+      title: `Doc ${n}`,
+      leadSentence: 'Lead.',
+    }));
+    const all = texts(buildDigestBlocks(digest({ newDocuments: ten })).blocks);
+    expect(all.filter((text) => text.startsWith('*Doc '))).toHaveLength(10);
+    expect(all.join('\n')).not.toContain('more; `/coop sources`');
+    const eleven = [...ten, { file: 'doc-10.txt', title: 'Doc 10', leadSentence: 'Lead.' }];
+    expect(texts(buildDigestBlocks(digest({ newDocuments: eleven })).blocks)).toContain(
+      '…and 1 more; `/coop sources` lists every document.',
+    );
+  });
+
+  it('says plainly that nothing is new on an empty day with nothing to show from the corpus', () => {
+    const { text, blocks } = buildDigestBlocks(digest({ empty: true, newDocuments: [] }));
+    expect(texts(blocks)).toContain('Nothing new in the corpus and no questions since the last digest.');
+    expect(texts(blocks).join('\n')).not.toContain('From the corpus');
+    expect(text).toBe('Coop digest for Monday 2 March 2026: nothing new.');
+  });
 });
