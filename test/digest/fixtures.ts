@@ -1,5 +1,6 @@
 import type { DocumentSummary } from '../../src/answer/types';
 import type { DigestInput } from '../../src/digest/compose-digest';
+import type { Digest } from '../../src/digest/types';
 import type {
   FeedbackEvent,
   QuestionEvent,
@@ -60,6 +61,41 @@ export function digestInput(overrides: Partial<DigestInput> = {}): DigestInput {
     documents: [documentSummary('a.txt'), documentSummary('b.txt')],
     since: new Date('2026-02-27T09:00:00Z'),
     events: [],
+    ...overrides,
+  };
+}
+
+/** A composed digest for Monday 2 March 2026 (Europe/London): one new document and four questions. */
+export function digestOf(overrides: Partial<Digest> = {}): Digest {
+  return {
+    day: '2026-03-02',
+    timeZone: 'Europe/London',
+    generatedAt: '2026-03-02T09:00:00.000Z',
+    since: '2026-02-27T09:00:00.000Z',
+    previousDay: '2026-02-27',
+    newDocuments: [
+      {
+        file: 'norway.txt',
+        title: 'Lighthouse keepers strike',
+        date: '2026-03-01',
+        leadSentence: 'The keepers went on strike over pay.',
+      },
+    ],
+    changedDocuments: [],
+    removedDocuments: [],
+    documentCount: 12,
+    questions: {
+      total: 4,
+      followUps: 1,
+      askers: 3,
+      mostAsked: [{ question: 'Why did they strike?', count: 2, up: 1, down: 0 }],
+      unanswered: [{ question: 'What is the price of copper?', count: 1, up: 0, down: 1 }],
+      poorlyRated: [],
+      up: 1,
+      down: 1,
+    },
+    empty: false,
+    state: [],
     ...overrides,
   };
 }

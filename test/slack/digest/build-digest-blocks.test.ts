@@ -1,40 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Digest } from '../../../src/digest/types';
 import { buildDigestBlocks } from '../../../src/slack/digest/build-digest-blocks';
-
-function digest(overrides: Partial<Digest> = {}): Digest {
-  return {
-    day: '2026-03-02',
-    timeZone: 'Europe/London',
-    generatedAt: '2026-03-02T09:00:00.000Z',
-    since: '2026-02-27T09:00:00.000Z',
-    previousDay: '2026-02-27',
-    newDocuments: [
-      {
-        file: 'norway.txt',
-        title: 'Lighthouse keepers strike',
-        date: '2026-03-01',
-        leadSentence: 'The keepers went on strike over pay.',
-      },
-    ],
-    changedDocuments: [],
-    removedDocuments: [],
-    documentCount: 12,
-    questions: {
-      total: 4,
-      followUps: 1,
-      askers: 3,
-      mostAsked: [{ question: 'Why did they strike?', count: 2, up: 1, down: 0 }],
-      unanswered: [{ question: 'What is the price of copper?', count: 1, up: 0, down: 1 }],
-      poorlyRated: [],
-      up: 1,
-      down: 1,
-    },
-    empty: false,
-    state: [],
-    ...overrides,
-  };
-}
+import { digestOf as digest } from '../../digest/fixtures';
 
 function texts(blocks: types.KnownBlock[]): string[] {
   return blocks.flatMap((block) => {
