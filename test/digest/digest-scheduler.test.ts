@@ -224,4 +224,130 @@ describe('DigestScheduler', () => {
       lines.some((line) => line.includes('another instance posted the digest for 2026-03-02 first')),
     ).toBe(true);
   });
+
+  it('says when the next digest is due, once however often it is started, and posts nothing once stopped', async () => {
+    const { time, channel, create, lines } = setup();
+    const scheduler = create();
+    scheduler.start();
+    scheduler.start();
+    expect(
+      lines.filter((line) => line.includes('digest: next digest for C0DIGEST01 at 2026-03-02T09:00:00.000Z')),
+    ).toHaveLength(1);
+    scheduler.stop();
+    expect(time.nextDue()).toBeUndefined();
+    await time.advanceTo('2026-03-03T10:00:00Z');
+    expect(channel.posted).toHaveLength(0);
+  });
+
+  it('stays stopped when stopped while a missed digest is being posted', async () => {
+    const { time, channel, create, lines } = setup('2026-03-02T11:30:00Z');
+    const scheduler = create();
+    scheduler.start();
+    scheduler.stop();
+    await scheduler.idle();
+    expect(
+      lines.some((line) => line.includes("today's scheduled time (2026-03-02T09:00:00.000Z) has passed")),
+    ).toBe(true);
+    expect(channel.posted).toHaveLength(1);
+    expect(time.nextDue()).toBeUndefined();
+    await time.advanceTo('2026-03-04T10:00:00Z');
+    expect(channel.posted).toHaveLength(1);
+  });
+
+  it('waits out a schedule months away in steps, posting only on the day', async () => {
+    const { time, channel, create } = setup();
+    const scheduler = create({ cron: '0 0 9 1 1 *' });
+    scheduler.start();
+    await time.advanceTo('2026-12-31T23:59:00Z');
+    expect(channel.posted).toHaveLength(0);
+    await time.advanceTo('2027-01-01T09:00:00Z');
+    expect(channel.posted.map((digest) => digest.day)).toEqual(['2027-01-01']);
+    scheduler.stop();
+  });
+
+  it('retries after 5 minutes, then 10, by default', async () => {
+    const { time, channel, create } = setup();
+    const failure = () =>
+      new DigestChannelError('digest_channel_failed', 'chat.postMessage: Slack answered "fatal_error"');
+    channel.failures.push(failure(), failure());
+    const scheduler = create();
+    scheduler.start();
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    expect(time.nextDue()?.toISOString()).toBe('2026-03-02T09:05:00.000Z');
+    await time.advanceTo('2026-03-02T09:05:00Z');
+    expect(time.nextDue()?.toISOString()).toBe('2026-03-02T09:15:00.000Z');
+    await time.advanceTo('2026-03-02T09:15:00Z');
+    expect(channel.posted).toHaveLength(1);
+    scheduler.stop();
+  });
+
+  it('keeps to the schedule when it comes before the retry', async () => {
+    const { time, channel, create } = setup();
+    channel.failures.push(
+      new DigestChannelError('digest_channel_failed', 'chat.postMessage: Slack answered "fatal_error"'),
+    );
+    const scheduler = create({ cron: '0 0 * * * *', retryDelayMs: 90 * 60_000 });
+    scheduler.start();
+    await time.advanceTo('2026-03-02T07:00:00Z');
+    expect(time.nextDue()?.toISOString()).toBe('2026-03-02T08:00:00.000Z');
+    scheduler.stop();
+  });
+
+  it('does not retry into the next day, whose digest has its own time', async () => {
+    const { time, channel, create, lines } = setup('2026-03-02T23:00:00Z');
+    channel.failures.push(
+      new DigestChannelError('digest_channel_failed', 'chat.postMessage: Slack answered "fatal_error"'),
+    );
+    const scheduler = create({ cron: '0 30 23 * * *', retryDelayMs: 60 * 60_000 });
+    scheduler.start();
+    await time.advanceTo('2026-03-02T23:30:00Z');
+    expect(lines.some((line) => line.endsWith('retrying at the next scheduled time'))).toBe(true);
+    expect(time.nextDue()?.toISOString()).toBe('2026-03-03T23:30:00.000Z');
+    scheduler.stop();
+  });
+
+  it('says what each run did, and logs an unexpected error as one', async () => {
+    const { time, create, lines, documents } = setup();
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    const broken = create({
+      engine: {
+        documents: () => {
+          throw new Error('corpus folder is gone');
+        },
+      },
+    });
+    await expect(broken.runNow()).resolves.toBe('failed');
+    expect(lines.some((line) => line.includes('unexpected error: Error: corpus folder is gone'))).toBe(true);
+    expect(documents).toHaveLength(2);
+  });
+
+  it('leaves the day to the replica that holds the digest lock', async () => {
+    const { time, channel, create, lines } = setup();
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    const held: string[] = [];
+    const lock = {
+      acquire: async (id: string, day: string) => {
+        const key = `${id}/${day}`;
+        if (held.includes(key)) return false;
+        held.push(key);
+        return true;
+      },
+    };
+    expect(await create({ lock }).runNow()).toBe('posted');
+    channel.messages.length = 0;
+    expect(await create({ lock }).runNow()).toBe('already-posted');
+    expect(channel.posted).toHaveLength(1);
+    expect(lines.some((line) => line.includes('another replica holds the digest lock for 2026-03-02'))).toBe(
+      true,
+    );
+  });
+
+  it('keeps its digest when the earlier message of the day is the digest of another day', async () => {
+    const { time, channel, create } = setup();
+    // Yesterday's digest, posted late, just after midnight.
+    channel.add('2026-03-01', '2026-03-02T00:30:00.000Z');
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    await expect(create().runNow()).resolves.toBe('posted');
+    expect(channel.messages.map((digest) => digest.day)).toEqual(['2026-03-01', '2026-03-02']);
+  });
 });
