@@ -118,6 +118,113 @@ describe('buildAnswerBlocks', () => {
   });
 });
 
+describe('the answer message in detail', () => {
+  type Button = {
+    type: string;
+    action_id: string;
+    text: { type: string; text: string; emoji: boolean };
+    style?: string;
+  };
+  const buttons = (blocks: unknown[]) =>
+    (blocks as Array<{ type: string; block_id?: string; elements?: Button[] }>).filter(
+      (b) => b.type === 'actions',
+    );
+
+  it('labels its buttons as people read them, sharing as the primary one', () => {
+    const message = buildAnswerBlocks(answer([passage(['A.'])], [passage(['B.'])]), { ref, shareable: true });
+    const [actions] = buttons(message.blocks);
+    expect(actions?.block_id).toBe('coop_answer_actions');
+    expect(
+      actions?.elements?.map((button) => [
+        button.type,
+        button.text.type,
+        button.text.text,
+        button.text.emoji,
+      ]),
+    ).toEqual([
+      ['button', 'plain_text', 'More results', true],
+      ['button', 'plain_text', '👍 Helpful', true],
+      ['button', 'plain_text', '👎 Not helpful', true],
+      ['button', 'plain_text', 'Share in channel', true],
+    ]);
+    expect(actions?.elements?.map((button) => button.style)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'primary',
+    ]);
+  });
+
+  it('gives notification text without markup, naming every source', () => {
+    const cited = passage(['The answer.'], 0, 'a.txt', {
+      citations: [
+        { file: 'a.txt', title: 'A' },
+        { file: 'b.txt', title: 'B' },
+      ],
+    });
+    expect(buildAnswerBlocks(answer([cited]), { ref }).text).toBe('The answer. (a.txt, b.txt)');
+    expect(buildAnswerBlocks(answer([passage(['Context.', 'The answer.'], 1)]), { ref }).text).toBe(
+      'Context. The answer. (a.txt)',
+    );
+  });
+
+  it('quotes a sentence on one line, and marks the last sentence when the answering one is out of range', () => {
+    const spaced = buildAnswerBlocks(answer([passage(['  The answer\n is   here.  '])]), { ref });
+    expect(sections(spaced.blocks)[0]).toBe('> *The answer is here.*');
+    const beyond = buildAnswerBlocks(answer([passage(['First.', 'Second.'], 5)]), { ref });
+    expect(sections(beyond.blocks)[0]).toBe('> First. *Second.*');
+  });
+
+  it('keeps up to 280 characters of what comes before the answering sentence', () => {
+    // 140 and 139 characters, with the space between them: exactly 280.
+    const lead = [`${'a'.repeat(139)}.`, `${'b'.repeat(138)}.`];
+    const kept = sections(
+      buildAnswerBlocks(answer([passage([...lead, 'The answer.'], 2)]), { ref }).blocks,
+    )[0];
+    expect(kept).toBe(`> ${lead.join(' ')} *The answer.*`);
+    const longer = [`${'a'.repeat(140)}.`, `${'b'.repeat(138)}.`];
+    const cut = sections(
+      buildAnswerBlocks(answer([passage([...longer, 'The answer.'], 2)]), { ref }).blocks,
+    )[0];
+    expect(cut).toBe(`> … ${longer[1]} *The answer.*`);
+  });
+
+  it('ends a long passage after a whole sentence, and keeps a huge answering sentence bold', () => {
+    const tail = Array.from({ length: 200 }, (_, i) => `Trailing sentence number ${i} with some words.`);
+    const long = sections(buildAnswerBlocks(answer([passage(['The answer.', ...tail])]), { ref }).blocks)[0];
+    expect(long).toMatch(/ with some words\. …$/);
+    const huge = sections(
+      buildAnswerBlocks(answer([passage(['x'.repeat(4000), 'After.'])]), { ref }).blocks,
+    )[0];
+    expect(huge.length).toBeLessThanOrEqual(SECTION_TEXT_LIMIT);
+    expect(huge).toMatch(/^> \*x+…\*/);
+  });
+
+  it('shows asterisks in a title without breaking its bold', () => {
+    const starred = passage(['A.'], 0, 'a.txt', { citations: [{ file: 'a.txt', title: 'Q*bert wins' }] });
+    expect(contexts(buildAnswerBlocks(answer([starred]), { ref }).blocks)[0]).toBe(
+      '📄 `a.txt` · *Q∗bert wins*',
+    );
+  });
+
+  it('treats an answer without a passage as no answer, and echoes the question to its asker', () => {
+    const empty: Answer = { ...answer([]), answered: true };
+    const message = buildAnswerBlocks(empty, { ref, echo: {} });
+    expect(message.text).toMatch(/corpus doesn't answer/);
+    expect(contexts(message.blocks).at(-1)).toBe('You asked: “who launched TSI”');
+  });
+
+  it('heads further results with the question, and says when there are none left', () => {
+    const more = [passage(['More 1.'])];
+    expect(
+      contexts(buildMorePassagesBlocks(answer([passage(['A.'])], more), { ...ref, shown: 0 }).blocks)[0],
+    ).toBe('More results for “who launched TSI”:');
+    const none = buildMorePassagesBlocks(answer([passage(['A.'])], more), { ...ref, shown: 1 });
+    expect(none.text).toBe('No more results for “who launched TSI”.');
+    expect(sections(none.blocks)).toEqual(['No more results for “who launched TSI”.']);
+  });
+});
+
 describe('buildMorePassagesBlocks', () => {
   const more = ['1', '2', '3', '4', '5'].map((n) => passage([`More ${n}.`], 0, `${n}.txt`));
 
