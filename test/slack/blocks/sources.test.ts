@@ -65,6 +65,15 @@ describe('buildHelpBlocks', () => {
     for (const usage of ['/coop <question>', '@coop', '/coop sources', '/coop digest'])
       expect(text).toContain(usage);
   });
+
+  it('gives one line to what coop is and one to each way of asking, direct messages and help included', () => {
+    const text = (buildHelpBlocks().blocks as Block[])[0].text?.text ?? '';
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^\*coop answers questions about its documents by quoting the passages .*\*$/);
+    expect(lines).toContain('• A direct message to coop: the same, in our conversation');
+    expect(lines.at(-1)).toBe('• `/coop help`: this message');
+    expect(lines).toHaveLength(7);
+  });
 });
 
 describe('shorten', () => {
