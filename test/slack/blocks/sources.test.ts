@@ -52,6 +52,33 @@ describe('buildSourcesBlocks', () => {
     expect(message.text.length).toBeLessThanOrEqual(FALLBACK_TEXT_LIMIT);
   });
 
+  it('lists every document while they fit in the message, and counts exactly those left out', () => {
+    const sections = (message: ReturnType<typeof buildSourcesBlocks>) =>
+      (message.blocks as Block[]).filter((block) => block.type === 'section');
+    // The smallest corpus that does not fit, one document more than fills the message, by bisection.
+    const corpus = (size: number) => Array.from({ length: size }, (_, n) => document(n));
+    const fits = (size: number) => !buildSourcesBlocks(corpus(size)).blocks.some((b) => b.type === 'context');
+    let low = 1;
+    let high = 2;
+    while (fits(high)) high *= 2;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    const size = high;
+    const full = buildSourcesBlocks(Array.from({ length: size - 1 }, (_, n) => document(n)));
+    expect(sections(full)).toHaveLength(MESSAGE_BLOCK_LIMIT - 1);
+    expect(full.blocks).toHaveLength(MESSAGE_BLOCK_LIMIT - 1);
+    const over = buildSourcesBlocks(Array.from({ length: size }, (_, n) => document(n)));
+    expect(JSON.stringify(over.blocks.at(-1))).toContain('…and 1 more documents not listed here.');
+    // Each section is filled while the next line fits.
+    const [, second] = sections(full).map((block) => block.text?.text ?? '');
+    expect((second?.length ?? 0) + 1 + (second?.split('\n')[0]?.length ?? 0)).toBeGreaterThan(
+      SECTION_TEXT_LIMIT,
+    );
+  });
+
   it('says so when the corpus is empty', () => {
     expect(buildSourcesBlocks([]).text).toMatch(/empty/);
   });
