@@ -23,6 +23,19 @@ describe('local days', () => {
   });
 });
 
+describe('local days around a change of clocks far from UTC', () => {
+  it('starts a day at its local midnight when the clocks go back later that night (Auckland)', () => {
+    // New Zealand leaves daylight time at 03:00 on 5 April 2026 (14:00 UTC the day before): that day's
+    // midnight is still +13, though UTC midnight of the same date is already +12.
+    expect(startOfLocalDay('2026-04-05', 'Pacific/Auckland').toISOString()).toBe('2026-04-04T11:00:00.000Z');
+  });
+
+  it('starts a day at 01:00 when its midnight never happens (Santiago)', () => {
+    // Chile's clocks jump from 24:00 on 5 September 2026 to 01:00 on the 6th.
+    expect(startOfLocalDay('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  });
+});
+
 describe('local days in zones off the hour', () => {
   it('counts the minutes of an offset such as India’s +05:30', () => {
     expect(startOfLocalDay('2026-03-02', 'Asia/Kolkata').toISOString()).toBe('2026-03-01T18:30:00.000Z');
