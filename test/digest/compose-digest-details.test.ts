@@ -15,6 +15,19 @@ describe('composeDigest: the order of things', () => {
     expect(digest.newDocuments.map((doc) => doc.file)).toEqual(['a.txt', 'c.txt', 'b.txt', 'd.txt']);
   });
 
+  it('puts undated documents last, by name, wherever the engine lists them', () => {
+    const documents = [
+      documentSummary('z.txt', { date: undefined }),
+      documentSummary('b.txt', { date: '2026-02-27' }),
+      documentSummary('y.txt', { date: undefined }),
+      documentSummary('a.txt', { date: '2026-03-01' }),
+    ];
+    const digest = composeDigest(
+      input({ documents, previous: { day: '2026-02-27', postedAt: '', documents: [] } }),
+    );
+    expect(digest.newDocuments.map((doc) => doc.file)).toEqual(['a.txt', 'b.txt', 'y.txt', 'z.txt']);
+  });
+
   it('carries the corpus state in file order, whatever order the engine lists it in', () => {
     const digest = composeDigest(input({ documents: [documentSummary('b.txt'), documentSummary('a.txt')] }));
     expect(digest.state.map((entry) => entry.file)).toEqual(['a.txt', 'b.txt']);
@@ -60,6 +73,16 @@ describe('composeDigest: what counts', () => {
       rated(first, 'down', 'U0000011'),
     ];
     expect(composeDigest(input({ events })).questions).toMatchObject({ total: 2, askers: 1, up: 2, down: 1 });
+  });
+
+  it("counts a person's last click on an answer, even when the log lists the clicks out of order", () => {
+    const first = asked('Who leads the dialogue?');
+    const events = [
+      first,
+      { ...rated(first, 'up'), at: '2026-03-01T10:10:00.000Z' },
+      { ...rated(first, 'down'), at: '2026-03-01T10:05:00.000Z' },
+    ];
+    expect(composeDigest(input({ events })).questions).toMatchObject({ up: 1, down: 0, poorlyRated: [] });
   });
 
   it('ignores a rating of a question asked before the period', () => {
