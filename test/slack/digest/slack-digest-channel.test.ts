@@ -3,6 +3,7 @@ import nock from 'nock';
 import { DigestChannelError } from '../../../src/digest/types';
 import { SlackDigestChannel, toDigestChannelError } from '../../../src/slack/digest/slack-digest-channel';
 import { digestOf } from '../../digest/fixtures';
+import { nockOnly } from '../../support/nock-only';
 
 const API = 'http://slack.test';
 const CHANNEL = 'C0DIGEST01';
@@ -45,13 +46,7 @@ function postMessage(posted: Body[], reply: Record<string, unknown>) {
 }
 
 describe('the digest channel in Slack', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
-  afterAll(() => nock.enableNetConnect());
+  nockOnly();
 
   it('finds the digests on every page of the history, skipping other messages', async () => {
     historyPage(

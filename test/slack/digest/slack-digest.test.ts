@@ -7,6 +7,7 @@ import { createSlackDigest, type SlackDigest } from '../../../src/slack/digest/s
 import { FakeTime } from '../../digest/fake-time';
 import { asked, documentSummary, memoryQuestionLog } from '../../digest/fixtures';
 import { recordingLogger } from '../../logging/recording-logger';
+import { nockOnly } from '../../support/nock-only';
 
 const API = 'http://slack.test';
 const CHANNEL = 'C0DIGEST01';
@@ -94,13 +95,7 @@ function metadataOf(body: Body | undefined) {
 }
 
 describe('Slack digest, against a faked Web API', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
-  afterAll(() => nock.enableNetConnect());
+  nockOnly();
 
   it('posts at the scheduled time with the metadata the next digest diffs against', async () => {
     const { time, scheduler, documents, events } = setup('2026-03-02T08:00:00Z');
