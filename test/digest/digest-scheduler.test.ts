@@ -350,4 +350,28 @@ describe('DigestScheduler', () => {
     await expect(create().runNow()).resolves.toBe('posted');
     expect(channel.messages.map((digest) => digest.day)).toEqual(['2026-03-01', '2026-03-02']);
   });
+
+  it('starts, and says so, when DIGEST_CRON names a day that never comes', async () => {
+    const { time, channel, create, lines } = setup();
+    const scheduler = create({ cron: '0 0 9 30 2 *' });
+    scheduler.start();
+    expect(lines).toContainEqual(expect.stringContaining('digest: next digest for C0DIGEST01 at never'));
+    expect(lines).toContainEqual(
+      expect.stringContaining('DIGEST_CRON has no future run; no more digests will be posted'),
+    );
+    await time.advanceTo('2027-03-02T10:00:00Z');
+    expect(channel.posted).toHaveLength(0);
+    scheduler.stop();
+  });
+
+  it('skips an empty day with DIGEST_SKIP_EMPTY and says so in its outcome', async () => {
+    const { time, channel, create, documents } = setup();
+    channel.add(
+      '2026-02-27',
+      '2026-02-27T09:00:00.000Z',
+      documents.map((doc) => ({ file: doc.file, hash: doc.contentHash.slice(0, 16) })),
+    );
+    await time.advanceTo('2026-03-02T09:00:00Z');
+    await expect(create({ skipEmpty: true }).runNow()).resolves.toBe('skipped-empty');
+  });
 });

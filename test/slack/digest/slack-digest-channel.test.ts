@@ -117,6 +117,20 @@ describe('the digest channel in Slack', () => {
     await expect(channel().post(digestOf())).rejects.toThrow('chat.postMessage: Slack returned no ts');
   });
 
+  it('reads a history page that has no cursor at all as the last', async () => {
+    nock(API)
+      .post('/api/conversations.history')
+      .reply(200, { ok: true, messages: [digestMessage('2026-03-02')] });
+    const found = await channel().findDigests(new Date('2026-02-01T00:00:00Z'));
+    expect(found.map((digest) => digest.day)).toEqual(['2026-03-02']);
+  });
+
+  it('names the call that failed when a duplicate cannot be withdrawn', async () => {
+    nock(API).post('/api/chat.delete').reply(200, { ok: false, error: 'message_not_found' });
+    const removal = channel().remove({ ts: '1.0', day: '2026-03-02', postedAt: '2026-03-02T09:00:00.000Z' });
+    await expect(removal).rejects.toThrow('chat.delete: Slack answered "message_not_found"');
+  });
+
   it('withdraws a duplicate digest by its timestamp', async () => {
     const deleted: Body[] = [];
     nock(API)
@@ -157,7 +171,7 @@ describe('toDigestChannelError', () => {
   ])('says what Slack’s %s means and what to do', (slackError, code, message) => {
     const error = toDigestChannelError(platform(slackError), 'chat.postMessage', CHANNEL);
     expect(error).toBeInstanceOf(DigestChannelError);
-    expect(error).toMatchObject({ code, reason: slackError });
+    expect(error).toMatchObject({ code, reason: slackError, name: 'DigestChannelError' });
     expect(error.message).toMatch(message);
   });
 
@@ -181,6 +195,7 @@ describe('toDigestChannelError', () => {
     const worded = new Error('A rate limit was exceeded (url: chat.postMessage, retry-after: 12)');
     expect(toDigestChannelError(worded, 'chat.postMessage', CHANNEL)).toMatchObject({
       code: 'digest_rate_limited',
+      message: 'chat.postMessage: Slack rate-limited the call',
       retryAfterMs: 12_000,
     });
   });
@@ -192,5 +207,20 @@ describe('toDigestChannelError', () => {
       message: 'chat.postMessage: Slack could not be reached (socket hang up)',
     });
     expect(error.retryAfterMs).toBeUndefined();
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it('reads a platform error that carries no data as an unknown Slack error', () => {
+    const bare = Object.assign(new Error('An API error occurred'), { code: webApi.ErrorCode.PlatformError });
+    expect(toDigestChannelError(bare, 'chat.postMessage', CHANNEL).message).toBe(
+      'chat.postMessage: Slack answered "unknown_error"',
+    );
+    const noScope = Object.assign(new Error('An API error occurred'), {
+      code: webApi.ErrorCode.PlatformError,
+      data: { error: 'missing_scope' },
+    });
+    expect(toDigestChannelError(noScope, 'chat.postMessage', CHANNEL).message).toContain(
+      'the scope (unknown)',
+    );
   });
 });

@@ -97,6 +97,13 @@ function metadataOf(body: Body | undefined) {
 describe('Slack digest, against a faked Web API', () => {
   nockOnly();
 
+  it('is not set up without DIGEST_CHANNEL, nor in the offline console', () => {
+    const deps = { engine: { documents: () => [] }, questionLog: memoryQuestionLog([]) };
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: '0123456789abcdef0123' };
+    expect(createSlackDigest(loadConfig(slack), deps)).toBeUndefined();
+    expect(createSlackDigest(loadConfig({ DIGEST_CHANNEL: CHANNEL }), deps)).toBeUndefined();
+  });
+
   it('posts at the scheduled time with the metadata the next digest diffs against', async () => {
     const { time, scheduler, documents, events } = setup('2026-03-02T08:00:00Z');
     const fridayCorpus = [documents[0] as DocumentSummary];
