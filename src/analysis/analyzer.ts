@@ -9,7 +9,8 @@ import { STOPWORDS } from './stopwords';
  * 1. Unicode folding: accents stripped (NFKD), curly quotes straightened, dashes between letters made
  *    hyphens (`UK–India`), possessives dropped (`India's` → `India`).
  * 2. Country initialisms become one word before lowercasing, so that `US` (the country) is not the
- *    pronoun `us`: `U.S.`/`US` → `usa`, `U.K.` → `uk`; other dotted initialisms lose their dots.
+ *    pronoun `us`: `U.S.`/`US` → `usa`, `U.K.` → `uk`; other dotted initialisms lose their dots. Dotted
+ *    forms are never the pronoun, so a question typed in lowercase (`u.k. unemployment`) keeps them.
  * 3. Tokens are runs of letters and digits; hyphenated words yield the joined form and each part
  *    (`co-production` → `coproduction`, `co`, `production`), so every spelling matches.
  * 4. Stopwords and single letters are dropped; irregular past forms are lemmatized (`met` → `meet`),
@@ -18,7 +19,7 @@ import { STOPWORDS } from './stopwords';
  * 5. A capitalised word in running text that is not ordinary English is a name and keeps its form
  *    (`Corning` stays `corning`, never the `corn` of the grain).
  */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 /** One token of analyzed text: the folded surface word and its index term. */
 export interface AnalyzedToken {
@@ -223,9 +224,9 @@ function foldKeepingCase(text: string): string {
     .replace(/[“”„″]/g, '"')
     .replace(/(?<=[\p{L}\p{N}])[‐‑‒–—](?=[\p{L}\p{N}])/gu, '-')
     .replace(/(?<=[\p{L}\p{N}])'s?\b/gu, '')
-    .replace(/\bU\.S\.(?:A\.)?|\bUSA\b|\bUS\b/g, ' usa ')
-    .replace(/\bU\.K\./g, ' uk ')
-    .replace(/\b((?:\p{Lu}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''));
+    .replace(/\b[Uu]\.[Ss]\.(?:[Aa]\.)?|\bUSA\b|\bUS\b/g, ' usa ')
+    .replace(/\b[Uu]\.[Kk]\./g, ' uk ')
+    .replace(/\b((?:\p{L}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''));
 }
 
 const WORD = /[\p{L}\p{N}]+(?:(?:-|\.(?=\p{N}))[\p{L}\p{N}]+)*/gu;

@@ -30,6 +30,12 @@ describe('analyzer rules', () => {
     expect(terms('tell us')).toEqual([]);
   });
 
+  it('keeps a country typed with dots in lowercase, as people type it in Slack', () => {
+    expect(terms('u.k. unemployment')).toEqual(terms('U.K. unemployment'));
+    expect(terms('u.s. trade')).toEqual(terms('US trade'));
+    expect(terms('the u.n. said')).toEqual(terms('the U.N. said'));
+  });
+
   it('lemmatizes irregular past forms', () => {
     expect(terms('met')).toEqual(terms('meet'));
     expect(terms('held')).toEqual(terms('holds'));
