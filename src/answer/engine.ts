@@ -29,8 +29,8 @@ const MORE_PASSAGES = 9;
 const MERGED_ENOUGH = 3 * (SHOWN_PASSAGES + MORE_PASSAGES);
 /** Candidates re-ranked after BM25. */
 const CANDIDATES = 80;
-/** Further candidates taken from a search for the question's rarest word alone. */
-const RAREST_TERM_CANDIDATES = 10;
+/** Further candidates taken from a search for the question's rarest word alone, and from headlines. */
+const FURTHER_CANDIDATES = 10;
 /** A further passage is shown only when it is this close to the best one. */
 const SUPPORTING_RATIO = 0.55;
 /**
@@ -52,6 +52,12 @@ const DOCUMENT_SUPPORT = 0.2;
 const RECENCY = 0.3;
 /** Rank added to the lead passage of a document whose headline the question restates (half to the rest). */
 const HEADLINE_BONUS = 0.3;
+/** Weight, within the headline bonus, of saying the question's words as typed rather than in another form. */
+const HEADLINE_AS_TYPED = 0.2;
+/** Share of the question a headline must say before how closely it says it is weighed. */
+const CLOSE_RESTATEMENT = 0.9;
+/** Words a question needs to read as a headline: fewer restate too many headlines to tell apart. */
+const HEADLINE_WORDS = 3;
 const PART_ONLY_CREDIT = 0.6;
 /** Share (by rarity) of the question's words other than names and verbs that an answer must say. */
 const SUBJECT_COVERAGE = 0.4;
@@ -92,6 +98,8 @@ interface PassageReading {
 interface HeadlineReading {
   terms: Set<string>;
   pairs: Set<string>;
+  /** Its words as written (folded, unstemmed): "sells" apart from "sell". */
+  words: Set<string>;
 }
 
 /** What `judge` needs to know of the question. */
@@ -222,7 +230,10 @@ export class CorpusEngine implements AnswerEngine {
   }
 
   private attempt(concepts: Concept[], kind: QuestionKind, recent: boolean): Attempt {
-    const hits = this.withRarestTerm(this.index.searchTerms(searchWeights(concepts), CANDIDATES), concepts);
+    const hits = this.withFurtherCandidates(
+      this.index.searchTerms(searchWeights(concepts), CANDIDATES),
+      concepts,
+    );
     if (hits.length === 0) return { concepts, kind, ranked: [], answered: false };
     const question: JudgedQuestion = {
       concepts,
@@ -279,7 +290,7 @@ export class CorpusEngine implements AnswerEngine {
       (sentences.beside ? 0.2 : 0) +
       DOCUMENT_SUPPORT * (question.documentSupport.get(hit.document.file) ?? 0) +
       RECENCY * (question.recency.get(hit.document.file) ?? 0) +
-      (restated ? this.headlineBonus(headline, concepts, title.pairs, hit.passage) : 0);
+      (restated ? headlineBonus(headline, concepts, rarities, title, hit.passage) : 0);
     // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
     // coverage share.
     const coverage = weightedShare(
@@ -316,38 +327,39 @@ export class CorpusEngine implements AnswerEngine {
   }
 
   /**
-   * The candidates, plus the best few passages for the question's rarest word alone: a document that
-   * says it only in its headline ("ZONDERVAN CORP 4TH QTR NET" atop a table of figures) can be outscored
-   * by the many passages that say the question's commoner words, yet it is the one asked about.
+   * The candidates, plus the best few passages for the question's rarest word alone, and for a question
+   * that reads as a headline, the leads of the few documents whose headlines say most of it. A document
+   * that says the question only in its headline ("ZONDERVAN CORP 4TH QTR NET" atop a table of figures)
+   * can be outscored by the many passages that say the question's words in their text, yet it is the
+   * one asked about.
    */
-  private withRarestTerm(hits: PassageHit[], concepts: Concept[]): PassageHit[] {
-    let rarest: string | undefined;
-    for (const concept of concepts) {
-      const term = concept.alternatives[0].terms[0];
-      if (
-        concept.fromHistory ||
-        concept.alternatives[0].terms.length > 1 ||
-        this.index.documentFrequency(term) === 0
-      )
-        continue;
-      if (!rarest || this.index.idf(term) > this.index.idf(rarest)) rarest = term;
-    }
-    if (!rarest) return hits;
+  private withFurtherCandidates(hits: PassageHit[], concepts: Concept[]): PassageHit[] {
+    const own = concepts.filter((concept) => !concept.fromHistory);
+    const rarest = this.rarestTerm(own);
+    const extra = [
+      ...(rarest ? this.index.searchTerms(new Map([[rarest, 1]]), FURTHER_CANDIDATES) : []),
+      ...(readsAsHeadline(concepts)
+        ? this.index.searchHeadlines(
+            own.flatMap((concept) => concept.alternatives[0].terms),
+            FURTHER_CANDIDATES,
+          )
+        : []),
+    ];
     const seen = new Set(hits.map((hit) => hit.passage.id));
-    const extra = this.index
-      .searchTerms(new Map([[rarest, 1]]), RAREST_TERM_CANDIDATES)
-      .filter((hit) => !seen.has(hit.passage.id));
-    return extra.length === 0 ? hits : [...hits, ...extra];
+    const unseen = extra.filter((hit) => !seen.has(hit.passage.id) && seen.add(hit.passage.id));
+    return unseen.length === 0 ? hits : [...hits, ...unseen];
   }
 
-  /**
-   * Rank added to a passage whose headline the question restates: most for the lead passage, and more
-   * when the headline says the question's words in its order ("relax import curbs" over "import curbs
-   * relaxed"), which tells a story from its follow-ups.
-   */
-  private headlineBonus(headline: number, concepts: Concept[], titlePairs: Set<string>, passage: Passage) {
-    const inOrder = phraseShare(concepts, titlePairs, new Set());
-    return HEADLINE_BONUS * (headline + inOrder) * (passage.position === 0 ? 1 : 0.5);
+  /** The rarest single word the corpus says among the question's own concepts. */
+  private rarestTerm(own: Concept[]): string | undefined {
+    let rarest: string | undefined;
+    for (const concept of own) {
+      const [first] = concept.alternatives;
+      const term = first.terms[0];
+      if (first.terms.length > 1 || this.index.documentFrequency(term) === 0) continue;
+      if (!rarest || this.index.idf(term) > this.index.idf(rarest)) rarest = term;
+    }
+    return rarest;
   }
 
   /** A passage analyzed once per sentence; recently read passages are kept, as popular ones recur. */
@@ -435,7 +447,11 @@ export class CorpusEngine implements AnswerEngine {
     let title = this.titles.get(document.file);
     if (!title) {
       const tokens = analyze(document.title);
-      title = { pairs: adjacentPairs(tokens), terms: new Set(tokens.map((token) => token.term)) };
+      title = {
+        pairs: adjacentPairs(tokens),
+        terms: new Set(tokens.map((token) => token.term)),
+        words: new Set(tokens.map((token) => token.surface)),
+      };
       this.titles.set(document.file, title);
     }
     return title;
@@ -492,6 +508,41 @@ export class CorpusEngine implements AnswerEngine {
       morePassages: more.map(toPassage),
     };
   }
+}
+
+/** Whether the question, in its own words, is long enough to be a headline restated. */
+function readsAsHeadline(concepts: Concept[]): boolean {
+  return concepts.filter((concept) => !concept.fromHistory).length >= HEADLINE_WORDS;
+}
+
+/**
+ * Rank added to a passage whose headline the question restates: most for the lead passage. Among
+ * several headlines that say the question, the one the question restates most closely wins: saying its
+ * words in order ("relax import curbs" over "import curbs relaxed"), saying little else ("NEW ITALIAN
+ * TREASURY OFFER UNDERSUBSCRIBED" over "ITALIAN TREASURY ECU BILL OFFER UNDERSUBSCRIBED"), and saying them
+ * as typed ("to sell" over "sells"). These tell a story from its follow-ups and look-alikes.
+ */
+function headlineBonus(
+  headline: number,
+  concepts: Concept[],
+  rarities: number[],
+  title: HeadlineReading,
+  passage: Passage,
+): number {
+  const inOrder = phraseShare(concepts, title.pairs, new Set());
+  const asked = new Set(
+    concepts.filter((concept) => !concept.fromHistory).flatMap((concept) => concept.alternatives[0].terms),
+  );
+  const beyondQuestion = [...title.terms].filter((term) => !asked.has(term)).length;
+  const closeness = title.terms.size > 0 ? 1 - beyondQuestion / title.terms.size : 0;
+  const asTyped = weightedShare(
+    concepts.map((concept) => (!concept.fromHistory && title.words.has(concept.label) ? 1 : 0)),
+    rarities,
+  );
+  // A question of a word or two restates a great many headlines; only a closer reading tells them apart.
+  const closely = readsAsHeadline(concepts) && headline >= CLOSE_RESTATEMENT;
+  const fit = headline + inOrder + (closely ? closeness + HEADLINE_AS_TYPED * asTyped : 0);
+  return HEADLINE_BONUS * fit * (passage.position === 0 ? 1 : 0.5);
 }
 
 /** Each document's summed BM25 over the candidate passages, relative to the best document's. */
