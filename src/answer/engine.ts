@@ -59,6 +59,8 @@ const CLOSE_RESTATEMENT = 0.9;
 /** Words a question needs to read as a headline: fewer restate too many headlines to tell apart. */
 const HEADLINE_WORDS = 3;
 const PART_ONLY_CREDIT = 0.6;
+/** Credit for the head of a compound said apart from the words before it: it may be the thing, or another. */
+const COMPOUND_APART_CREDIT = 0.5;
 /** Share (by rarity) of the question's words other than names and verbs that an answer must say. */
 const SUBJECT_COVERAGE = 0.4;
 /** How much more a sentence counts when a new name stands beside the question's words. */
@@ -261,13 +263,17 @@ export class CorpusEngine implements AnswerEngine {
     const reading = this.read(hit.passage);
     const title = this.titleOf(hit.document);
     // A word met only inside a hyphenated one ("standing" in "long-standing") says less.
-    const inText = concepts.map((concept) =>
-      Math.max(
-        conceptMatch(concept, reading.wholeWords),
-        conceptMatch(concept, reading.terms) * PART_ONLY_CREDIT,
-      ),
+    // The head of a compound said apart from the words before it may be another thing ("cup" for "world cup").
+    const inText = concepts.map(
+      (concept) =>
+        Math.max(
+          conceptMatch(concept, reading.wholeWords),
+          conceptMatch(concept, reading.terms) * PART_ONLY_CREDIT,
+        ) * compoundCredit(concept, reading.sentenceTerms),
     );
-    const inTitle = concepts.map((concept) => conceptMatch(concept, title.terms));
+    const inTitle = concepts.map(
+      (concept) => conceptMatch(concept, title.terms) * compoundCredit(concept, [title.terms]),
+    );
     // A question that restates a document's headline asks for that document: its passages say what the
     // headline says, and its lead says it first.
     const headline = weightedShare(
@@ -508,6 +514,21 @@ export class CorpusEngine implements AnswerEngine {
       morePassages: more.map(toPassage),
     };
   }
+}
+
+/**
+ * {@link COMPOUND_APART_CREDIT} for the head of the question's compound ("tickets" of "concert tickets")
+ * when no sentence says it with a word before it in the compound ("the concert's tickets", "tickets for
+ * the concert"), else 1.
+ */
+function compoundCredit(concept: Concept, sentences: Set<string>[]): number {
+  const { modifiedBy } = concept;
+  if (!modifiedBy) return 1;
+  const term = concept.alternatives[0].terms[0];
+  const together = sentences.some(
+    (terms) => terms.has(term) && modifiedBy.some((modifier) => terms.has(modifier)),
+  );
+  return together ? 1 : COMPOUND_APART_CREDIT;
 }
 
 /** Whether the question, in its own words, is long enough to be a headline restated. */

@@ -42,6 +42,13 @@ export interface Concept {
   isFocus?: boolean;
   /** From an earlier turn rather than this question. */
   fromHistory: boolean;
+  /**
+   * For the head of a compound the question names ("cup" of "world cup", "tickets" of "concert tickets"),
+   * the terms of the nouns before it. Said apart from them, the head may name another thing ("a slip
+   * between the cup and the lip"); the words before it keep their meaning alone ("soymeal" of "soymeal
+   * prices").
+   */
+  modifiedBy?: string[];
   alternatives: Alternative[];
 }
 
@@ -148,8 +155,38 @@ export function questionConcepts(
       concepts[i].nameHead = false;
     }
   }
+  markCompounds(core, concepts, words, roles);
   markFocus(core, concepts, roles, index);
   return mergeDuplicates(concepts);
+}
+
+/**
+ * Marks the head of each pair of nouns the question writes side by side ("concert tickets", "summer
+ * holiday"): in English the last noun is the thing, the ones before say which. Names and capitalised
+ * words have rules of their own; verbs and modifiers ("cheap", "latest") are not part of what is named.
+ */
+function markCompounds(
+  core: string,
+  concepts: Concept[],
+  words: AnalyzedToken[],
+  { verbs, modifiers }: QuestionRoles,
+): void {
+  // A capitalised word is a name or a people ("Italian trade ministers"), even where the tagger says not.
+  const capitalised = new Set(
+    [...core.matchAll(/\b\p{Lu}[\p{L}\p{N}]*/gu)].map((match) => match[0].toLowerCase()),
+  );
+  const isNoun = (concept: Concept) =>
+    !concept.isName &&
+    !capitalised.has(concept.label) &&
+    !verbs.has(concept.label) &&
+    !modifiers.has(concept.label) &&
+    concept.weight >= 1 &&
+    !/^\d/.test(concept.label);
+  for (let i = 0; i + 1 < concepts.length; i++) {
+    const [left, right] = [concepts[i], concepts[i + 1]];
+    if (words[i + 1].position - words[i].position !== 1 || !isNoun(left) || !isNoun(right)) continue;
+    right.modifiedBy = [...(right.modifiedBy ?? []), left.alternatives[0].terms[0]];
+  }
 }
 
 /**

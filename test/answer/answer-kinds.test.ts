@@ -68,11 +68,15 @@ const corpus: [string, string][] = [
   ],
 ];
 
-const engine = CorpusEngine.fromDocuments(
-  assembleDocuments(
-    corpus.map(([file, text]) => ({ file, text, size: text.length, mtimeMs: 0, contentHash: file })),
-  ),
-);
+function engineOver(documents: [string, string][]): CorpusEngine {
+  return CorpusEngine.fromDocuments(
+    assembleDocuments(
+      documents.map(([file, text]) => ({ file, text, size: text.length, mtimeMs: 0, contentHash: file })),
+    ),
+  );
+}
+
+const engine = engineOver(corpus);
 
 describe('the kind of answer asked for', () => {
   it('answers "who" with a sentence that names someone other than the question\'s own names', () => {
@@ -150,6 +154,31 @@ describe('what a question asks, apart from how it is asked', () => {
   it('gives no answer to an off-topic question that shares a word or two with the corpus', () => {
     expect(engine.answer('how do I fix a leaking kitchen tap at the port').answered).toBe(false);
     expect(engine.answer('which smartphone has the best camera for harbour photos').answered).toBe(false);
+  });
+
+  it('gives no answer when the corpus says the last word of a compound only in another sense', () => {
+    // Everyday words ("world", "won", "final") are common in news; "cup" and "tickets" are not. The tea
+    // story's cup is a cup of tea, and the ferry sells tickets, not concert tickets.
+    const everyday = ['won new orders', 'travelled the world', 'signed a final deal'];
+    const news = Array.from({ length: 60 }, (_, i): [string, string] => [
+      `news-${i}.txt`,
+      `Markets ${i}\n\nExporters ${everyday[i % 3]} on quota ${i}.`,
+    ]);
+    const compounds = engineOver([
+      ...news,
+      [
+        'tea.txt',
+        'Tea prices\n\nA cup of tea in Lisbon cafes costs more after a final rise this season, Costa said.',
+      ],
+      [
+        'ferry.txt',
+        'Ferry fares cut\n\nThe ferry company said travellers can buy cheap tickets in Porto from Monday, with tickets on sale at the harbour.',
+      ],
+    ]);
+    expect(compounds.answer('who won the world cup final').answered).toBe(false);
+    expect(compounds.answer('where can I buy cheap concert tickets').answered).toBe(false);
+    expect(leadSentence(compounds.answer('where can I buy cheap ferry tickets'))).toContain('Porto');
+    expect(leadSentence(compounds.answer('who says a cup of tea costs more'))).toContain('Costa');
   });
 });
 
