@@ -67,6 +67,9 @@ const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
 const SYNONYM_WEIGHT = 0.6;
 const AGENT_WEIGHT = 0.8;
+/** "Can I buy", "should we tip", "do you renew": the verb of what the asker means to do. */
+const ASKERS_DEED =
+  /\b(?:do|does|can|could|should|would|will|shall|may|might|must)\s+(?:i|we|you)\s+([\p{L}-]+)/iu;
 /** A question after a way of doing something. */
 const HOW_TO = /\bhow (?:do|does|can|could|should|would|to|might)\b/i;
 /** Endings of the one who does a thing, which stemming keeps: `found` → `founder`, `chair` → `chairman`. */
@@ -193,8 +196,10 @@ function markCompounds(
  * The things a question must be answered about, like its names: for a what- or which-question, its
  * first word that is not a verb, a modifier or padding ("oil" of "what is the best oil for frying
  * chips", "smartphone" of "which smartphone"); and for any question, its rarest such word ("phone" of
- * "how do I export my contacts from my phone"), the most specific thing it names. A passage that never
- * says one of them (nor a synonym) is about something else, however much else of the question it says.
+ * "how do I export my contacts from my phone"), the most specific thing it names; and what the asker
+ * means to do ("renew" of "how do I renew my passport", "tip" of "how much should I tip"). A passage
+ * that never says one of them (nor a synonym) is about something else, however much else of the question
+ * it says.
  */
 function markFocus(
   core: string,
@@ -202,6 +207,10 @@ function markFocus(
   { verbs, modifiers }: QuestionRoles,
   index: PassageIndex,
 ): void {
+  const doing = ASKERS_DEED.exec(core)?.[1]?.toLowerCase();
+  for (const concept of concepts) {
+    if (concept.label === doing && verbs.has(doing)) concept.isFocus = true;
+  }
   const things = concepts.filter(
     (concept) =>
       !verbs.has(concept.label) &&

@@ -59,6 +59,14 @@ const corpus: [string, string][] = [
     'Minister on trade\n\ndate 2024-03-10\n\n"Our ports are open for business and we want more trade with Asia," Costa said at the chamber dinner. Officials later toured the docks.',
   ],
   [
+    'passports.txt',
+    'Ferry queues\n\ndate 2024-03-11\n\nTravellers holding Portuguese passports queued at the harbour in Porto on Monday.',
+  ],
+  [
+    'lease.txt',
+    'Lease renewed\n\ndate 2024-03-12\n\nThe port authority renewed the ferry company lease for ten years, and dockers said a tip from a porter led customs to a stolen car.',
+  ],
+  [
     'trade-older.txt',
     'Port traffic rises\n\ndate 2023-06-01\n\nContainer traffic through the port of Porto rose sharply last year as trade with Asia grew.',
   ],
@@ -154,6 +162,12 @@ describe('what a question asks, apart from how it is asked', () => {
   it('gives no answer to an off-topic question that shares a word or two with the corpus', () => {
     expect(engine.answer('how do I fix a leaking kitchen tap at the port').answered).toBe(false);
     expect(engine.answer('which smartphone has the best camera for harbour photos').answered).toBe(false);
+  });
+
+  it('gives no answer to what the asker means to do when no passage says that deed', () => {
+    expect(engine.answer('how do I renew my passport').answered).toBe(false);
+    expect(engine.answer('how much should I tip a ferry porter in Porto').answered).toBe(false);
+    expect(leadSentence(engine.answer('where did travellers with passports queue'))).toContain('Porto');
   });
 
   it('gives no answer when the corpus says the last word of a compound only in another sense', () => {
