@@ -49,6 +49,8 @@ export interface PassageMatch {
   inText: number[];
   /** Per concept, 0 to 1: said in the document's headline. */
   inTitle: number[];
+  /** Per concept: a name the document's lead passage says. */
+  namedInLead: boolean[];
   /** Per concept: said in the text, or in the headline at headline credit. */
   said: number[];
   /** Per concept: said in a way that can answer (the text; the headline only for names or a restated one). */
@@ -95,6 +97,8 @@ export function matchPassage(
   return {
     inText,
     inTitle,
+    // A story names whom it is about in its lead; later passages say "the two sides".
+    namedInLead: concepts.map((concept) => concept.isName && conceptMatch(concept, title.lead) > 0),
     said,
     answering,
     headline,

@@ -36,6 +36,13 @@ describe('analyzer rules', () => {
     expect(terms('the u.n. said')).toEqual(terms('the U.N. said'));
   });
 
+  it('reads a name the same at the start of a sentence as inside one', () => {
+    expect(terms('Lammy said so.')).toEqual(['lammy']);
+    expect(terms('They met Lammy.')).toContain('lammy');
+    expect(terms('Corning said so.')).not.toContain(terms('corn')[0]);
+    expect(terms('Prices rose.')).toEqual(terms('prices rose'));
+  });
+
   it('lemmatizes irregular past forms', () => {
     expect(terms('met')).toEqual(terms('meet'));
     expect(terms('held')).toEqual(terms('holds'));

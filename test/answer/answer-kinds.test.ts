@@ -67,6 +67,10 @@ const corpus: [string, string][] = [
     'Lease renewed\n\ndate 2024-03-12\n\nThe port authority renewed the ferry company lease for ten years, and dockers said a tip from a porter led customs to a stolen car.',
   ],
   [
+    'iberia.txt',
+    'Iberian ports pact\n\ndate 2024-03-13\n\nPortugal and Spain signed a ports pact in Vigo on Tuesday, after a year of talks between their transport ministries.\n\nThe pact follows a dispute over fishing quotas that strained relations last spring, when trawlers were held in harbour for weeks.\n\nThe two sides agreed to share berth schedules and customs data from June, officials said.',
+  ],
+  [
     'trade-older.txt',
     'Port traffic rises\n\ndate 2023-06-01\n\nContainer traffic through the port of Porto rose sharply last year as trade with Asia grew.',
   ],
@@ -162,6 +166,18 @@ describe('what a question asks, apart from how it is asked', () => {
   it('gives no answer to an off-topic question that shares a word or two with the corpus', () => {
     expect(engine.answer('how do I fix a leaking kitchen tap at the port').answered).toBe(false);
     expect(engine.answer('which smartphone has the best camera for harbour photos').answered).toBe(false);
+  });
+
+  it('answers from a later passage of a story that names its subject only in its lead', () => {
+    // "The two sides" are Portugal and Spain, named in the story's first paragraph only.
+    const answer = engine.answer('What data did Portugal and Spain agree to share?');
+    expect(leadSentence(answer)).toContain('berth schedules and customs data');
+  });
+
+  it('reads chat spellings as the asking, not as names to look for', () => {
+    expect(leadSentence(engine.answer('wat did Costa say abt trade with Asia'))).toContain(
+      'open for business',
+    );
   });
 
   it('gives no answer to what the asker means to do when no passage says that deed', () => {
