@@ -8,7 +8,7 @@ import { PLACE_ALIASES } from '../analysis/expansion';
  * |----------|--------------------------------------------|---------------------------------------------|
  * | person   | who, which minister/company                | a name of a person or organisation          |
  * | place    | where, which city/country                  | a place named after in/at/from/to/near      |
- * | quantity | how much/many, what amount/percentage      | an amount: a figure or a number word        |
+ * | quantity | how much/many, what amount/percentage      | an amount: a figure, a number word, a count ("the second time", "twice") |
  * | time     | when, what date/year                       | a date or time, relative ones included      |
  * | said     | what did X say, how did X describe         | quoted or reported words                    |
  * | other    | anything else                              | nothing in particular                       |
@@ -73,7 +73,7 @@ const PERSON_NAME =
 const PLACE_NAME =
   /\b(?:in|at|from|to|near|outside|across|inside|into)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/gu;
 const QUANTITY_PATTERN =
-  /[£$€₹¥]|\d|\b(?:million|billion|trillion|thousand|hundred|percent|per cent|dozen|half|twice|double|triple|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|billions)\b/i;
+  /[£$€₹¥]|\d|\b(?:million|billion|trillion|thousand|hundred|percent|per cent|dozen|half|once|twice|thrice|double|triple|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|billions)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:time|visit|trip|occasion|round|meeting)\b/i;
 /** A year that is part of a name ("Roadmap 2030", "Vision 2047") dates nothing. */
 const NAMED_YEAR = /\b(\p{Lu}\p{Ll}+)\s+(?:1[89]|20)\d{2}\b/gu;
 const YEAR_ONLY = /\b(?:1[89]|20)\d{2}\b/g;

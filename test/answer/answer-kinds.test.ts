@@ -12,7 +12,7 @@ const corpus: [string, string][] = [
   ],
   [
     'premier-named.txt',
-    'A visit to the port\n\ndate 2024-03-02\n\nPrime Minister Luis Montenegro of Portugal toured the harbour works and met dock workers.',
+    'A visit to the port\n\ndate 2024-03-02\n\nPrime Minister Luis Montenegro of Portugal toured the harbour works for the second time and met dock workers.',
   ],
   [
     'rates.txt',
@@ -110,6 +110,12 @@ describe('the kind of answer asked for', () => {
     expect(leadSentence(answer)).toContain('40 million');
     // The workshop story says nothing of money or numbers.
     expect(engine.answer('How many insurers attended the shipping safety workshop?').answered).toBe(false);
+  });
+
+  it('answers "how many times" with a count said as an ordinal', () => {
+    expect(leadSentence(engine.answer('How many times has Montenegro toured the harbour works?'))).toContain(
+      'second time',
+    );
   });
 
   it('answers "what did X say" with X\'s own words', () => {
