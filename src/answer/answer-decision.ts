@@ -25,7 +25,7 @@ export interface AnswerDecision {
 /** Decides whether a passage, as matched against the question, answers it. */
 export function decideAnswer(
   { concepts, kind, rarities }: JudgedQuestion,
-  { said, inText, namedInLead, answering, restated, sentence }: PassageMatch,
+  { said, inText, namedInStory, answering, restated, sentence }: PassageMatch,
 ): AnswerDecision {
   // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
   // coverage share.
@@ -33,13 +33,13 @@ export function decideAnswer(
     answering,
     rarities.map((rarity, i) => rarity * Math.max(concepts[i].coverageShare, answering[i])),
   );
-  // A passage that never names what the question is about (nor do its headline and its story's lead)
-  // cannot answer it, nor one that says only the earlier turns' words.
+  // A passage that never names what the question is about (nor do its headline, its story's lead or the
+  // passage before it) cannot answer it, nor one that says only the earlier turns' words.
   const saysNames = concepts.every(
     (concept, i) =>
       concept.fromHistory ||
       said[i] > 0 ||
-      namedInLead[i] ||
+      namedInStory[i] ||
       (!concept.isFocus && (!concept.isName || !concept.nameHead)),
   );
   const saysOwnWords = restated || concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);

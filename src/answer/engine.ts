@@ -164,7 +164,8 @@ export class CorpusEngine implements AnswerEngine {
   private judge(hit: PassageHit, question: JudgedQuestion): RankedPassage {
     const reading = this.readings.passage(hit.passage);
     const title = this.readings.headline(hit.document);
-    const match = matchPassage(question, reading, title);
+    const before = hit.document.passages[hit.passage.position - 1];
+    const match = matchPassage(question, reading, title, before && this.readings.passage(before));
     return {
       hit,
       rank: rankPassage(hit, question, match, reading, title),

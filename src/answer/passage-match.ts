@@ -49,8 +49,8 @@ export interface PassageMatch {
   inText: number[];
   /** Per concept, 0 to 1: said in the document's headline. */
   inTitle: number[];
-  /** Per concept: a name the document's lead passage says. */
-  namedInLead: boolean[];
+  /** Per concept: a name the document's lead passage, or the passage just before, says. */
+  namedInStory: boolean[];
   /** Per concept: said in the text, or in the headline at headline credit. */
   said: number[];
   /** Per concept: said in a way that can answer (the text; the headline only for names or a restated one). */
@@ -67,6 +67,7 @@ export function matchPassage(
   question: JudgedQuestion,
   reading: PassageReading,
   title: HeadlineReading,
+  previous?: PassageReading,
 ): PassageMatch {
   const { concepts, rarities } = question;
   // A word met only inside a hyphenated one says less. The head of a compound said apart from the words
@@ -97,8 +98,13 @@ export function matchPassage(
   return {
     inText,
     inTitle,
-    // A story names whom it is about in its lead; later passages say "the two sides".
-    namedInLead: concepts.map((concept) => concept.isName && conceptMatch(concept, title.lead) > 0),
+    // A story names whom it is about in its lead, or just before; later passages say "the two sides".
+    namedInStory: concepts.map(
+      (concept) =>
+        concept.isName &&
+        (conceptMatch(concept, title.lead) > 0 ||
+          (previous ? conceptMatch(concept, previous.terms) > 0 : false)),
+    ),
     said,
     answering,
     headline,

@@ -68,7 +68,11 @@ const corpus: [string, string][] = [
   ],
   [
     'iberia.txt',
-    'Iberian ports pact\n\ndate 2024-03-13\n\nPortugal and Spain signed a ports pact in Vigo on Tuesday, after a year of talks between their transport ministries.\n\nThe pact follows a dispute over fishing quotas that strained relations last spring, when trawlers were held in harbour for weeks.\n\nThe two sides agreed to share berth schedules and customs data from June, officials said.',
+    'Iberian ports pact\n\ndate 2024-03-13\n\nPortugal and Spain signed a ports pact in Vigo on Tuesday, after a year of talks between their transport ministries, which had met every month since last spring to settle how ships, cargo and crews would move between the ports of the two coasts in future.\n\nThe pact follows a dispute over fishing quotas that strained relations last spring, when trawlers were held in harbour for weeks and the fish markets of the northern coast stood empty, until the fleets were allowed to sail again under a temporary deal.\n\nThe two sides agreed to share berth schedules and customs data from June, officials said, so that a ship cleared in one port need not wait for the same checks in the next, and so that cargo can be tracked along the whole coast by both administrations.',
+  ],
+  [
+    'dredging.txt',
+    'Harbour season planned\n\ndate 2024-03-14\n\nThe harbour board met on Monday to plan the summer season for the cruise terminal, with more ships booked than in any year before and the car parks, buses and guides of the old town expected to be stretched on the busiest days of July and August.\n\nLater that day, Pereira held talks with the board about dredging the northern channel before June, since the largest ships now scrape the bottom at low tide, and about who would pay for the work, which the port and the city have each said the other should fund.\n\nDuring the talks, the dockers union flagged its concerns over night shifts and pay for overtime, saying that crews had worked past midnight for weeks without the extra pay agreed last year, and that safety suffered when the same crews came back at dawn.',
   ],
   [
     'trade-older.txt',
@@ -174,10 +178,14 @@ describe('what a question asks, apart from how it is asked', () => {
     expect(engine.answer('which smartphone has the best camera for harbour photos').answered).toBe(false);
   });
 
-  it('answers from a later passage of a story that names its subject only in its lead', () => {
+  it('answers from a later passage of a story that names its subject in its lead or just before', () => {
     // "The two sides" are Portugal and Spain, named in the story's first paragraph only.
     const answer = engine.answer('What data did Portugal and Spain agree to share?');
     expect(leadSentence(answer)).toContain('berth schedules and customs data');
+    // "The talks" are those with Pereira, named in the passage before.
+    expect(
+      leadSentence(engine.answer('What concerns did the union flag in the talks with Pereira?')),
+    ).toContain('night shifts');
   });
 
   it('reads chat spellings as the asking, not as names to look for', () => {
