@@ -116,6 +116,17 @@ describe('the kind of answer asked for', () => {
     expect(engine.answer('How many insurers attended the shipping safety workshop?').answered).toBe(false);
   });
 
+  it('answers a question about money only with a sum, and never with a date or a named year', () => {
+    // The pact story counts two coasts and dates June; the bridge story names a sum.
+    expect(engine.answer('How much is the Iberian ports pact worth in euros?').answered).toBe(false);
+    expect(engine.answer("What is the harbour board's cruise budget for the summer season?").answered).toBe(
+      false,
+    );
+    expect(
+      leadSentence(engine.answer("What is the government's repair budget for the river bridge?")),
+    ).toContain('40 million');
+  });
+
   it('answers "how many times" with a count said as an ordinal', () => {
     expect(leadSentence(engine.answer('How many times has Montenegro toured the harbour works?'))).toContain(
       'second time',
