@@ -82,6 +82,8 @@ export const QUESTION_PADDING: ReadonlySet<string> = new Set([
   'mean',
   'means',
   'meaning',
+  'meant',
+  'supposed',
   'summary',
   'summarise',
   'summarize',
