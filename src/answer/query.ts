@@ -67,9 +67,12 @@ const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
 const SYNONYM_WEIGHT = 0.6;
 const AGENT_WEIGHT = 0.8;
-/** "Can I buy", "should we tip", "do you renew": the verb of what the asker means to do. */
+/**
+ * The verb of what the asker means to do: "can I buy", "should we tip", "do you renew", "how to fix",
+ * "how long does it take to boil".
+ */
 const ASKERS_DEED =
-  /\b(?:do|does|can|could|should|would|will|shall|may|might|must)\s+(?:i|we|you)\s+([\p{L}-]+)/iu;
+  /\b(?:(?:do|does|can|could|should|would|will|shall|may|might|must)\s+(?:i|we|you)|how\s+to|how\s+(?:long|much time)\s+(?:does|did|will|would|should)\s+it\s+take\s+to)\s+([\p{L}-]+)/iu;
 /** A question after a way of doing something. */
 const HOW_TO = /\bhow (?:do|does|can|could|should|would|to|might)\b/i;
 /** Endings of the one who does a thing, which stemming keeps: `found` → `founder`, `chair` → `chairman`. */
