@@ -22,7 +22,7 @@ import { PassageIndex } from './passage-index';
  * checksum of all the lines before it. A snapshot whose checksum or counts disagree with what it holds (a part
  * truncated, replaced or emptied) is refused and rebuilt with a warning, never loaded as a smaller corpus.
  */
-export const SNAPSHOT_FORMAT_VERSION = 5;
+export const SNAPSHOT_FORMAT_VERSION = 6;
 
 /** Index data as {@link PassageIndex.toSnapshot} gives it. */
 export type PassageIndexSnapshot = ReturnType<PassageIndex['toSnapshot']>;
@@ -61,7 +61,14 @@ interface SnapshotTrailer {
   sha1: string;
 }
 
-const SECTIONS = ['search', 'documents', 'documentFrequencies', 'vocabulary', 'acronyms'] as const;
+const SECTIONS = [
+  'search',
+  'documents',
+  'documentFrequencies',
+  'titleFrequencies',
+  'vocabulary',
+  'acronyms',
+] as const;
 
 /**
  * The snapshot key of a corpus folder: a hash of every document file's relative name, size, mtime and

@@ -7,18 +7,24 @@ const reports = Array.from({ length: 1200 }, (_, i) => {
   const text = `Report ${i}\n\nThe market report number ${i} was filed today. ${animal}`;
   return { file: `report-${i}.txt`, text, size: text.length, mtimeMs: 0, contentHash: String(i) };
 });
-const index = PassageIndex.build(assembleDocuments(reports));
+const index = PassageIndex.build(assembleDocuments(reports), { postingBudget: { admit: 500, walk: 1000 } });
 
 describe('PassageIndex', () => {
   it('knows how many passages hold a term', () => {
     expect(index.documentFrequency('market')).toBe(1200);
     expect(index.documentFrequency('zebra')).toBe(3);
-    expect(index.isCommon('market')).toBe(true);
-    expect(index.isCommon('zebra')).toBe(false);
+  });
+
+  it('counts the postings a term walks in the text and in the headlines', () => {
+    // "report" is in every headline ("Report 7") and every text; "zebra" only in three texts.
+    expect(index.postings('report')).toBe(2400);
+    expect(index.postings('zebra')).toBe(3);
   });
 
   it('finds candidates by the selective terms of a query, leaving common ones out of the search', () => {
     // Searching "market" would touch every passage for almost no weight; "zebra" finds the three.
+    // (The default budget admits 3,000 postings: 1,200 "market" postings fit, so this index is
+    // searched with a smaller one, as a corpus a hundred times larger would be.)
     const hits = index.searchTerms(
       new Map([
         ['market', 1],
