@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type SearchOptions, type SearchResult } from 'minisearch';
 import { analyze } from '../analysis/analyzer';
 import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
@@ -32,6 +32,14 @@ export interface PassageHit {
 }
 
 export const TITLE_BOOST = 0.35;
+
+/**
+ * minisearch's serialized index, with its term entries as any iterable: a snapshot reader can hand them
+ * over one chunk at a time, so the whole index is never parsed at once.
+ */
+export type SearchSnapshot = Omit<AsPlainObject, 'index'> & {
+  index: Iterable<AsPlainObject['index'][number]>;
+};
 
 interface IndexedPassage {
   id: string;
@@ -203,7 +211,7 @@ export class PassageIndex {
 
   /** The built index as JSON-safe data, for {@link PassageIndex.fromSnapshot}. */
   toSnapshot(): {
-    search: ReturnType<MiniSearch['toJSON']>;
+    search: SearchSnapshot;
     documents: CorpusDocument[];
     documentFrequencies: [string, number][];
     titleFrequencies: [string, number][];
@@ -225,10 +233,15 @@ export class PassageIndex {
     snapshot: ReturnType<PassageIndex['toSnapshot']>,
     options: PassageIndexOptions = {},
   ): PassageIndex {
-    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search, MINISEARCH_OPTIONS);
+    // loadJS only iterates the index's entries, so an iterable serves as well as the array.
+    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search as AsPlainObject, MINISEARCH_OPTIONS);
     const passages = new Map<string, Passage>();
     for (const document of snapshot.documents) {
-      for (const passage of document.passages) passages.set(passage.id, passage);
+      for (const passage of document.passages) {
+        // One string for the file name, not one parsed copy per passage.
+        passage.file = document.file;
+        passages.set(passage.id, passage);
+      }
     }
     return new PassageIndex(
       search,
