@@ -16,7 +16,8 @@ import { DEFAULT_POSTING_BUDGET, type PostingBudget, planSearch, type SearchPlan
  * lists (typed words 1, expansions and follow-up context less), combined with OR.
  *
  * Retrieval only gathers candidates for the answering engine, which re-reads each candidate in full; so
- * a search is planned within a posting budget (`posting-budget.ts`): the most telling terms admit
+ * a search is planned within a posting budget (`posting-budget.ts`): very common terms are left out
+ * when the query has rarer ones, then the most telling terms admit
  * candidates, further terms only add to the scores of passages already admitted (a walk of their
  * postings, with `boostDocument` turning every other passage away before minisearch builds a result for
  * it), and the rest are left to the answering engine. A common word or a crowd of synonyms would
@@ -169,7 +170,9 @@ export class PassageIndex {
         weight,
         rarity: this.idf(term),
         postings: term === '' ? 0 : this.postings(term),
+        passages: this.documentFrequency(term),
       })),
+      this.passages.size,
       this.postingBudget,
     );
   }

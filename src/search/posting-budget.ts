@@ -7,8 +7,12 @@
  * many synonyms each walked on its own, would meet a large share of a big corpus for almost no BM25
  * weight. The search only gathers candidates for the answering engine, which re-reads each one against
  * the whole question, so the query's terms are planned within two budgets, most telling first (weight
- * times rarity):
+ * times rarity), once a query's very common terms are set aside:
  *
+ * - a term in more than {@link COMMON_SHARE} of the passages (and more than {@link COMMON_MIN_PASSAGES})
+ *   is left out when the query holds any rarer term, whatever their weights: it walks a long posting
+ *   list for almost no BM25 weight, and its weight would reorder the candidates the rarer terms found
+ *   by a word that tells them little apart;
  * - terms that fit in {@link ADMIT_BUDGET} postings **admit** passages: any passage saying one of them
  *   is a candidate;
  * - further terms that fit in {@link WALK_BUDGET} postings (admitted ones included) are **scored**: they
@@ -20,8 +24,12 @@
  * still fit. Postings count every field a term is searched in (text and headline).
  */
 
+/** A term in more than this share of the passages is common. */
+export const COMMON_SHARE = 0.05;
+/** ... and in more than this many: on a small corpus every word is in a large share of it. */
+export const COMMON_MIN_PASSAGES = 1000;
 /** Postings whose passages become candidates, added up over the admitting terms. */
-export const ADMIT_BUDGET = 3000;
+export const ADMIT_BUDGET = 4000;
 /** Postings walked by one search in all, admitting and scoring terms together. */
 export const WALK_BUDGET = 10000;
 
@@ -45,6 +53,8 @@ export interface TermCost {
   rarity: number;
   /** Postings walked when the term is searched, over every field. */
   postings: number;
+  /** In how many passages' text the term is. */
+  passages: number;
 }
 
 /** Which terms of a query admit candidates, and which only add to their scores. */
@@ -54,17 +64,22 @@ export interface SearchPlan {
 }
 
 /**
- * Plans a search within `budget` (see the module comment). Terms the index lacks, or of weight 0, are
- * left out, as they change nothing. When no term fits the admitting budget, the most telling term
- * admits alone, so a question of nothing but common words still finds candidates.
+ * Plans a search over a corpus of `passageCount` passages within `budget` (see the module comment).
+ * Terms the index lacks, or of weight 0, are left out, as they change nothing. When no term fits the
+ * admitting budget, the most telling term admits alone, so a question of nothing but common words still
+ * finds candidates.
  */
 export function planSearch(
   costs: readonly TermCost[],
+  passageCount: number,
   budget: PostingBudget = DEFAULT_POSTING_BUDGET,
 ): SearchPlan {
-  const ordered = costs
-    .filter((cost) => cost.postings > 0 && cost.weight > 0)
-    .sort((a, b) => b.weight * b.rarity - a.weight * a.rarity || a.postings - b.postings);
+  const present = costs.filter((cost) => cost.postings > 0 && cost.weight > 0);
+  const commonAbove = Math.max(COMMON_MIN_PASSAGES, COMMON_SHARE * passageCount);
+  const selective = present.filter((cost) => cost.passages <= commonAbove);
+  const ordered = (selective.length > 0 ? selective : present).sort(
+    (a, b) => b.weight * b.rarity - a.weight * a.rarity || a.postings - b.postings,
+  );
   const admitted = new Set<TermCost>();
   let admittedPostings = 0;
   for (const cost of ordered) {

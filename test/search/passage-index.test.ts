@@ -7,7 +7,7 @@ const reports = Array.from({ length: 1200 }, (_, i) => {
   const text = `Report ${i}\n\nThe market report number ${i} was filed today. ${animal}`;
   return { file: `report-${i}.txt`, text, size: text.length, mtimeMs: 0, contentHash: String(i) };
 });
-const index = PassageIndex.build(assembleDocuments(reports), { postingBudget: { admit: 500, walk: 1000 } });
+const index = PassageIndex.build(assembleDocuments(reports));
 
 describe('PassageIndex', () => {
   it('knows how many passages hold a term', () => {
@@ -23,8 +23,6 @@ describe('PassageIndex', () => {
 
   it('finds candidates by the selective terms of a query, leaving common ones out of the search', () => {
     // Searching "market" would touch every passage for almost no weight; "zebra" finds the three.
-    // (The default budget admits 3,000 postings: 1,200 "market" postings fit, so this index is
-    // searched with a smaller one, as a corpus a hundred times larger would be.)
     const hits = index.searchTerms(
       new Map([
         ['market', 1],

@@ -3,12 +3,21 @@ import { assembleDocuments } from '../../src/corpus/load-corpus';
 import { PassageIndex } from '../../src/search/passage-index';
 import { planSearch, type TermCost } from '../../src/search/posting-budget';
 
-const cost = (term: string, weight: number, rarity: number, postings: number): TermCost => ({
+const cost = (
+  term: string,
+  weight: number,
+  rarity: number,
+  postings: number,
+  passages = postings,
+): TermCost => ({
   term,
   weight,
   rarity,
   postings,
+  passages,
 });
+/** A corpus so large that none of these terms is common in it. */
+const LARGE = 1_000_000;
 
 describe('planSearch', () => {
   it('lets the most telling terms admit candidates, by weight times rarity, passing over what does not fit', () => {
@@ -19,6 +28,7 @@ describe('planSearch', () => {
         cost('deal', 1, 1.5, 600),
         cost('tariff', 1, 5, 10),
       ],
+      LARGE,
       { admit: 700, walk: 1600 },
     );
     expect(plan.admitting).toEqual(['tariff', 'zebra', 'deal']);
@@ -27,19 +37,33 @@ describe('planSearch', () => {
   });
 
   it('leaves out terms beyond the walk budget, and terms the index lacks', () => {
-    const plan = planSearch([cost('zebra', 1, 6, 4), cost('year', 1, 1.2, 5000), cost('qqq', 1, 9, 0)], {
-      admit: 100,
-      walk: 1000,
-    });
+    const plan = planSearch(
+      [cost('zebra', 1, 6, 4), cost('year', 1, 1.2, 5000), cost('qqq', 1, 9, 0)],
+      LARGE,
+      {
+        admit: 100,
+        walk: 1000,
+      },
+    );
     expect(plan).toEqual({ admitting: ['zebra'], scoring: [] });
   });
 
   it('admits the most telling term alone when nothing fits, so a question of common words finds candidates', () => {
-    const plan = planSearch([cost('year', 1, 1.2, 5000), cost('market', 1, 1.1, 6000)], {
+    const plan = planSearch([cost('year', 1, 1.2, 5000), cost('market', 1, 1.1, 6000)], LARGE, {
       admit: 100,
       walk: 1000,
     });
     expect(plan).toEqual({ admitting: ['year'], scoring: [] });
+  });
+
+  it('sets aside a term in over 5% of the passages when the query has a rarer one, however light', () => {
+    // "year" is in 8,000 of 100,000 passages; "zebra", from an earlier turn, weighs only 0.1.
+    const costs = [cost('year', 1, 2.5, 9500, 8000), cost('zebra', 0.1, 9, 12)];
+    expect(planSearch(costs, 100_000)).toEqual({ admitting: ['zebra'], scoring: [] });
+    // In a corpus of 1,000,000 passages "year" is not common: it scores within the walk budget.
+    expect(planSearch(costs, LARGE)).toEqual({ admitting: ['zebra'], scoring: ['year'] });
+    // Alone, a common term is still searched.
+    expect(planSearch([costs[0]], 100_000)).toEqual({ admitting: ['year'], scoring: [] });
   });
 });
 
