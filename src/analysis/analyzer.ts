@@ -9,16 +9,18 @@ import { STOPWORDS } from './stopwords';
  * 1. Unicode folding: accents stripped (NFKD), curly quotes straightened, dashes between letters made
  *    hyphens (`UK–India`), possessives dropped (`India's` → `India`).
  * 2. Country initialisms become one word before lowercasing, so that `US` (the country) is not the
- *    pronoun `us`: `U.S.`/`US` → `usa`, `U.K.` → `uk`; other dotted initialisms lose their dots.
+ *    pronoun `us`: `U.S.`/`US` → `usa`, `U.K.` → `uk`; other dotted initialisms lose their dots. Dotted
+ *    forms are never the pronoun, so a question typed in lowercase (`u.k. unemployment`) keeps them.
  * 3. Tokens are runs of letters and digits; hyphenated words yield the joined form and each part
  *    (`co-production` → `coproduction`, `co`, `production`), so every spelling matches.
  * 4. Stopwords and single letters are dropped; irregular past forms are lemmatized (`met` → `meet`),
  *    British spellings folded (`defence` → `defense`, `organise` → `organize`); everything is
  *    Porter-stemmed through a memo.
- * 5. A capitalised word in running text that is not ordinary English is a name and keeps its form
- *    (`Corning` stays `corning`, never the `corn` of the grain).
+ * 5. A capitalised word that is not ordinary English is a name and keeps its form, in running text or
+ *    opening a sentence (`Corning` stays `corning`, never the `corn` of the grain; `Lammy said` and
+ *    `met Lammy` agree).
  */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 /** One token of analyzed text: the folded surface word and its index term. */
 export interface AnalyzedToken {
@@ -223,9 +225,9 @@ function foldKeepingCase(text: string): string {
     .replace(/[“”„″]/g, '"')
     .replace(/(?<=[\p{L}\p{N}])[‐‑‒–—](?=[\p{L}\p{N}])/gu, '-')
     .replace(/(?<=[\p{L}\p{N}])'s?\b/gu, '')
-    .replace(/\bU\.S\.(?:A\.)?|\bUSA\b|\bUS\b/g, ' usa ')
-    .replace(/\bU\.K\./g, ' uk ')
-    .replace(/\b((?:\p{Lu}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''));
+    .replace(/\b[Uu]\.[Ss]\.(?:[Aa]\.)?|\bUSA\b|\bUS\b/g, ' usa ')
+    .replace(/\b[Uu]\.[Kk]\./g, ' uk ')
+    .replace(/\b((?:\p{L}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''));
 }
 
 const WORD = /[\p{L}\p{N}]+(?:(?:-|\.(?=\p{N}))[\p{L}\p{N}]+)*/gu;
@@ -243,8 +245,9 @@ export function analyze(text: string): AnalyzedToken[] {
   for (const match of folded.matchAll(WORD)) {
     const written = match[0];
     const word = written.toLowerCase();
-    // Only a capitalised word can be a name, and only one in running text tells.
-    const mayBeName = written !== word && !startsSentence(folded, match.index);
+    // Only a capitalised word can be a name. Opening a sentence, every word is capitalised, but one that
+    // English does not know is a name there too ("Lammy said", "Portugal and Spain signed").
+    const mayBeName = written !== word;
     if (word.includes('-')) {
       const parts = word.split('-');
       const writtenParts = written.split('-');
@@ -280,15 +283,4 @@ function isUnstemmedName(lower: string, written: string): boolean {
     knownWordMemo.set(lower, known);
   }
   return !known && /^\p{Lu}\p{Ll}/u.test(written);
-}
-
-/** True when the word at `offset` opens a sentence, a line or a list item, where anything is capitalised. */
-function startsSentence(text: string, offset: number): boolean {
-  for (let i = offset - 1; i >= 0; i--) {
-    const char = text[i];
-    if (char === '\n') return true;
-    if (/[\s"'“‘([*•]/u.test(char)) continue;
-    return /[.!?:;…]/u.test(char);
-  }
-  return true;
 }

@@ -39,6 +39,10 @@ export function questionRoles(question: string): QuestionRoles {
     words.map((word) => (/^\p{Ll}+$/u.test(word) ? americanSpelling(word) : word)),
   );
   const roles: QuestionRoles = { verbs: new Set(), names: new Set(), modifiers: new Set() };
+  const tags = tagged.taggedWords.map(({ tag }) => tag);
+  // An "adverb" between an adjective and a noun is a noun of a compound: "lower back pain".
+  const nounBeforeNoun = (index: number) =>
+    tags[index].startsWith('RB') && /^JJ/.test(tags[index - 1] ?? '') && /^NN/.test(tags[index + 1] ?? '');
   tagged.taggedWords.forEach(({ tag }, index) => {
     const word = words[index];
     // After "a", "my", "the" or "on" comes a thing, not a deed: "my contacts", "a leaking tap", "on lead".
@@ -47,7 +51,11 @@ export function questionRoles(question: string): QuestionRoles {
     if (tag.startsWith('VB') && afterDeterminer) {
       if (tag === 'VBG' || tag === 'VBN') roles.modifiers.add(foldText(word).trim());
     } else if (tag.startsWith('VB')) roles.verbs.add(foldText(word).trim());
-    else if ((tag.startsWith('JJ') || tag.startsWith('RB')) && /^\p{Ll}/u.test(word)) {
+    else if (
+      (tag.startsWith('JJ') || tag.startsWith('RB')) &&
+      /^\p{Ll}/u.test(word) &&
+      !nounBeforeNoun(index)
+    ) {
       roles.modifiers.add(foldText(word).trim());
     } else if ((tag.startsWith('NNP') && /^\p{Lu}/u.test(word)) || isAcronym(word)) {
       roles.names.add(foldText(word).trim());

@@ -64,7 +64,7 @@ export class Vocabulary {
   nearest(word: string): SpellingCorrection | undefined {
     if (word.length < 4 || /\d/.test(word)) return undefined;
     const maxEdits = word.length >= 8 ? 2 : 1;
-    let best: (SpellingCorrection & { count: number }) | undefined;
+    let best: (SpellingCorrection & { count: number; dropped: boolean }) | undefined;
     const firstLetters = new Set([word[0], word[1]]);
     for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
       for (const first of firstLetters) {
@@ -74,8 +74,16 @@ export class Vocabulary {
           if (distance > maxEdits) continue;
           const entry = this.words.get(candidate);
           if (!entry) continue;
-          if (!best || distance < best.distance || (distance === best.distance && entry.count > best.count)) {
-            best = { surface: candidate, term: entry.term, distance, count: entry.count };
+          // At equal distance, a word the typist dropped letters from ("ocen" → "ocean") beats one with
+          // letters changed ("open"): dropped letters are the commonest typo. Then the commoner word wins.
+          const dropped = candidate.length > word.length;
+          if (
+            !best ||
+            distance < best.distance ||
+            (distance === best.distance && dropped && !best.dropped) ||
+            (distance === best.distance && dropped === best.dropped && entry.count > best.count)
+          ) {
+            best = { surface: candidate, term: entry.term, distance, count: entry.count, dropped };
           }
         }
       }

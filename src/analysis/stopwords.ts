@@ -55,6 +55,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'things',
   'ok',
   'okay',
+  // Chat spellings of question words ("wat did they discuss abt …"): never names, however rare.
+  'wat',
+  'wot',
+  'wht',
+  'abt',
+  'bout',
+  'hw',
+  'wen',
+  'wer',
+  'ppl',
 ]);
 
 /**
@@ -72,6 +82,8 @@ export const QUESTION_PADDING: ReadonlySet<string> = new Set([
   'mean',
   'means',
   'meaning',
+  'meant',
+  'supposed',
   'summary',
   'summarise',
   'summarize',

@@ -38,6 +38,13 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['govt', 'government'],
   ['dept', 'department'],
   ['intl', 'international'],
+  ['former', 'ex', 'previous', 'erstwhile'],
+  ['envoy', 'ambassador', 'high commissioner', 'diplomat'],
+  ['pentagon', 'defense department', 'department of defense'],
+  ['hurdle', 'obstacle', 'barrier', 'impediment', 'bottleneck'],
+  ['promise', 'pledge', 'vow', 'commit'],
+  ['review', 'examine', 'assess', 'evaluate'],
+  ['concern', 'worry'],
   ['pm', 'prime minister'],
   ['fm', 'foreign minister'],
 ];

@@ -42,6 +42,13 @@ export interface Concept {
   isFocus?: boolean;
   /** From an earlier turn rather than this question. */
   fromHistory: boolean;
+  /**
+   * For the head of a compound the question names ("cup" of "world cup", "tickets" of "concert tickets"),
+   * the terms of the nouns before it. Said apart from them, the head may name another thing ("a slip
+   * between the cup and the lip"); the words before it keep their meaning alone ("soymeal" of "soymeal
+   * prices").
+   */
+  modifiedBy?: string[];
   alternatives: Alternative[];
 }
 
@@ -60,6 +67,9 @@ const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
 const SYNONYM_WEIGHT = 0.6;
 const AGENT_WEIGHT = 0.8;
+/** "Can I buy", "should we tip", "do you renew": the verb of what the asker means to do. */
+const ASKERS_DEED =
+  /\b(?:do|does|can|could|should|would|will|shall|may|might|must)\s+(?:i|we|you)\s+([\p{L}-]+)/iu;
 /** A question after a way of doing something. */
 const HOW_TO = /\bhow (?:do|does|can|could|should|would|to|might)\b/i;
 /** Endings of the one who does a thing, which stemming keeps: `found` → `founder`, `chair` → `chairman`. */
@@ -148,16 +158,48 @@ export function questionConcepts(
       concepts[i].nameHead = false;
     }
   }
+  markCompounds(core, concepts, words, roles);
   markFocus(core, concepts, roles, index);
   return mergeDuplicates(concepts);
+}
+
+/**
+ * Marks the head of each pair of nouns the question writes side by side ("concert tickets", "summer
+ * holiday"): in English the last noun is the thing, the ones before say which. Names and capitalised
+ * words have rules of their own; verbs and modifiers ("cheap", "latest") are not part of what is named.
+ */
+function markCompounds(
+  core: string,
+  concepts: Concept[],
+  words: AnalyzedToken[],
+  { verbs, modifiers }: QuestionRoles,
+): void {
+  // A capitalised word is a name or a people ("Italian trade ministers"), even where the tagger says not.
+  const capitalised = new Set(
+    [...core.matchAll(/\b\p{Lu}[\p{L}\p{N}]*/gu)].map((match) => match[0].toLowerCase()),
+  );
+  const isNoun = (concept: Concept) =>
+    !concept.isName &&
+    !capitalised.has(concept.label) &&
+    !verbs.has(concept.label) &&
+    !modifiers.has(concept.label) &&
+    concept.weight >= 1 &&
+    !/^\d/.test(concept.label);
+  for (let i = 0; i + 1 < concepts.length; i++) {
+    const [left, right] = [concepts[i], concepts[i + 1]];
+    if (words[i + 1].position - words[i].position !== 1 || !isNoun(left) || !isNoun(right)) continue;
+    right.modifiedBy = [...(right.modifiedBy ?? []), left.alternatives[0].terms[0]];
+  }
 }
 
 /**
  * The things a question must be answered about, like its names: for a what- or which-question, its
  * first word that is not a verb, a modifier or padding ("oil" of "what is the best oil for frying
  * chips", "smartphone" of "which smartphone"); and for any question, its rarest such word ("phone" of
- * "how do I export my contacts from my phone"), the most specific thing it names. A passage that never
- * says one of them (nor a synonym) is about something else, however much else of the question it says.
+ * "how do I export my contacts from my phone"), the most specific thing it names; and what the asker
+ * means to do ("renew" of "how do I renew my passport", "tip" of "how much should I tip"). A passage
+ * that never says one of them (nor a synonym) is about something else, however much else of the question
+ * it says.
  */
 function markFocus(
   core: string,
@@ -165,6 +207,10 @@ function markFocus(
   { verbs, modifiers }: QuestionRoles,
   index: PassageIndex,
 ): void {
+  const doing = ASKERS_DEED.exec(core)?.[1]?.toLowerCase();
+  for (const concept of concepts) {
+    if (concept.label === doing && verbs.has(doing)) concept.isFocus = true;
+  }
   const things = concepts.filter(
     (concept) =>
       !verbs.has(concept.label) &&

@@ -70,7 +70,7 @@ export function questionCore(question: string): QuestionCore {
   const text = question.replace(OPENING, '').trim();
   const clauses = text.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '');
   const asking = clauses.findIndex((clause) => QUESTION_WORD.test(clause) || isFramed(clause));
-  if (asking < 0 || clauses.length === 1) return { text: stripFrames(text), wantsRecent };
+  if (asking < 0 || clauses.length === 1) return { text: withoutMore(stripFrames(text)), wantsRecent };
   const kept = clauses.map((clause, index) => {
     if (index === asking) {
       const subject = stripFrames(isFramed(clause) ? clause : clause.slice(clause.search(QUESTION_WORD)));
@@ -80,7 +80,15 @@ export function questionCore(question: string): QuestionCore {
     return isSideRemark(clause) ? '' : clause;
   });
   const core = kept.filter((clause) => clause !== '').join(', ');
-  return { text: core === '' ? text : core, wantsRecent };
+  return { text: withoutMore(core === '' ? text : core), wantsRecent };
+}
+
+/** "Who else did he meet besides Jaishankar": asking for more of the same, not about otherness. */
+const MORE_OF_THE_SAME = /\s*\b(?:else|besides)\b/gi;
+
+function withoutMore(text: string): string {
+  const stripped = text.replace(MORE_OF_THE_SAME, '').trim();
+  return stripped === '' ? text : stripped;
 }
 
 function isFramed(clause: string): boolean {

@@ -8,7 +8,7 @@ import { PLACE_ALIASES } from '../analysis/expansion';
  * |----------|--------------------------------------------|---------------------------------------------|
  * | person   | who, which minister/company                | a name of a person or organisation          |
  * | place    | where, which city/country                  | a place named after in/at/from/to/near      |
- * | quantity | how much/many, what amount/percentage      | an amount: a figure or a number word        |
+ * | quantity | how much/many, what amount/percentage      | an amount: a figure, a number word, a count ("the second time", "twice") |
  * | time     | when, what date/year                       | a date or time, relative ones included      |
  * | said     | what did X say, how did X describe         | quoted or reported words                    |
  * | other    | anything else                              | nothing in particular                       |
@@ -25,7 +25,7 @@ export type QuestionKind = 'time' | 'person' | 'place' | 'quantity' | 'said' | '
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   [
     'quantity',
-    /\bhow (?:much|many|big|large|long|far|often)\b|\bwhat (?:amount|number|percentage|share|sum|value)\b|\bwhat (?:is|was|are|were|will be) the (?:price|cost|value|amount|number|size|rate|total|budget|figure)\b/,
+    /\bhow (?:much|many|big|large|long|far|often)\b|\bwhat (?:amount|number|percentage|share|sum|value)\b|\bwhat(?:'s| is| was| are| were| will be) the (?:[\w-]+(?:'s)? ){0,3}(?:price|cost|value|amount|number|size|rate|total|budget|figure|worth)s?\b/,
   ],
   ['time', /\bwhen\b|\bwhat (?:date|year|day|month|time)\b|\bwhich (?:date|year|day|month)\b/],
   [
@@ -73,10 +73,15 @@ const PERSON_NAME =
 const PLACE_NAME =
   /\b(?:in|at|from|to|near|outside|across|inside|into)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/gu;
 const QUANTITY_PATTERN =
-  /[£$€₹¥]|\d|\b(?:million|billion|trillion|thousand|hundred|percent|per cent|dozen|half|twice|double|triple|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|billions)\b/i;
+  /[£$€₹¥]|\d|\b(?:million|billion|trillion|thousand|hundred|percent|per cent|dozen|half|once|twice|thrice|double|triple|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|billions)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:time|visit|trip|occasion|round|meeting)\b/i;
 /** A year that is part of a name ("Roadmap 2030", "Vision 2047") dates nothing. */
 const NAMED_YEAR = /\b(\p{Lu}\p{Ll}+)\s+(?:1[89]|20)\d{2}\b/gu;
 const YEAR_ONLY = /\b(?:1[89]|20)\d{2}\b/g;
+/** "June 22", "22 June", "on the 5th": a day of the month is a date, not an amount. */
+const DAY_OF_MONTH = new RegExp(
+  `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`,
+  'gi',
+);
 const QUOTE = /[“”"]|(?:^|\s)['‘][^'’]{12,}['’]/u;
 const REPORTING =
   /\b(?:said|says|say|stated|states|told|tells|added|adds|noted|notes|described|describes|called|calls|termed|remarked|commented|announced|announces|according to|urged|warned|stressed|emphasi[sz]ed|highlighted|expressed|welcomed|welcomes|praised|critici[sz]ed|insisted|argued|claimed|claims|asserted|acknowledged|confirmed|reiterated|underlined|affirmed|hailed|spokesman|spokeswoman|statement|readout)\b/i;
@@ -146,6 +151,29 @@ function roleTerms(): string[] {
 
 /** Words that begin with a capital without naming anyone: calendar words. */
 const CALENDAR = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`, 'i');
+/** Words of a question that asks for a sum of money. */
+const MONEY_TERMS = new Set(
+  [
+    'dollars',
+    'pounds',
+    'euros',
+    'rupees',
+    'yen',
+    'worth',
+    'cost',
+    'costs',
+    'spend',
+    'spent',
+    'budget',
+    'fund',
+    'funding',
+    'invest',
+    'investment',
+  ].flatMap((word) => analyze(word).map((token) => token.term)),
+);
+/** A sum of money: a currency sign or word, or a figure in millions or billions. */
+const MONEY_PATTERN =
+  /[£$€₹¥]|\b(?:dollars?|dlrs|usd|pounds?|sterling|gbp|euros?|eur|rupees?|rs|inr|yen|crores?|lakhs?)\b|\b(?:million|billion|trillion|mln|bln|bn)\b/i;
 const PLACE_TERMS = new Set(PLACE_ALIASES.flat().flatMap((name) => analyze(name).map((token) => token.term)));
 
 /**
@@ -169,8 +197,12 @@ export function sentenceFitsKind(
         [...sentence.matchAll(PLACE_NAME)].some((match) => isNewName(match[1], questionTerms, false)) ||
         [...sentence.matchAll(PLACE_NOUN)].some((match) => isNewWord(match[1], questionTerms))
       );
-    case 'quantity':
-      return QUANTITY_PATTERN.test(sentence.replace(YEAR_ONLY, ''));
+    case 'quantity': {
+      const amounts = sentence.replace(DAY_OF_MONTH, '').replace(YEAR_ONLY, '');
+      // "How much is it worth in dollars" asks for money: "two countries" is a count, not a sum.
+      const asksMoney = [...questionTerms].some((term) => MONEY_TERMS.has(term));
+      return asksMoney ? MONEY_PATTERN.test(amounts) : QUANTITY_PATTERN.test(amounts);
+    }
     case 'said':
       return QUOTE.test(sentence) || REPORTING.test(sentence);
     case 'other':

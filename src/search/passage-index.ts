@@ -205,6 +205,24 @@ export class PassageIndex {
     return admitted.slice(0, limit).flatMap((result) => this.toHit(result));
   }
 
+  /**
+   * Lead passages of the documents whose headlines say most of `terms`, best first. A story may say its
+   * subject only in its headline ("HARPER GROUP 4TH QTR NET" over a table of figures), where its text
+   * cannot compete with stories that say the same words throughout. Terms too common to tell stories
+   * apart are left out, as in {@link searchTerms}.
+   */
+  searchHeadlines(terms: string[], limit: number): PassageHit[] {
+    const selective = terms.filter((term) => term !== '' && !this.isCommon(term));
+    if (selective.length === 0) return [];
+    const hits: PassageHit[] = [];
+    for (const result of this.search.search(selective.join(' '), { fields: ['title'], combineWith: 'OR' })) {
+      const hit = this.toHit(result)[0];
+      if (hit?.passage.position === 0) hits.push(hit);
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+
   private toHit(result: SearchResult): PassageHit[] {
     const passage = this.passages.get(String(result.id));
     const document = passage && this.documents.get(passage.file);

@@ -30,6 +30,19 @@ describe('analyzer rules', () => {
     expect(terms('tell us')).toEqual([]);
   });
 
+  it('keeps a country typed with dots in lowercase, as people type it in Slack', () => {
+    expect(terms('u.k. unemployment')).toEqual(terms('U.K. unemployment'));
+    expect(terms('u.s. trade')).toEqual(terms('US trade'));
+    expect(terms('the u.n. said')).toEqual(terms('the U.N. said'));
+  });
+
+  it('reads a name the same at the start of a sentence as inside one', () => {
+    expect(terms('Lammy said so.')).toEqual(['lammy']);
+    expect(terms('They met Lammy.')).toContain('lammy');
+    expect(terms('Corning said so.')).not.toContain(terms('corn')[0]);
+    expect(terms('Prices rose.')).toEqual(terms('prices rose'));
+  });
+
   it('lemmatizes irregular past forms', () => {
     expect(terms('met')).toEqual(terms('meet'));
     expect(terms('held')).toEqual(terms('holds'));

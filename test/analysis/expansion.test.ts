@@ -76,6 +76,14 @@ describe('Vocabulary', () => {
     expect(vocabulary.nearest('ministry')).toMatchObject({ surface: 'ministry', distance: 0 });
   });
 
+  it('at equal distance, restores dropped letters before it swaps letters, however common the other word', () => {
+    const ocean = new Vocabulary();
+    for (const word of ['open', 'open', 'open', 'ocean']) ocean.add(word, term(word));
+    // "ocen" is one edit from both: a dropped "a", or "p" typed as "c".
+    expect(ocean.nearest('ocen')?.surface).toBe('ocean');
+    expect(ocean.nearest('opan')?.surface).toBe('open');
+  });
+
   it('allows one edit up to seven letters and two from eight', () => {
     expect(vocabulary.nearest('tlaks')?.surface).toBe('talks');
     expect(vocabulary.nearest('tlaksx')).toBeUndefined();

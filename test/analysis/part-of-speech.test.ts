@@ -18,6 +18,14 @@ describe('questionRoles', () => {
 });
 
 describe('isEnglishWord', () => {
+  it('reads a word between an adjective and a noun as a noun of the compound, not a modifier', () => {
+    // The tagger calls "back" an adverb; here it is the part of the body that hurts.
+    const roles = questionRoles('what are good exercises for lower back pain');
+    expect(roles.modifiers).toContain('lower');
+    expect(roles.modifiers).not.toContain('back');
+    expect(questionRoles('when will they come back').modifiers).toContain('back');
+  });
+
   it('knows ordinary English words, British spellings included, but not misspellings or coinages', () => {
     expect(isEnglishWord('charge')).toBe(true);
     expect(isEnglishWord('organised')).toBe(true);

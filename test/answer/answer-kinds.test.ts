@@ -12,7 +12,7 @@ const corpus: [string, string][] = [
   ],
   [
     'premier-named.txt',
-    'A visit to the port\n\ndate 2024-03-02\n\nPrime Minister Luis Montenegro of Portugal toured the harbour works and met dock workers.',
+    'A visit to the port\n\ndate 2024-03-02\n\nPrime Minister Luis Montenegro of Portugal toured the harbour works for the second time and met dock workers.',
   ],
   [
     'rates.txt',
@@ -59,6 +59,22 @@ const corpus: [string, string][] = [
     'Minister on trade\n\ndate 2024-03-10\n\n"Our ports are open for business and we want more trade with Asia," Costa said at the chamber dinner. Officials later toured the docks.',
   ],
   [
+    'passports.txt',
+    'Ferry queues\n\ndate 2024-03-11\n\nTravellers holding Portuguese passports queued at the harbour in Porto on Monday.',
+  ],
+  [
+    'lease.txt',
+    'Lease renewed\n\ndate 2024-03-12\n\nThe port authority renewed the ferry company lease for ten years, and dockers said a tip from a porter led customs to a stolen car.',
+  ],
+  [
+    'iberia.txt',
+    'Iberian ports pact\n\ndate 2024-03-13\n\nPortugal and Spain signed a ports pact in Vigo on Tuesday, after a year of talks between their transport ministries, which had met every month since last spring to settle how ships, cargo and crews would move between the ports of the two coasts in future.\n\nThe pact follows a dispute over fishing quotas that strained relations last spring, when trawlers were held in harbour for weeks and the fish markets of the northern coast stood empty, until the fleets were allowed to sail again under a temporary deal.\n\nThe two sides agreed to share berth schedules and customs data from June, officials said, so that a ship cleared in one port need not wait for the same checks in the next, and so that cargo can be tracked along the whole coast by both administrations.',
+  ],
+  [
+    'dredging.txt',
+    'Harbour season planned\n\ndate 2024-03-14\n\nThe harbour board met on Monday to plan the summer season for the cruise terminal, with more ships booked than in any year before and the car parks, buses and guides of the old town expected to be stretched on the busiest days of July and August.\n\nLater that day, Pereira held talks with the board about dredging the northern channel before June, since the largest ships now scrape the bottom at low tide, and about who would pay for the work, which the port and the city have each said the other should fund.\n\nDuring the talks, the dockers union flagged its concerns over night shifts and pay for overtime, saying that crews had worked past midnight for weeks without the extra pay agreed last year, and that safety suffered when the same crews came back at dawn.',
+  ],
+  [
     'trade-older.txt',
     'Port traffic rises\n\ndate 2023-06-01\n\nContainer traffic through the port of Porto rose sharply last year as trade with Asia grew.',
   ],
@@ -68,11 +84,15 @@ const corpus: [string, string][] = [
   ],
 ];
 
-const engine = CorpusEngine.fromDocuments(
-  assembleDocuments(
-    corpus.map(([file, text]) => ({ file, text, size: text.length, mtimeMs: 0, contentHash: file })),
-  ),
-);
+function engineOver(documents: [string, string][]): CorpusEngine {
+  return CorpusEngine.fromDocuments(
+    assembleDocuments(
+      documents.map(([file, text]) => ({ file, text, size: text.length, mtimeMs: 0, contentHash: file })),
+    ),
+  );
+}
+
+const engine = engineOver(corpus);
 
 describe('the kind of answer asked for', () => {
   it('answers "who" with a sentence that names someone other than the question\'s own names', () => {
@@ -94,6 +114,23 @@ describe('the kind of answer asked for', () => {
     expect(leadSentence(answer)).toContain('40 million');
     // The workshop story says nothing of money or numbers.
     expect(engine.answer('How many insurers attended the shipping safety workshop?').answered).toBe(false);
+  });
+
+  it('answers a question about money only with a sum, and never with a date or a named year', () => {
+    // The pact story counts two coasts and dates June; the bridge story names a sum.
+    expect(engine.answer('How much is the Iberian ports pact worth in euros?').answered).toBe(false);
+    expect(engine.answer("What is the harbour board's cruise budget for the summer season?").answered).toBe(
+      false,
+    );
+    expect(
+      leadSentence(engine.answer("What is the government's repair budget for the river bridge?")),
+    ).toContain('40 million');
+  });
+
+  it('answers "how many times" with a count said as an ordinal', () => {
+    expect(leadSentence(engine.answer('How many times has Montenegro toured the harbour works?'))).toContain(
+      'second time',
+    );
   });
 
   it('answers "what did X say" with X\'s own words', () => {
@@ -150,6 +187,53 @@ describe('what a question asks, apart from how it is asked', () => {
   it('gives no answer to an off-topic question that shares a word or two with the corpus', () => {
     expect(engine.answer('how do I fix a leaking kitchen tap at the port').answered).toBe(false);
     expect(engine.answer('which smartphone has the best camera for harbour photos').answered).toBe(false);
+  });
+
+  it('answers from a later passage of a story that names its subject in its lead or just before', () => {
+    // "The two sides" are Portugal and Spain, named in the story's first paragraph only.
+    const answer = engine.answer('What data did Portugal and Spain agree to share?');
+    expect(leadSentence(answer)).toContain('berth schedules and customs data');
+    // "The talks" are those with Pereira, named in the passage before.
+    expect(
+      leadSentence(engine.answer('What concerns did the union flag in the talks with Pereira?')),
+    ).toContain('night shifts');
+  });
+
+  it('reads chat spellings as the asking, not as names to look for', () => {
+    expect(leadSentence(engine.answer('wat did Costa say abt trade with Asia'))).toContain(
+      'open for business',
+    );
+  });
+
+  it('gives no answer to what the asker means to do when no passage says that deed', () => {
+    expect(engine.answer('how do I renew my passport').answered).toBe(false);
+    expect(engine.answer('how much should I tip a ferry porter in Porto').answered).toBe(false);
+    expect(leadSentence(engine.answer('where did travellers with passports queue'))).toContain('Porto');
+  });
+
+  it('gives no answer when the corpus says the last word of a compound only in another sense', () => {
+    // Everyday words ("world", "won", "final") are common in news; "cup" and "tickets" are not. The tea
+    // story's cup is a cup of tea, and the ferry sells tickets, not concert tickets.
+    const everyday = ['won new orders', 'travelled the world', 'signed a final deal'];
+    const news = Array.from({ length: 60 }, (_, i): [string, string] => [
+      `news-${i}.txt`,
+      `Markets ${i}\n\nExporters ${everyday[i % 3]} on quota ${i}.`,
+    ]);
+    const compounds = engineOver([
+      ...news,
+      [
+        'tea.txt',
+        'Tea prices\n\nA cup of tea in Lisbon cafes costs more after a final rise this season, Costa said.',
+      ],
+      [
+        'ferry.txt',
+        'Ferry fares cut\n\nThe ferry company said travellers can buy cheap tickets in Porto from Monday, with tickets on sale at the harbour.',
+      ],
+    ]);
+    expect(compounds.answer('who won the world cup final').answered).toBe(false);
+    expect(compounds.answer('where can I buy cheap concert tickets').answered).toBe(false);
+    expect(leadSentence(compounds.answer('where can I buy cheap ferry tickets'))).toContain('Porto');
+    expect(leadSentence(compounds.answer('who says a cup of tea costs more'))).toContain('Costa');
   });
 });
 

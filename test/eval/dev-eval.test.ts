@@ -26,4 +26,12 @@ describe('dev eval', () => {
     expect(misses).toEqual([]);
     expect(turns).toBeGreaterThanOrEqual(15);
   });
+
+  // Paraphrases, synonyms, acronyms, typos, follow-ups and unanswerable questions, written without
+  // looking at how coop answers them.
+  it('passes every turn of the paraphrase conversations', async () => {
+    const { misses, turns } = await seedEvalMisses('paraphrases.jsonl');
+    expect(misses).toEqual([]);
+    expect(turns).toBeGreaterThanOrEqual(41);
+  });
 });
