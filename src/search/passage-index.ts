@@ -4,7 +4,13 @@ import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
-import { DEFAULT_POSTING_BUDGET, type PostingBudget, planSearch, type SearchPlan } from './posting-budget';
+import {
+  DEFAULT_POSTING_BUDGET,
+  isCommonIn,
+  type PostingBudget,
+  planSearch,
+  type SearchPlan,
+} from './posting-budget';
 
 /**
  * BM25 ranking over passages, on minisearch.
@@ -155,6 +161,11 @@ export class PassageIndex {
       found.push(this.sortedTerms[i]);
     }
     return found.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, limit);
+  }
+
+  /** True for a term in so many passages that it barely tells them apart (over 5% of them). */
+  isCommon(term: string): boolean {
+    return isCommonIn(this.documentFrequency(term), this.passages.size);
   }
 
   /** Postings minisearch walks for a term: its passages, and the passages whose headline has it. */

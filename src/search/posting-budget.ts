@@ -44,6 +44,11 @@ export interface PostingBudget {
 /** The budget coop searches within. */
 export const DEFAULT_POSTING_BUDGET: PostingBudget = { admit: ADMIT_BUDGET, walk: WALK_BUDGET };
 
+/** Whether a term in `passages` of a corpus's `passageCount` passages is common (see the module comment). */
+export function isCommonIn(passages: number, passageCount: number): boolean {
+  return passages > Math.max(COMMON_MIN_PASSAGES, COMMON_SHARE * passageCount);
+}
+
 /** What the plan needs to know of a term. */
 export interface TermCost {
   term: string;
@@ -75,8 +80,7 @@ export function planSearch(
   budget: PostingBudget = DEFAULT_POSTING_BUDGET,
 ): SearchPlan {
   const present = costs.filter((cost) => cost.postings > 0 && cost.weight > 0);
-  const commonAbove = Math.max(COMMON_MIN_PASSAGES, COMMON_SHARE * passageCount);
-  const selective = present.filter((cost) => cost.passages <= commonAbove);
+  const selective = present.filter((cost) => !isCommonIn(cost.passages, passageCount));
   const ordered = (selective.length > 0 ? selective : present).sort(
     (a, b) => b.weight * b.rarity - a.weight * a.rarity || a.postings - b.postings,
   );

@@ -13,6 +13,8 @@ describe('PassageIndex', () => {
   it('knows how many passages hold a term', () => {
     expect(index.documentFrequency('market')).toBe(1200);
     expect(index.documentFrequency('zebra')).toBe(3);
+    expect(index.isCommon('market')).toBe(true);
+    expect(index.isCommon('zebra')).toBe(false);
   });
 
   it('counts the postings a term walks in the text and in the headlines', () => {
