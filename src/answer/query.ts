@@ -67,9 +67,12 @@ const ACRONYM_WEIGHT = 0.8;
 const ALIAS_WEIGHT = 0.7;
 const SYNONYM_WEIGHT = 0.6;
 const AGENT_WEIGHT = 0.8;
-/** "Can I buy", "should we tip", "do you renew": the verb of what the asker means to do. */
+/**
+ * The verb of what the asker means to do: "can I buy", "should we tip", "do you renew", "how to fix",
+ * "how long does it take to boil".
+ */
 const ASKERS_DEED =
-  /\b(?:do|does|can|could|should|would|will|shall|may|might|must)\s+(?:i|we|you)\s+([\p{L}-]+)/iu;
+  /\b(?:(?:do|does|can|could|should|would|will|shall|may|might|must)\s+(?:i|we|you)|how\s+to|how\s+(?:long|much time)\s+(?:does|did|will|would|should)\s+it\s+take\s+to)\s+([\p{L}-]+)/iu;
 /** A question after a way of doing something. */
 const HOW_TO = /\bhow (?:do|does|can|could|should|would|to|might)\b/i;
 /** Endings of the one who does a thing, which stemming keeps: `found` → `founder`, `chair` → `chairman`. */
@@ -195,11 +198,12 @@ function markCompounds(
 /**
  * The things a question must be answered about, like its names: for a what- or which-question, its
  * first word that is not a verb, a modifier or padding ("oil" of "what is the best oil for frying
- * chips", "smartphone" of "which smartphone"); and for any question, its rarest such word ("phone" of
- * "how do I export my contacts from my phone"), the most specific thing it names; and what the asker
- * means to do ("renew" of "how do I renew my passport", "tip" of "how much should I tip"). A passage
- * that never says one of them (nor a synonym) is about something else, however much else of the question
- * it says.
+ * chips", "smartphone" of "which smartphone"); for any question, its rarest such word ("phone" of "how
+ * do I export my contacts from my phone"), the most specific thing it names, and for one that names
+ * three things or more, the next rarest too ("jewellery" and "fashion" of "what gold jewellery is in
+ * fashion"); and what the asker means to do ("renew" of "how do I renew my passport", "tip" of "how
+ * much should I tip"). A passage that never says one of them (nor a synonym) is about something else,
+ * however much else of the question it says.
  */
 function markFocus(
   core: string,
@@ -228,10 +232,10 @@ function markFocus(
     ),
   );
   if (things.length >= 2 && known.length > 0) {
-    const rarest = known.reduce((best, concept) =>
-      conceptIdf(concept, index) > conceptIdf(best, index) ? concept : best,
-    );
-    rarest.isFocus = true;
+    const byRarity = [...known].sort((a, b) => conceptIdf(b, index) - conceptIdf(a, index));
+    byRarity[0].isFocus = true;
+    // A question that names three things or more is about its two most specific ones together.
+    if (things.length >= 3 && byRarity.length >= 2) byRarity[1].isFocus = true;
   }
 }
 
