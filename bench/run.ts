@@ -1,23 +1,27 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type BotRun, heapLimitMB, runBot } from './bot-process';
 import { type ChartPanel, renderChart } from './chart';
 import { runJsonChild } from './json-child';
+import type { BenchQuestion } from './questions';
 import { measureReading, readingTable } from './reading';
 import { type BenchCorpus, reutersArticles, writeBenchCorpus } from './reuters-corpus';
 import type { WorkerJob } from './worker';
 
 /**
  * `npm run bench`: coop against plain minisearch on Reuters-21578 news at about 10k and 100k passages.
- * Each measurement runs in a fresh child process (`bench/worker.ts`); results go to stdout as a table,
- * to `results.json` and to `chart.svg`. `BENCH_PASSAGES=2000,20000` measures other sizes.
+ * Each measurement runs in a fresh child process (`bench/worker.ts`), and the bot itself is run as
+ * `npm start` runs it (`bench/bot-process.ts`), from spawn to 300 answered Slack events; results go to
+ * stdout as a table per size and a growth table across sizes, to `results.json` and to `chart.svg`.
+ * `BENCH_PASSAGES=2000,20000` measures other sizes (default 10k, 100k and 300k passages).
  * Then reading throughput by format (PDF, Word, HTML, Markdown, text) goes to stdout and
- * `reading-results.json`; `BENCH_ONLY=reading` measures only that.
+ * `reading-results.json`; `BENCH_ONLY=reading` measures only that, `BENCH_ONLY=search` all but that.
  * The files go to `bench/out/`, which git ignores, so a run leaves the working tree clean;
  * `npm run bench -- --save` writes them to `bench/` instead, replacing the committed results the README shows.
  */
-const SIZES = (process.env.BENCH_PASSAGES ?? '10000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_PASSAGES ?? '10000,100000,300000').split(',').map(Number);
 const QUESTIONS = 300;
 const SLACK_QUESTIONS = 100;
 const ROOT = path.resolve(__dirname, '..');
@@ -32,6 +36,8 @@ interface SizeResult {
   coop: { cold: Figures; warm: Figures };
   plain: { cold: Figures; warm: Figures };
   plainStopwords: { cold: Figures; warm: Figures };
+  /** The bot as `npm start` runs it: first start (builds and saves the index), then from the snapshot. */
+  bot: { cold: BotRun; warm: BotRun; heapLimitMB: number };
 }
 
 async function main(): Promise<void> {
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
     log('reading Reuters-21578 articles');
     const articles = await reutersArticles();
     if (process.env.BENCH_ONLY !== 'reading') await measureSearch(workRoot, articles, started);
+    if (process.env.BENCH_ONLY === 'search') return;
     const reading = await measureReading(workRoot, articles);
     const readingFile = await writeResult(
       'reading-results.json',
@@ -116,8 +123,18 @@ async function measureSize(
     cold: await runWorker(job('plain-cold', true)),
     warm: await runWorker(job('plain-warm', true)),
   };
+  const questions = JSON.parse(
+    await readFile(path.join(workDir, 'questions.json'), 'utf8'),
+  ) as BenchQuestion[];
+  const asked = questions.map((question) => question.question);
+  const botData = path.join(workDir, 'bot-data');
+  log('  bot: first start, building the index…');
+  const botCold = await runBot(corpusDir, botData, asked, corpus.passages);
+  log('  bot: start from the snapshot…');
+  const botWarm = await runBot(corpusDir, botData, asked, corpus.passages);
+  const bot = { cold: botCold, warm: botWarm, heapLimitMB: heapLimitMB(corpus.passages) };
   await rm(corpusDir, { recursive: true, force: true });
-  return { targetPassages: target, corpus, coop, plain, plainStopwords };
+  return { targetPassages: target, corpus, coop, plain, plainStopwords, bot };
 }
 
 /** Runs one job in a fresh Node process with `--expose-gc`; resolves with the figures it prints. */
@@ -209,6 +226,11 @@ function coopOnly(label: string, phase: 'cold' | 'warm', key: string, unit: stri
   return { label, unit, coop: (size) => size.coop[phase][key] };
 }
 
+/** A figure of the bot run as `npm start` runs it. */
+function botFigure(label: string, phase: 'cold' | 'warm', key: keyof BotRun, unit: string): Row {
+  return { label, unit, coop: (size) => size.bot[phase][key] };
+}
+
 const ROWS: Row[] = [
   coopOnly('cold start: read + split + index', 'cold', 'coldMs', 'ms'),
   compared('index only', 'cold', 'indexMs', 'ms'),
@@ -227,7 +249,49 @@ const ROWS: Row[] = [
   compared('source passage quoted', 'warm', 'sourceQuoted', '%', 100),
   coopOnly('Slack event → chat.postMessage p50', 'warm', 'slackP50Ms', 'ms'),
   coopOnly('Slack event → chat.postMessage p99', 'warm', 'slackP99Ms', 'ms'),
+  botFigure('bot: spawn to listening, no snapshot', 'cold', 'listeningMs', 'ms'),
+  botFigure('bot: spawn to listening, from snapshot', 'warm', 'listeningMs', 'ms'),
+  botFigure('bot: peak RSS, spawn to 300 answers', 'warm', 'peakRssMB', 'MB'),
+  botFigure('bot: RSS after 300 answers', 'warm', 'rssAfterMB', 'MB'),
+  botFigure('bot: peak RSS, first start (build)', 'cold', 'peakRssMB', 'MB'),
+  botFigure('bot: Slack event → postMessage p50', 'warm', 'slackP50Ms', 'ms'),
+  botFigure('bot: Slack event → postMessage p99', 'warm', 'slackP99Ms', 'ms'),
 ];
+
+/** Figures whose growth with the corpus the growth table and chart show, with the issue's goals at 100k. */
+const GROWTH: { row: Row; goal?: number }[] = [
+  { row: compared('answer p50', 'warm', 'p50Ms', 'ms'), goal: 8 },
+  { row: compared('answer p99', 'warm', 'p99Ms', 'ms'), goal: 20 },
+  { row: botFigure('Slack event → postMessage p99', 'warm', 'slackP99Ms', 'ms'), goal: 25 },
+  { row: botFigure('peak RSS, spawn to 300 answers', 'warm', 'peakRssMB', 'MB'), goal: 500 },
+  { row: botFigure('RSS after 300 answers', 'warm', 'rssAfterMB', 'MB'), goal: 400 },
+  { row: compared('heap after loading', 'warm', 'heapMB', 'MB'), goal: 250 },
+  { row: botFigure('spawn to listening, from snapshot', 'warm', 'listeningMs', 'ms'), goal: 2000 },
+  { row: botFigure('spawn to listening, no snapshot', 'cold', 'listeningMs', 'ms'), goal: 10000 },
+  { row: compared('source passage quoted', 'warm', 'sourceQuoted', '%', 100) },
+];
+
+/** How each figure grows from the smallest corpus to the largest, one column per size. */
+function growthTable(sizes: SizeResult[]): string {
+  const widths = [44, ...sizes.map(() => 10), 13];
+  const format = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' ');
+  const lines = [
+    '',
+    'growth with the corpus (coop; goals are for 100k passages)',
+    format(['figure', ...sizes.map((size) => `${Math.round(size.corpus.passages / 1000)}k`), 'goal at 100k']),
+  ];
+  for (const { row, goal } of GROWTH) {
+    lines.push(
+      format([
+        `${row.label} (${row.unit})`,
+        ...sizes.map((size) => number(row.coop(size))),
+        goal === undefined ? '' : `≤ ${goal}`,
+      ]),
+    );
+  }
+  return lines.join('\n');
+}
 
 function table(
   sizes: SizeResult[],
@@ -236,7 +300,7 @@ function table(
 ): string {
   const lines: string[] = [];
   const header = ['figure', 'coop', 'plain', 'coop/plain', 'plain+stop', 'coop/plain+stop'];
-  const widths = [38, 10, 10, 11, 11, 16];
+  const widths = [46, 10, 10, 11, 11, 16];
   const format = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' ');
   lines.push(`coop benchmark on ${host.cpus} × ${host.cpuModel}, Node ${host.node}`);
@@ -264,6 +328,10 @@ function table(
       );
     }
   }
+  lines.push(growthTable(sizes));
+  lines.push(
+    `the bot ran under --max-old-space-size=${sizes.map((size) => size.bot.heapLimitMB).join(', ')} MB`,
+  );
   lines.push('');
   lines.push(
     `seed corpus, npm start (tsx, console) to the first answer: ${number(seed.coldMs)} ms without a snapshot, ${number(seed.warmMs)} ms with one`,
@@ -305,11 +373,44 @@ function chart(sizes: SizeResult[], host: ReturnType<typeof machine>): string {
     { title: 'answer latency p50', unit: 'ms (log)', logScale: true, series: series((p) => p.warm.p50Ms) },
     { title: 'answer latency p99', unit: 'ms (log)', logScale: true, series: series((p) => p.warm.p99Ms) },
     { title: 'heap after indexing', unit: 'MB', logScale: false, series: series((p) => p.cold.heapMB) },
+    {
+      title: 'bot: RSS, peak and after 300 answers',
+      unit: 'MB',
+      logScale: false,
+      series: [
+        botSeries('peak', '#1f6feb', sizes, (bot) => bot.warm.peakRssMB),
+        botSeries('after', '#1f6feb', sizes, (bot) => bot.warm.rssAfterMB, true),
+      ],
+    },
+    {
+      title: 'bot: spawn to listening',
+      unit: 's',
+      logScale: false,
+      series: [
+        botSeries('from snapshot', '#1f6feb', sizes, (bot) => bot.warm.listeningMs / 1000),
+        botSeries('no snapshot', '#1f6feb', sizes, (bot) => bot.cold.listeningMs / 1000, true),
+      ],
+    },
   ];
   return renderChart(
     panels,
     `Reuters-21578 news passages; ${host.cpus} × ${host.cpuModel}, Node ${host.node}; npm run bench`,
   );
+}
+
+function botSeries(
+  label: string,
+  color: string,
+  sizes: SizeResult[],
+  pick: (bot: SizeResult['bot']) => number,
+  dashed = false,
+): ChartPanel['series'][number] {
+  return {
+    label: `coop ${label}`,
+    color,
+    dashed,
+    points: sizes.map((size) => ({ passages: size.corpus.passages, value: pick(size.bot) })),
+  };
 }
 
 function log(message: string): void {

@@ -11,7 +11,8 @@ import type { QuestionRecorder } from '../src/question-log/types';
 import { createSlackApp } from '../src/slack/app';
 import { FileInbox } from '../src/store/file-inbox';
 
-const SIGNING_SECRET = '8f742231b10e8888abcd99edabcd00d1';
+/** The signing secret the bench's Slack apps verify requests with. */
+export const SIGNING_SECRET = '8f742231b10e8888abcd99edabcd00d1';
 const BOT_USER = 'UCOOPBOT';
 const TEAM = 'T0BENCH';
 
@@ -40,20 +41,8 @@ export async function slackRoundTrips(engine: AnswerEngine, questions: string[])
   const { port } = await slack.start();
   const durations: number[] = [];
   try {
-    for (const [i, question] of questions.entries()) {
-      const ts = `1700000000.${String(i + 1).padStart(6, '0')}`;
-      const posted = api.nextPostMessage();
-      const started = performance.now();
-      await postEvent(port ?? 0, {
-        type: 'app_mention',
-        user: 'U0ASKER',
-        text: `<@${BOT_USER}> ${question}`,
-        ts,
-        event_ts: ts,
-        channel: 'C0BENCH',
-      });
-      await posted;
-      durations.push(performance.now() - started);
+    for (const question of questions) {
+      durations.push(await mentionRoundTrip(api, port ?? 0, question));
     }
   } finally {
     await slack.stop();
@@ -64,7 +53,8 @@ export async function slackRoundTrips(engine: AnswerEngine, questions: string[])
   return durations;
 }
 
-interface FakeWebApi {
+/** A local server standing in for the Slack Web API. */
+export interface FakeWebApi {
   server: Server;
   port: number;
   /** Resolves when the next `chat.postMessage` request arrives. */
@@ -72,7 +62,7 @@ interface FakeWebApi {
 }
 
 /** Answers every Web API method with `ok`, as Slack would for a bot allowed to post. */
-async function fakeWebApi(): Promise<FakeWebApi> {
+export async function fakeWebApi(): Promise<FakeWebApi> {
   let waiting: (() => void) | undefined;
   const server = createServer((incoming, response) => {
     const method = incoming.url?.replace(/^\/api\//, '').split('?')[0] ?? '';
@@ -99,6 +89,41 @@ async function fakeWebApi(): Promise<FakeWebApi> {
         waiting = resolve;
       }),
   };
+}
+
+/** Events sent by this process: each gets its own id, as a bot's inbox drops an id it has seen. */
+let eventsSent = 0;
+/** How long an answer may take before the round trip is given up. */
+const ANSWER_TIMEOUT_MS = 60_000;
+
+/**
+ * Mentions coop with `question` on the receiver at `port` and resolves with the milliseconds until the
+ * `chat.postMessage` carrying its answer reaches `api`.
+ */
+export async function mentionRoundTrip(api: FakeWebApi, port: number, question: string) {
+  eventsSent++;
+  const ts = `1700000000.${String(eventsSent).padStart(6, '0')}`;
+  let timer: NodeJS.Timeout | undefined;
+  const posted = Promise.race([
+    api.nextPostMessage(),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer to "${question}" in ${ANSWER_TIMEOUT_MS} ms`)),
+        ANSWER_TIMEOUT_MS,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+  const started = performance.now();
+  await postEvent(port, {
+    type: 'app_mention',
+    user: 'U0ASKER',
+    text: `<@${BOT_USER}> ${question}`,
+    ts,
+    event_ts: ts,
+    channel: 'C0BENCH',
+  });
+  await posted;
+  return performance.now() - started;
 }
 
 /** Sends an Events API callback signed as Slack signs it; resolves on the receiver's response. */

@@ -4,6 +4,7 @@ import { CorpusEngine } from '../src/answer/engine';
 import { loadCorpus } from '../src/corpus/load-corpus';
 import { corpusKey, loadOrBuildIndex, saveIndexSnapshot, snapshotPath } from '../src/search/index-snapshot';
 import { PassageIndex } from '../src/search/passage-index';
+import { percentile } from './bot-process';
 import { withoutStopwords } from './plain-terms';
 import { type BenchQuestion, benchQuestions } from './questions';
 import { allPassages } from './reuters-corpus';
@@ -229,12 +230,6 @@ function percentiles(latencies: number[]): { p50Ms: number; p99Ms: number; meanM
     p99Ms: percentile(latencies, 0.99),
     meanMs: latencies.reduce((sum, value) => sum + value, 0) / latencies.length,
   };
-}
-
-/** Nearest-rank percentile. */
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
 }
 
 main().catch((error: unknown) => {

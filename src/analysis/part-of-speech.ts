@@ -68,7 +68,9 @@ export function questionRoles(question: string): QuestionRoles {
     let index = auxiliary + 1;
     if (words[index]?.toLowerCase() === 'the') index++;
     const nameStart = index;
-    while (index < words.length && /^\p{Lu}/u.test(words[index])) index++;
+    // The subject may be names joined: "did the UK and India first pledge".
+    const capital = (at: number) => /^\p{Lu}/u.test(words[at] ?? '');
+    while (capital(index) || (JOINERS.has(words[index]?.toLowerCase()) && capital(index + 1))) index++;
     // The subject may run on in lowercase ("the US defence secretary meet"): the verb is the run's
     // tagged verb, or else its last word, before any preposition or article.
     const run: number[] = [];
@@ -82,7 +84,12 @@ export function questionRoles(question: string): QuestionRoles {
     }
     if (run.length > 0 && run[0] > nameStart) {
       const verb = run.find((at) => tagged.taggedWords[at].tag.startsWith('VB')) ?? run[run.length - 1];
-      for (const at of run) roles.verbs.delete(foldText(words[at]).trim());
+      for (const at of run) {
+        const word = foldText(words[at]).trim();
+        roles.verbs.delete(word);
+        // "did the UK and India first pledge": an adverb between the subject and its verb.
+        if (at < verb && VERB_ADVERBS.has(word)) roles.modifiers.add(word);
+      }
       roles.verbs.add(foldText(words[verb]).trim());
     }
   }
@@ -143,6 +150,27 @@ const PHRASE_BREAKS = new Set([
   'after',
   'before',
 ]);
+
+/** Adverbs that stand between a subject and its verb, whatever the tagger makes of them. */
+const VERB_ADVERBS = new Set([
+  'first',
+  'last',
+  'finally',
+  'also',
+  'ever',
+  'never',
+  'already',
+  'just',
+  'still',
+  'jointly',
+  'formally',
+  'officially',
+  'recently',
+  'actually',
+]);
+
+/** Words that join two names into one subject. */
+const JOINERS = new Set(['and', 'or', '&']);
 
 const AUXILIARIES = new Set([
   'do',

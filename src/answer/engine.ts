@@ -1,9 +1,10 @@
 import { loadCorpus } from '../corpus/load-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
-import type { CorpusDocument } from '../corpus/types';
+import type { CorpusDocument, Passage } from '../corpus/types';
 import type { Logger } from '../logging/logger';
 import { loadOrBuildIndex } from '../search/index-snapshot';
 import { type PassageHit, PassageIndex } from '../search/passage-index';
+import { ADMIT_BUDGET } from '../search/posting-budget';
 import { ANSWER_COVERAGE, decideAnswer } from './answer-decision';
 import { historyWeight, pointsBack } from './follow-up';
 import { keySentence } from './key-sentence';
@@ -164,8 +165,7 @@ export class CorpusEngine implements AnswerEngine {
   private judge(hit: PassageHit, question: JudgedQuestion): RankedPassage {
     const reading = this.readings.passage(hit.passage);
     const title = this.readings.headline(hit.document);
-    const before = hit.document.passages[hit.passage.position - 1];
-    const match = matchPassage(question, reading, title, before && this.readings.passage(before));
+    const match = matchPassage(question, reading, title, () => this.storyBefore(hit));
     return {
       hit,
       rank: rankPassage(hit, question, match, reading, title),
@@ -173,6 +173,13 @@ export class CorpusEngine implements AnswerEngine {
       answerSentence: match.sentence.index,
       terms: reading.terms,
     };
+  }
+
+  /** Terms of the passages that set the scene for a passage: its document's lead, and the one before it. */
+  private storyBefore({ document, passage }: PassageHit): Set<string>[] {
+    return [document.passages[0], document.passages[passage.position - 1]]
+      .filter((scene): scene is Passage => scene !== undefined && scene !== passage)
+      .map((scene) => this.readings.passage(scene).terms);
   }
 
   /**
@@ -186,7 +193,10 @@ export class CorpusEngine implements AnswerEngine {
     const own = concepts.filter((concept) => !concept.fromHistory);
     const rarest = this.rarestTerm(own);
     const extra = [
-      ...(rarest ? this.index.searchTerms(new Map([[rarest, 1]]), FURTHER_CANDIDATES) : []),
+      // A word too common to fit the posting budget finds nothing in particular alone.
+      ...(rarest && this.index.postings(rarest) <= ADMIT_BUDGET
+        ? this.index.searchTerms(new Map([[rarest, 1]]), FURTHER_CANDIDATES)
+        : []),
       ...(readsAsHeadline(concepts)
         ? this.index.searchHeadlines(
             own.flatMap((concept) => concept.alternatives[0].terms),

@@ -49,7 +49,7 @@ export interface PassageMatch {
   inText: number[];
   /** Per concept, 0 to 1: said in the document's headline. */
   inTitle: number[];
-  /** Per concept: a name the document's lead passage, or the passage just before, says. */
+  /** Per concept: a name the passage does not say, but the document's lead or the passage before does. */
   namedInStory: boolean[];
   /** Per concept: said in the text, or in the headline at headline credit. */
   said: number[];
@@ -67,7 +67,7 @@ export function matchPassage(
   question: JudgedQuestion,
   reading: PassageReading,
   title: HeadlineReading,
-  previous?: PassageReading,
+  story: () => Set<string>[],
 ): PassageMatch {
   const { concepts, rarities } = question;
   // A word met only inside a hyphenated one says less. The head of a compound said apart from the words
@@ -95,15 +95,19 @@ export function matchPassage(
   // from the headline ("Lloyd Austin" named once at the top, "Austin" below), unless the question is
   // the headline.
   const answering = concepts.map((concept, i) => (concept.isName || restated ? said[i] : inText[i]));
+  let scene: Set<string>[] | undefined;
+  const sceneTerms = (): Set<string>[] => {
+    scene ??= story();
+    return scene;
+  };
   return {
     inText,
     inTitle,
     // A story names whom it is about in its lead, or just before; later passages say "the two sides".
+    // Read only for a name the passage does not say itself.
     namedInStory: concepts.map(
-      (concept) =>
-        concept.isName &&
-        (conceptMatch(concept, title.lead) > 0 ||
-          (previous ? conceptMatch(concept, previous.terms) > 0 : false)),
+      (concept, i) =>
+        concept.isName && said[i] === 0 && sceneTerms().some((terms) => conceptMatch(concept, terms) > 0),
     ),
     said,
     answering,

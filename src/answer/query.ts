@@ -198,11 +198,12 @@ function markCompounds(
 /**
  * The things a question must be answered about, like its names: for a what- or which-question, its
  * first word that is not a verb, a modifier or padding ("oil" of "what is the best oil for frying
- * chips", "smartphone" of "which smartphone"); and for any question, its rarest such word ("phone" of
- * "how do I export my contacts from my phone"), the most specific thing it names; and what the asker
- * means to do ("renew" of "how do I renew my passport", "tip" of "how much should I tip"). A passage
- * that never says one of them (nor a synonym) is about something else, however much else of the question
- * it says.
+ * chips", "smartphone" of "which smartphone"); for any question, its rarest such word ("phone" of "how
+ * do I export my contacts from my phone"), the most specific thing it names, and for one that names
+ * three things or more, the next rarest too ("jewellery" and "fashion" of "what gold jewellery is in
+ * fashion"); and what the asker means to do ("renew" of "how do I renew my passport", "tip" of "how
+ * much should I tip"). A passage that never says one of them (nor a synonym) is about something else,
+ * however much else of the question it says.
  */
 function markFocus(
   core: string,
@@ -231,10 +232,10 @@ function markFocus(
     ),
   );
   if (things.length >= 2 && known.length > 0) {
-    const rarest = known.reduce((best, concept) =>
-      conceptIdf(concept, index) > conceptIdf(best, index) ? concept : best,
-    );
-    rarest.isFocus = true;
+    const byRarity = [...known].sort((a, b) => conceptIdf(b, index) - conceptIdf(a, index));
+    byRarity[0].isFocus = true;
+    // A question that names three things or more is about its two most specific ones together.
+    if (things.length >= 3 && byRarity.length >= 2) byRarity[1].isFocus = true;
   }
 }
 

@@ -21,8 +21,6 @@ export interface HeadlineReading {
   pairs: Set<string>;
   /** Its words as written (folded, unstemmed): "sells" apart from "sell". */
   words: Set<string>;
-  /** Terms of the document's lead passage, where a story names whom it is about. */
-  lead: Set<string>;
 }
 
 /** The analysis of passages and headlines, kept between questions so that each is analyzed once. */
@@ -55,7 +53,7 @@ export class Readings {
     return reading;
   }
 
-  /** A document's headline, and its lead passage's terms, analyzed once. */
+  /** A document's headline analyzed once. */
   headline(document: CorpusDocument): HeadlineReading {
     let title = this.headlines.get(document.file);
     if (!title) {
@@ -64,7 +62,6 @@ export class Readings {
         pairs: adjacentPairs(tokens),
         terms: new Set(tokens.map((token) => token.term)),
         words: new Set(tokens.map((token) => token.surface)),
-        lead: document.passages[0] ? this.passage(document.passages[0]).terms : new Set(),
       };
       this.headlines.set(document.file, title);
     }

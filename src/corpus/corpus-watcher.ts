@@ -1,7 +1,8 @@
-import { constants, type FSWatcher, promises as fs, watch as fsWatch, statSync } from 'node:fs';
+import { constants, promises as fs, watch as fsWatch, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Logger, silentLogger } from '../logging/logger';
 import { corpusFingerprint } from './corpus-fingerprint';
+import { FolderWatches } from './folder-watches';
 import { DOCUMENT_EXTENSIONS, unreadableReason } from './read-corpus';
 
 /** Options of {@link watchCorpus}. */
@@ -37,8 +38,8 @@ const DEFAULT_RECHECK_MS = 2000;
 const ENTRY_PROBLEMS = ['EACCES', 'EPERM', 'ELOOP'];
 
 /**
- * Watches the corpus folder, subfolders included, and calls `onChange` with the changed paths once the
- * changes settle: after `debounceMs` of quiet, or `maxWaitMs` after the first change at the latest.
+ * Watches the corpus folder, subfolders included (one watch per folder, see {@link FolderWatches}), and
+ * calls `onChange` with the changed paths once the changes settle: after `debounceMs` of quiet, or `maxWaitMs` after the first change at the latest.
  *
  * Only changes that can alter the corpus count: document files (`DOCUMENT_EXTENSIONS`), and entries without an extension
  * (a folder added or removed). Hidden entries and editor files (`.a.txt.swp`, `a.txt~`) are ignored, as the
@@ -72,7 +73,7 @@ export function watchCorpus(
   let quietTimer: NodeJS.Timeout | undefined;
   let firstChangeAt = 0;
   let closed = false;
-  let watcher: FSWatcher | undefined;
+  let watches: FolderWatches | undefined;
   /** The watched folder's identity (`dev:ino`); undefined while it is missing. */
   let watchedFolder: string | undefined;
   let lastFingerprint: Promise<string | undefined> | undefined;
@@ -132,8 +133,8 @@ export function watchCorpus(
   };
 
   const stopWatching = () => {
-    watcher?.close();
-    watcher = undefined;
+    watches?.close();
+    watches = undefined;
   };
 
   /** Starts the watch; false (with the cause logged) when the folder cannot be watched. */
@@ -142,12 +143,17 @@ export function watchCorpus(
     if (closed) return false;
     try {
       const stat = statSync(dir);
-      watcher = watchFn(dir, { recursive: true, persistent: false }, (_event, filename) => {
-        const file = filename?.toString().split(path.sep).join('/') ?? '';
-        if (file === '') void checkFolder();
-        else if (isCorpusPath(file)) noticed(file);
-      });
-      watcher.on('error', onWatchError);
+      watches = new FolderWatches(
+        dir,
+        watchFn,
+        (file) => {
+          // An event in the corpus folder itself may be the folder going: one stat tells.
+          if (!file.includes('/')) void checkFolder();
+          if (file !== '' && isCorpusPath(file)) noticed(file);
+        },
+        onWatchError,
+      );
+      watches.start();
       watchedFolder = `${stat.dev}:${stat.ino}`;
       return true;
     } catch (error) {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { ANALYZER_VERSION } from '../analysis/analyzer';
 import { hashCorpusState } from '../corpus/corpus-fingerprint';
 import { loadCorpus } from '../corpus/load-corpus';
@@ -17,12 +18,21 @@ import { PassageIndex } from './passage-index';
  * analyzer's version and {@link SNAPSHOT_FORMAT_VERSION}: computing the key needs no file to be read, and
  * any edit, addition, removal or analyzer change gives a new key, so a stale snapshot is never loaded.
  * The file is `index-<corpus folder id>-<key>.json`; once a new one is written, older snapshots of the same
- * corpus folder are removed. It holds one JSON value per line: a header (versions, key, the corpus's
- * warnings, how many documents and passages it holds), each part of the index, then a trailer with a sha1
- * checksum of all the lines before it. A snapshot whose checksum or counts disagree with what it holds (a part
- * truncated, replaced or emptied) is refused and rebuilt with a warning, never loaded as a smaller corpus.
+ * corpus folder are removed.
+ *
+ * It holds one JSON value per line: a header (versions, key, the corpus's warnings, how many documents,
+ * passages and part lines it holds), the parts of the index in chunks of at most
+ * {@link SNAPSHOT_CHUNK_ITEMS} items (`{"part":"documents","items":[…]}`), then a trailer with a sha1
+ * checksum of all the lines before it. Chunks keep memory flat while loading: the file is streamed line
+ * by line, each chunk of documents is parsed as it arrives, and each chunk of minisearch's term index is
+ * parsed only as minisearch takes it in, so the whole index is never held parsed beside its own copy.
+ * A snapshot whose checksum or counts disagree with what it holds (a part truncated, replaced or emptied)
+ * is refused and rebuilt with a warning, never loaded as a smaller corpus.
  */
-export const SNAPSHOT_FORMAT_VERSION = 5;
+export const SNAPSHOT_FORMAT_VERSION = 6;
+
+/** Items (terms, documents, table rows) per line of a snapshot. */
+export const SNAPSHOT_CHUNK_ITEMS = 2000;
 
 /** Index data as {@link PassageIndex.toSnapshot} gives it. */
 export type PassageIndexSnapshot = ReturnType<PassageIndex['toSnapshot']>;
@@ -54,6 +64,8 @@ interface SnapshotHeader {
   /** Documents and passages the snapshot holds. */
   documents: number;
   passages: number;
+  /** Lines of parts between the header and the trailer. */
+  lines: number;
 }
 
 /** The last line: a checksum of the index's parts, as written. */
@@ -61,7 +73,43 @@ interface SnapshotTrailer {
   sha1: string;
 }
 
-const SECTIONS = ['search', 'documents', 'documentFrequencies', 'vocabulary', 'acronyms'] as const;
+/** The lists of a snapshot, each written in chunks. */
+const LIST_PARTS = [
+  'documents',
+  'documentFrequencies',
+  'titleFrequencies',
+  'vocabulary',
+  'acronyms',
+] as const;
+type ListPart = (typeof LIST_PARTS)[number];
+type SearchEntry = PassageIndexSnapshot['search']['index'] extends Iterable<infer Entry> ? Entry : never;
+
+/** Start of a line holding a chunk of minisearch's term index, recognized without parsing it. */
+const INDEX_LINE = '{"part":"index","items":';
+
+function partLine(part: string, items: unknown[]): string {
+  return `{"part":"${part}","items":${JSON.stringify(items)}}\n`;
+}
+
+/** The snapshot's part lines: minisearch's settings, its term index, then each list, in chunks. */
+function* partLines(snapshot: PassageIndexSnapshot, chunkItems: number): Generator<string> {
+  const { index, ...settings } = snapshot.search;
+  yield partLine('search', [settings]);
+  yield* chunks('index', index, chunkItems);
+  for (const part of LIST_PARTS) yield* chunks(part, snapshot[part], chunkItems);
+}
+
+function* chunks(part: string, items: Iterable<unknown>, size: number): Generator<string> {
+  let chunk: unknown[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield partLine(part, chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield partLine(part, chunk);
+}
 
 /**
  * The snapshot key of a corpus folder: a hash of every document file's relative name, size, mtime and
@@ -87,17 +135,21 @@ function snapshotPrefix(corpusDir: string): string {
 
 /**
  * Writes a snapshot atomically: to a temporary file in the same folder, then renamed into place, so a
- * reader never sees half a snapshot and a crash leaves the previous one intact.
+ * reader never sees half a snapshot and a crash leaves the previous one intact. `chunkItems` sets how
+ * many items each line holds (default {@link SNAPSHOT_CHUNK_ITEMS}).
  */
 export async function saveIndexSnapshot(
   file: string,
   index: PassageIndex,
   key: string,
   warnings: CorpusWarning[] = [],
+  chunkItems = SNAPSHOT_CHUNK_ITEMS,
 ): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const snapshot = index.toSnapshot();
+  const entries = [...snapshot.search.index];
+  const chunkCount = (items: number) => Math.ceil(items / chunkItems);
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
@@ -105,15 +157,22 @@ export async function saveIndexSnapshot(
     warnings,
     documents: snapshot.documents.length,
     passages: index.passageCount,
+    lines:
+      1 +
+      chunkCount(entries.length) +
+      LIST_PARTS.reduce((sum, part) => sum + chunkCount(snapshot[part].length), 0),
   };
   const headerLine = `${JSON.stringify(header)}\n`;
   const checksum = createHash('sha1').update(headerLine);
   const handle = await fs.open(temporary, 'w');
   try {
     await handle.write(headerLine);
-    // One section at a time keeps the largest string in memory to one part of the index.
-    for (const section of SECTIONS) {
-      const line = Buffer.from(`${JSON.stringify(snapshot[section])}\n`);
+    // One chunk at a time: no string in memory is larger than a chunk.
+    for (const text of partLines(
+      { ...snapshot, search: { ...snapshot.search, index: entries } },
+      chunkItems,
+    )) {
+      const line = Buffer.from(text);
       checksum.update(line);
       await handle.write(line);
     }
@@ -134,46 +193,26 @@ export async function readIndexSnapshot(
   file: string,
   key: string,
 ): Promise<{ index: PassageIndex; warnings: CorpusWarning[] }> {
-  let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    await fs.access(file);
   } catch (error) {
     throw new SnapshotError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  // Lines as byte ranges: each part is decoded only when parsed, so the text is never held whole twice.
-  const ends: number[] = [];
-  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) ends.push(at);
-  if (ends.length !== SECTIONS.length + 2 || ends[ends.length - 1] !== bytes.length - 1) {
-    throw new SnapshotError(`${file} is truncated or not a coop index snapshot`);
-  }
-  const line = (n: number) => bytes.toString('utf8', n === 0 ? 0 : (ends[n - 1] as number) + 1, ends[n]);
   try {
-    const header = JSON.parse(line(0)) as Partial<SnapshotHeader>;
-    if (
-      header.format !== SNAPSHOT_FORMAT_VERSION ||
-      header.analyzerVersion !== ANALYZER_VERSION ||
-      header.key !== key
-    ) {
-      throw new SnapshotError(`${file} was written for another corpus, analyzer or format`);
-    }
-    const trailer = JSON.parse(line(SECTIONS.length + 1)) as Partial<SnapshotTrailer>;
-    const checked = bytes.subarray(0, (ends[SECTIONS.length] as number) + 1);
-    if (trailer.sha1 !== createHash('sha1').update(checked).digest('hex')) {
-      throw new SnapshotError(`${file} does not match its checksum (altered or damaged)`);
-    }
-    const sections = Object.fromEntries(SECTIONS.map((section, i) => [section, JSON.parse(line(i + 1))]));
-    for (const section of SECTIONS.slice(1)) {
-      if (!Array.isArray(sections[section])) throw new SnapshotError(`${file}: ${section} is not a list`);
-    }
-    const snapshot = sections as PassageIndexSnapshot;
+    const read = await readSnapshotLines(file, key);
+    const { header, settings, lists } = read;
+    const snapshot = {
+      ...lists,
+      search: { ...settings, index: read.indexEntries() },
+    } as PassageIndexSnapshot;
     const passages = snapshot.documents.reduce((sum, document) => sum + (document.passages?.length ?? 0), 0);
     if (
       snapshot.documents.length !== header.documents ||
       passages !== header.passages ||
-      snapshot.search?.documentCount !== passages
+      settings.documentCount !== passages
     ) {
       throw new SnapshotError(
-        `${file} does not hold the corpus it claims: ${header.documents} documents and ${header.passages} passages claimed, ${snapshot.documents.length} documents, ${passages} passages and ${snapshot.search?.documentCount} indexed passages held`,
+        `${file} does not hold the corpus it claims: ${header.documents} documents and ${header.passages} passages claimed, ${snapshot.documents.length} documents, ${passages} passages and ${settings.documentCount} indexed passages held`,
       );
     }
     return {
@@ -182,8 +221,91 @@ export async function readIndexSnapshot(
     };
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
-    throw new SnapshotError(`${file} is corrupt (${error instanceof Error ? error.message : error})`);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : error);
+    throw new SnapshotError(`${file} is corrupt or unreadable (${reason})`);
   }
+}
+
+/**
+ * Streams a snapshot's lines, checking its header, line count and checksum. Lists are parsed chunk by
+ * chunk as they arrive; chunks of the term index are kept as text, and `indexEntries` parses each only
+ * when it is reached, letting go of its text.
+ */
+async function readSnapshotLines(file: string, key: string) {
+  const input = createReadStream(file);
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const checksum = createHash('sha1');
+  const lists = Object.fromEntries(LIST_PARTS.map((part) => [part, [] as unknown[]])) as Record<
+    ListPart,
+    unknown[]
+  >;
+  const indexLines: string[] = [];
+  let header: SnapshotHeader | undefined;
+  let settings: Partial<PassageIndexSnapshot['search']> | undefined;
+  let trailer: Partial<SnapshotTrailer> | undefined;
+  let count = 0;
+  try {
+    for await (const line of lines) {
+      if (trailer !== undefined) throw new SnapshotError(`${file} has lines after its checksum`);
+      if (header === undefined) {
+        header = snapshotHeader(file, line, key);
+      } else if (count === header.lines) {
+        trailer = JSON.parse(line) as Partial<SnapshotTrailer>;
+        continue;
+      } else if (line.startsWith(INDEX_LINE)) {
+        indexLines.push(line);
+        count++;
+      } else {
+        const { part, items } = JSON.parse(line) as { part?: string; items?: unknown };
+        if (!Array.isArray(items)) throw new SnapshotError(`${file}: a ${part} line holds no list`);
+        if (part === 'search') settings = items[0] as typeof settings;
+        else if (LIST_PARTS.includes(part as ListPart))
+          for (const item of items) lists[part as ListPart].push(item);
+        else throw new SnapshotError(`${file}: unknown part ${part}`);
+        count++;
+      }
+      checksum.update(`${line}\n`);
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  if (header === undefined || trailer === undefined || settings === undefined) {
+    throw new SnapshotError(`${file} is truncated or not a coop index snapshot`);
+  }
+  if (trailer.sha1 !== checksum.digest('hex')) {
+    throw new SnapshotError(`${file} does not match its checksum (altered or damaged)`);
+  }
+  return {
+    header,
+    settings,
+    lists,
+    *indexEntries(): Generator<SearchEntry> {
+      for (let i = 0; i < indexLines.length; i++) {
+        const { items } = JSON.parse(indexLines[i]) as { items: SearchEntry[] };
+        indexLines[i] = '';
+        yield* items;
+      }
+    },
+  };
+}
+
+function snapshotHeader(file: string, line: string, key: string): SnapshotHeader {
+  let header: Partial<SnapshotHeader>;
+  try {
+    header = JSON.parse(line) as Partial<SnapshotHeader>;
+  } catch {
+    throw new SnapshotError(`${file} is truncated or not a coop index snapshot`);
+  }
+  if (
+    header.format !== SNAPSHOT_FORMAT_VERSION ||
+    header.analyzerVersion !== ANALYZER_VERSION ||
+    header.key !== key ||
+    typeof header.lines !== 'number'
+  ) {
+    throw new SnapshotError(`${file} was written for another corpus, analyzer or format`);
+  }
+  return header as SnapshotHeader;
 }
 
 /**

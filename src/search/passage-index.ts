@@ -1,9 +1,16 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type SearchOptions, type SearchResult } from 'minisearch';
 import { analyze } from '../analysis/analyzer';
 import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
+import {
+  DEFAULT_POSTING_BUDGET,
+  isCommonIn,
+  type PostingBudget,
+  planSearch,
+  type SearchPlan,
+} from './posting-budget';
 
 /**
  * BM25 ranking over passages, on minisearch.
@@ -15,9 +22,13 @@ import { passageText } from '../corpus/types';
  * lists (typed words 1, expansions and follow-up context less), combined with OR.
  *
  * Retrieval only gathers candidates for the answering engine, which re-reads each candidate in full; so
- * when a query holds selective terms, its very common ones ({@link isCommon}) are left out of the
- * search. They would walk posting lists of a large share of the corpus for almost no BM25 weight, and
- * most of the time a question takes on a large corpus.
+ * a search is planned within a posting budget (`posting-budget.ts`): very common terms are left out
+ * when the query has rarer ones, then the most telling terms admit
+ * candidates, further terms only add to the scores of passages already admitted (a walk of their
+ * postings, with `boostDocument` turning every other passage away before minisearch builds a result for
+ * it), and the rest are left to the answering engine. A common word or a crowd of synonyms would
+ * otherwise make minisearch build, score and sort results for a large share of the corpus, most of the
+ * time a question takes on a large corpus.
  */
 
 /** One ranked passage. */
@@ -29,17 +40,25 @@ export interface PassageHit {
 
 export const TITLE_BOOST = 0.35;
 
+/**
+ * minisearch's serialized index, with its term entries as any iterable: a snapshot reader can hand them
+ * over one chunk at a time, so the whole index is never parsed at once.
+ */
+export type SearchSnapshot = Omit<AsPlainObject, 'index'> & {
+  index: Iterable<AsPlainObject['index'][number]>;
+};
+
 interface IndexedPassage {
   id: string;
   text: string;
   title: string;
 }
 
-/** A term in more passages than this share of the corpus (and than {@link COMMON_MIN_PASSAGES}) is common. */
-export const COMMON_SHARE = 0.05;
-const COMMON_MIN_PASSAGES = 1000;
-/** A selective term this weighty (a typed word, an expansion, follow-up context) lets common ones go. */
-const SELECTIVE_MIN_WEIGHT = 0.2;
+/** Options of {@link PassageIndex.build} and {@link PassageIndex.fromSnapshot}. */
+export interface PassageIndexOptions {
+  /** How much of the index one search may touch (default {@link DEFAULT_POSTING_BUDGET}). */
+  postingBudget?: PostingBudget;
+}
 
 const identityTokenizer = (text: string): string[] => (text === '' ? [] : text.split(' '));
 
@@ -60,21 +79,29 @@ export class PassageIndex {
     readonly documents: ReadonlyMap<string, CorpusDocument>,
     private readonly passages: ReadonlyMap<string, Passage>,
     private readonly documentFrequencies: ReadonlyMap<string, number>,
+    /** In how many passages' headline field a term is: the headline's passages, for each term of it. */
+    private readonly titleFrequencies: ReadonlyMap<string, number>,
     readonly vocabulary: Vocabulary,
     readonly acronyms: AcronymTable,
+    private readonly postingBudget: PostingBudget,
   ) {}
 
   /** Analyzes and indexes every passage of `documents`. */
-  static build(documents: CorpusDocument[]): PassageIndex {
+  static build(documents: CorpusDocument[], options: PassageIndexOptions = {}): PassageIndex {
     const search = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
     const passages = new Map<string, Passage>();
     const frequencies = new Map<string, number>();
+    const titleFrequencies = new Map<string, number>();
     const vocabulary = new Vocabulary();
     const batch: IndexedPassage[] = [];
     for (const document of documents) {
       const title = analyze(document.title)
         .map((token) => token.term)
         .join(' ');
+      for (const term of new Set(title.split(' '))) {
+        if (term !== '')
+          titleFrequencies.set(term, (titleFrequencies.get(term) ?? 0) + document.passages.length);
+      }
       for (const passage of document.passages) {
         passages.set(passage.id, passage);
         const tokens = analyze(passageText(passage));
@@ -92,8 +119,10 @@ export class PassageIndex {
       new Map(documents.map((document) => [document.file, document])),
       passages,
       frequencies,
+      titleFrequencies,
       vocabulary,
       acronyms,
+      options.postingBudget ?? DEFAULT_POSTING_BUDGET,
     );
   }
 
@@ -134,28 +163,57 @@ export class PassageIndex {
     return found.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, limit);
   }
 
-  /** True for a term in so many passages that it barely tells them apart. */
+  /** True for a term in so many passages that it barely tells them apart (over 5% of them). */
   isCommon(term: string): boolean {
-    return this.documentFrequency(term) > Math.max(COMMON_MIN_PASSAGES, COMMON_SHARE * this.passages.size);
+    return isCommonIn(this.documentFrequency(term), this.passages.size);
+  }
+
+  /** Postings minisearch walks for a term: its passages, and the passages whose headline has it. */
+  postings(term: string): number {
+    return this.documentFrequency(term) + (this.titleFrequencies.get(term) ?? 0);
+  }
+
+  /** Which terms of a weighted query admit candidates and which only score them (see {@link planSearch}). */
+  planSearch(weights: ReadonlyMap<string, number>): SearchPlan {
+    return planSearch(
+      [...weights].map(([term, weight]) => ({
+        term,
+        weight,
+        rarity: this.idf(term),
+        postings: term === '' ? 0 : this.postings(term),
+        passages: this.documentFrequency(term),
+      })),
+      this.passages.size,
+      this.postingBudget,
+    );
   }
 
   /**
-   * Ranks passages for weighted query terms (term → boost), best first. Common terms are searched only
-   * when the query has no selective term of weight {@link SELECTIVE_MIN_WEIGHT} or more.
+   * Ranks passages for weighted query terms (term → boost), best first, within the posting budget. The
+   * ranking of the candidates is minisearch's BM25 over every term planned, admitting or scoring.
    */
   searchTerms(weights: ReadonlyMap<string, number>, limit = 30): PassageHit[] {
-    const terms = [...weights.keys()].filter((term) => term !== '');
-    const selective = terms.filter((term) => !this.isCommon(term));
-    const searched = selective.some((term) => (weights.get(term) ?? 0) >= SELECTIVE_MIN_WEIGHT)
-      ? selective
-      : terms;
-    if (searched.length === 0) return [];
-    const results = this.search.search(searched.join(' '), {
+    const { admitting, scoring } = this.planSearch(weights);
+    if (admitting.length === 0) return [];
+    const options: SearchOptions = {
       combineWith: 'OR',
       boost: { text: 1, title: TITLE_BOOST },
-      boostTerm: (term) => weights.get(term) ?? 1,
-    });
-    return results.slice(0, limit).flatMap((result) => this.toHit(result));
+      boostTerm: (term: string) => weights.get(term) ?? 1,
+    };
+    const admitted = this.search.search(admitting.join(' '), options);
+    if (scoring.length > 0 && admitted.length > 0) {
+      const byId = new Map(admitted.map((result) => [result.id, result]));
+      const scored = this.search.search(scoring.join(' '), {
+        ...options,
+        boostDocument: (id) => (byId.has(id) ? 1 : 0),
+      });
+      for (const extra of scored) {
+        const result = byId.get(extra.id);
+        if (result) mergeScores(result, extra);
+      }
+      admitted.sort((a, b) => b.score - a.score);
+    }
+    return admitted.slice(0, limit).flatMap((result) => this.toHit(result));
   }
 
   /**
@@ -185,9 +243,10 @@ export class PassageIndex {
 
   /** The built index as JSON-safe data, for {@link PassageIndex.fromSnapshot}. */
   toSnapshot(): {
-    search: ReturnType<MiniSearch['toJSON']>;
+    search: SearchSnapshot;
     documents: CorpusDocument[];
     documentFrequencies: [string, number][];
+    titleFrequencies: [string, number][];
     vocabulary: [string, string, number][];
     acronyms: [string, string[]][];
   } {
@@ -195,25 +254,48 @@ export class PassageIndex {
       search: this.search.toJSON(),
       documents: [...this.documents.values()],
       documentFrequencies: [...this.documentFrequencies],
+      titleFrequencies: [...this.titleFrequencies],
       vocabulary: this.vocabulary.entries(),
       acronyms: this.acronyms.entries(),
     };
   }
 
   /** Restores an index from {@link PassageIndex.toSnapshot} output without analyzing any text again. */
-  static fromSnapshot(snapshot: ReturnType<PassageIndex['toSnapshot']>): PassageIndex {
-    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search, MINISEARCH_OPTIONS);
+  static fromSnapshot(
+    snapshot: ReturnType<PassageIndex['toSnapshot']>,
+    options: PassageIndexOptions = {},
+  ): PassageIndex {
+    // loadJS only iterates the index's entries, so an iterable serves as well as the array.
+    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search as AsPlainObject, MINISEARCH_OPTIONS);
     const passages = new Map<string, Passage>();
     for (const document of snapshot.documents) {
-      for (const passage of document.passages) passages.set(passage.id, passage);
+      for (const passage of document.passages) {
+        // One string for the file name, not one parsed copy per passage.
+        passage.file = document.file;
+        passages.set(passage.id, passage);
+      }
     }
     return new PassageIndex(
       search,
       new Map(snapshot.documents.map((document) => [document.file, document])),
       passages,
       new Map(snapshot.documentFrequencies),
+      new Map(snapshot.titleFrequencies),
       Vocabulary.fromEntries(snapshot.vocabulary),
       AcronymTable.fromEntries(snapshot.acronyms),
+      options.postingBudget ?? DEFAULT_POSTING_BUDGET,
     );
   }
+}
+
+/**
+ * Adds a second search's result for the same passage, over other terms, to the first, as one search
+ * over all the terms would have scored it: minisearch multiplies the summed BM25 of the matched terms by
+ * how many query terms matched.
+ */
+function mergeScores(result: SearchResult, extra: SearchResult): void {
+  const matched = result.queryTerms.length + extra.queryTerms.length;
+  const summed = result.score / result.queryTerms.length + extra.score / extra.queryTerms.length;
+  result.score = summed * matched;
+  result.queryTerms = [...result.queryTerms, ...extra.queryTerms];
 }

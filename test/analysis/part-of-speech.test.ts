@@ -7,6 +7,11 @@ describe('questionRoles', () => {
     expect(questionRoles('Which officials did the US defence secretary meet?').verbs).not.toContain(
       'defence',
     );
+    // Names joined by "and" are one subject; "first" between it and the verb is an adverb.
+    const joined = questionRoles('When did the UK and India first pledge to cooperate on telecom?');
+    expect(joined.verbs).toContain('pledge');
+    expect(joined.verbs).not.toContain('and');
+    expect(joined.modifiers).toContain('first');
   });
 
   it('reads capitalised words and acronyms as names, lowercase adjectives as modifiers', () => {

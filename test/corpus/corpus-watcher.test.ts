@@ -1,4 +1,4 @@
-import { type WatchOptions, watch } from 'node:fs';
+import { type WatchListener, type WatchOptions, watch } from 'node:fs';
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,42 @@ describe('watchCorpus', () => {
       await eventually(() => calls.length === 1);
       await writeFile(path.join(dir, 'reports', 'q1.txt'), 'quarterly report');
       await eventually(() => calls.flat().includes('reports/q1.txt'));
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('picks up a change in a nested folder, watching folders and never files one by one', async () => {
+    await mkdir(path.join(dir, 'archive', '2024', 'q3'), { recursive: true });
+    await writeFile(path.join(dir, 'archive', '2024', 'q3', 'deep.txt'), 'first version');
+    await writeFile(path.join(dir, 'archive', 'top.txt'), 'a document');
+    const watched: string[] = [];
+    const counting = ((target: string, options: WatchOptions, listener: WatchListener<string>) => {
+      watched.push(path.relative(dir, target));
+      return watch(target, options, listener);
+    }) as typeof watch;
+    const calls: string[][] = [];
+    const watcher = watchCorpus(dir, (changed) => calls.push(changed), { debounceMs: 50, watch: counting });
+    try {
+      // The four folders, each once; neither document has a watch of its own.
+      expect(watched.sort()).toEqual(['', 'archive', 'archive/2024', 'archive/2024/q3']);
+
+      await writeFile(path.join(dir, 'archive', '2024', 'q3', 'deep.txt'), 'second version');
+      await eventually(() => calls.flat().includes('archive/2024/q3/deep.txt'));
+
+      // A nested folder made after the watch began is watched too, down to its documents.
+      await mkdir(path.join(dir, 'archive', '2025', 'q1'), { recursive: true });
+      await eventually(() => watched.includes('archive/2025/q1'));
+      await writeFile(path.join(dir, 'archive', '2025', 'q1', 'new.md'), 'a new document');
+      await eventually(() => calls.flat().includes('archive/2025/q1/new.md'));
+
+      // A removed folder is reported, and a folder of the same name made again is watched anew.
+      await rm(path.join(dir, 'archive', '2024'), { recursive: true });
+      await eventually(() => calls.flat().includes('archive/2024'));
+      await mkdir(path.join(dir, 'archive', '2024'));
+      await eventually(() => watched.filter((folder) => folder === 'archive/2024').length === 2);
+      await writeFile(path.join(dir, 'archive', '2024', 'again.txt'), 'back');
+      await eventually(() => calls.flat().includes('archive/2024/again.txt'));
     } finally {
       watcher.close();
     }

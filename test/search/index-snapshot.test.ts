@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { CorpusEngine } from '../../src/answer/engine';
 import type { Logger } from '../../src/logging/logger';
-import { loadOrBuildIndex } from '../../src/search/index-snapshot';
+import {
+  corpusKey,
+  loadOrBuildIndex,
+  type PassageIndexSnapshot,
+  readIndexSnapshot,
+  saveIndexSnapshot,
+} from '../../src/search/index-snapshot';
 
 const SEEDS = path.resolve(__dirname, '../../seeds');
 
@@ -31,6 +37,12 @@ function observable(engine: CorpusEngine): string {
   const answers = QUESTIONS.map((question) => engine.answer(question));
   const followUp = engine.answer('and who funds it?', { history: [QUESTIONS[0]] });
   return JSON.stringify({ answers, followUp, documents: engine.documents() });
+}
+
+/** A snapshot as data, its terms in order: minisearch lists them in the order they were added. */
+function comparable(snapshot: PassageIndexSnapshot): unknown {
+  const index = [...snapshot.search.index].sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.parse(JSON.stringify({ ...snapshot, search: { ...snapshot.search, index } }));
 }
 
 async function snapshotFiles(dir: string): Promise<string[]> {
@@ -115,7 +127,8 @@ describe('loadOrBuildIndex', () => {
     const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
     if (!built.snapshotFile) throw new Error('no snapshot written');
     const lines = (await readFile(built.snapshotFile, 'utf8')).split('\n');
-    lines[2] = '[]';
+    const documentsLine = lines.findIndex((line) => line.startsWith('{"part":"documents"'));
+    lines[documentsLine] = '{"part":"documents","items":[]}';
     await writeFile(built.snapshotFile, lines.join('\n'));
     const logger = recordingLogger();
 
@@ -136,8 +149,9 @@ describe('loadOrBuildIndex', () => {
     const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
     if (!built.snapshotFile) throw new Error('no snapshot written');
     const lines = (await readFile(built.snapshotFile, 'utf8')).split('\n');
-    const documents = JSON.parse(lines[2] as string) as unknown[];
-    lines[2] = JSON.stringify(documents.slice(1));
+    const documentsLine = lines.findIndex((line) => line.startsWith('{"part":"documents"'));
+    const documents = JSON.parse(lines[documentsLine] as string) as { items: unknown[] };
+    lines[documentsLine] = JSON.stringify({ part: 'documents', items: documents.items.slice(1) });
     // A snapshot written wrong, not damaged after: its checksum agrees with what it holds.
     const body = `${lines.slice(0, -2).join('\n')}\n`;
     lines[lines.length - 2] = JSON.stringify({ sha1: createHash('sha1').update(body).digest('hex') });
@@ -149,6 +163,34 @@ describe('loadOrBuildIndex', () => {
     expect(rebuilt.source).toBe('built');
     expect(rebuilt.index.passageCount).toBe(built.index.passageCount);
     expect(logger.warnings.join('\n')).toMatch(/does not hold the corpus it claims: \d+ documents/);
+  });
+
+  it('loads back identical a snapshot written in many small chunks', async () => {
+    const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    const key = await corpusKey(corpusDir);
+    const file = path.join(snapshotDir, 'chunked.json');
+    // Three items a line: every part of the seed index spans several lines.
+    await saveIndexSnapshot(file, built.index, key, [], 3);
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    const linesOf = (part: string) => lines.filter((line) => line.startsWith(`{"part":"${part}"`)).length;
+    expect(linesOf('index')).toBeGreaterThan(100);
+    expect(linesOf('documents')).toBeGreaterThan(1);
+
+    const { index } = await readIndexSnapshot(file, key);
+
+    expect(comparable(index.toSnapshot())).toEqual(comparable(built.index.toSnapshot()));
+    expect(observable(new CorpusEngine(index))).toBe(observable(new CorpusEngine(built.index)));
+  });
+
+  it('refuses a snapshot cut short at a chunk boundary', async () => {
+    const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    const key = await corpusKey(corpusDir);
+    const file = path.join(snapshotDir, 'cut.json');
+    await saveIndexSnapshot(file, built.index, key, [], 3);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    await writeFile(file, `${lines.slice(0, 40).join('\n')}\n`);
+
+    await expect(readIndexSnapshot(file, key)).rejects.toThrow(/truncated/);
   });
 
   it('still reports skipped files on a warm start', async () => {

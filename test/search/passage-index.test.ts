@@ -17,6 +17,12 @@ describe('PassageIndex', () => {
     expect(index.isCommon('zebra')).toBe(false);
   });
 
+  it('counts the postings a term walks in the text and in the headlines', () => {
+    // "report" is in every headline ("Report 7") and every text; "zebra" only in three texts.
+    expect(index.postings('report')).toBe(2400);
+    expect(index.postings('zebra')).toBe(3);
+  });
+
   it('finds candidates by the selective terms of a query, leaving common ones out of the search', () => {
     // Searching "market" would touch every passage for almost no weight; "zebra" finds the three.
     const hits = index.searchTerms(

@@ -1,0 +1,143 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fakeWebApi, mentionRoundTrip, SIGNING_SECRET } from './slack-round-trip';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/**
+ * Old-space heap the bot is given for a corpus: {@link HEAP_MB_PER_1000_PASSAGES} MB per 1,000 passages,
+ * {@link MIN_HEAP_MB} at least (the rule the README documents for `--max-old-space-size`).
+ */
+export function heapLimitMB(passages: number): number {
+  return Math.max(MIN_HEAP_MB, Math.ceil((HEAP_MB_PER_1000_PASSAGES * passages) / 1000));
+}
+export const HEAP_MB_PER_1000_PASSAGES = 6;
+export const MIN_HEAP_MB = 256;
+
+/** What one run of the bot, from spawn to its last answer, cost. */
+export interface BotRun {
+  /** From spawn to the HTTP receiver answering `/healthz`: the index loaded or built, Slack's app started. */
+  listeningMs: number;
+  /** Highest resident set size of the bot process over its whole life (Linux `VmHWM`). */
+  peakRssMB: number;
+  /** Resident set size after the last question (Linux `VmRSS`). */
+  rssAfterMB: number;
+  /** Signed `app_mention` to `chat.postMessage`, per question. */
+  slackP50Ms: number;
+  slackP99Ms: number;
+  questions: number;
+}
+
+/**
+ * Runs the bot as `npm start` does (Node with tsx, `src/index.ts`, HTTP mode) on `corpusDir` with
+ * `DATA_DIR` `dataDir`, under `--max-old-space-size` {@link heapLimitMB}: times spawn to listening, then
+ * mentions it with each question (signed events to its receiver on loopback; the Web API is a local
+ * server), and reads its peak and final RSS from `/proc` before stopping it with SIGTERM. The first run
+ * on a `dataDir` builds the index and saves its snapshot; later runs load the snapshot.
+ */
+export async function runBot(
+  corpusDir: string,
+  dataDir: string,
+  questions: string[],
+  passages: number,
+): Promise<BotRun> {
+  const api = await fakeWebApi();
+  const port = await freePort();
+  const started = performance.now();
+  const bot = spawn(
+    process.execPath,
+    [`--max-old-space-size=${heapLimitMB(passages)}`, '--import', 'tsx', 'src/index.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        CORPUS_DIR: corpusDir,
+        DATA_DIR: dataDir,
+        SLACK_BOT_TOKEN: 'xoxb-1111-2222-benchtoken',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: `http://127.0.0.1:${api.port}/api/`,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        DOTENV_CONFIG_QUIET: 'true',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  bot.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  try {
+    await listening(bot, port, () => stderr);
+    const listeningMs = performance.now() - started;
+    const durations: number[] = [];
+    for (const question of questions) durations.push(await mentionRoundTrip(api, port, question));
+    const memory = await processMemory(bot.pid ?? 0);
+    return {
+      listeningMs,
+      ...memory,
+      slackP50Ms: percentile(durations, 0.5),
+      slackP99Ms: percentile(durations, 0.99),
+      questions: durations.length,
+    };
+  } finally {
+    await stop(bot);
+    api.server.close();
+  }
+}
+
+/** Resolves once the bot's `/healthz` answers; rejects if the bot exits first. */
+async function listening(bot: ChildProcess, port: number, log: () => string): Promise<void> {
+  while (bot.exitCode === null) {
+    if (await healthy(port)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`the bot exited with ${bot.exitCode} before listening:\n${log()}`);
+}
+
+function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get({ host: '127.0.0.1', port, path: '/healthz' }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+  });
+}
+
+async function processMemory(pid: number): Promise<{ peakRssMB: number; rssAfterMB: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { peakRssMB: (kB('VmHWM') * 1024) / 1e6, rssAfterMB: (kB('VmRSS') * 1024) / 1e6 };
+}
+
+async function stop(bot: ChildProcess): Promise<void> {
+  if (bot.exitCode !== null || bot.signalCode !== null) return;
+  const exited = new Promise((resolve) => bot.once('exit', resolve));
+  bot.kill('SIGTERM');
+  const timer = setTimeout(() => bot.kill('SIGKILL'), 15000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+}
