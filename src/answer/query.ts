@@ -5,6 +5,7 @@ import { QUESTION_PADDING } from '../analysis/stopwords';
 import { synonymsOf } from '../analysis/synonyms';
 import type { PassageIndex } from '../search/passage-index';
 import { questionCore } from './question-frame';
+import { questionKind } from './question-kind';
 
 /**
  * A question turned into concepts: each concept is one thing the asker named, with the ways the corpus
@@ -167,6 +168,14 @@ export function questionConcepts(
 }
 
 /**
+ * Words written with a capital after the question's first word: names and peoples ("Italian trade
+ * ministers", "which British minister"), even where the tagger says otherwise.
+ */
+function capitalisedWords(core: string): Set<string> {
+  return new Set([...core.matchAll(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu)].map((match) => match[0].toLowerCase()));
+}
+
+/**
  * Marks the head of each pair of nouns the question writes side by side ("concert tickets", "summer
  * holiday"): in English the last noun is the thing, the ones before say which. Names and capitalised
  * words have rules of their own; verbs and modifiers ("cheap", "latest") are not part of what is named.
@@ -177,10 +186,7 @@ function markCompounds(
   words: AnalyzedToken[],
   { verbs, modifiers }: QuestionRoles,
 ): void {
-  // A capitalised word is a name or a people ("Italian trade ministers"), even where the tagger says not.
-  const capitalised = new Set(
-    [...core.matchAll(/\b\p{Lu}[\p{L}\p{N}]*/gu)].map((match) => match[0].toLowerCase()),
-  );
+  const capitalised = capitalisedWords(core);
   const isNoun = (concept: Concept) =>
     !concept.isName &&
     !capitalised.has(concept.label) &&
@@ -215,15 +221,18 @@ function markFocus(
   for (const concept of concepts) {
     if (concept.label === doing && verbs.has(doing)) concept.isFocus = true;
   }
+  const capitalised = capitalisedWords(core);
   const things = concepts.filter(
     (concept) =>
       !verbs.has(concept.label) &&
       !modifiers.has(concept.label) &&
+      !capitalised.has(concept.label) &&
       concept.weight >= 1 &&
       !/^\d/.test(concept.label),
   );
   if (things.length === 0) return;
-  if (/^\W*(?:what|which)\b/i.test(core)) things[0].isFocus = true;
+  // "Which minister", "which companies" name the kind of answer, which a person's name gives.
+  if (/^\W*(?:what|which)\b/i.test(core) && questionKind(core) !== 'person') things[0].isFocus = true;
   // Among the words the corpus knows: one it lacks in every form is judged by its coverage alone, as
   // questions word nationalities and kinds ("Italian") other than the corpus does ("Italy").
   const known = things.filter((concept) =>

@@ -34,7 +34,7 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ],
   [
     'person',
-    /\bwho(?:m|se)?\b|\bwhich (?:person|people|official|minister|leader|company|companies|firm|organi[sz]ation|agency|bank)/,
+    /\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}(?:person|people|officials?|ministers?|leaders?|company|companies|firms?|organi[sz]ations?|agency|agencies|banks?)\b/,
   ],
   ['place', /\bwhere\b|\bwhich (?:city|country|place|venue|town)\b|\bwhat (?:city|country|place|venue)\b/],
 ];

@@ -102,6 +102,12 @@ describe('the kind of answer asked for', () => {
     expect(leadSentence(answer)).toContain('Luis Montenegro');
   });
 
+  it('answers "which <people> minister" with the person, whether or not the passage says "minister"', () => {
+    expect(leadSentence(engine.answer('Which Portuguese minister toured the harbour works?'))).toContain(
+      'Montenegro',
+    );
+  });
+
   it('answers "where" only with a place', () => {
     const answer = engine.answer('Where was the first shipping safety workshop held?');
     expect(leadSentence(answer)).toContain('Porto');
