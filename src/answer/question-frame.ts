@@ -83,8 +83,12 @@ export function questionCore(question: string): QuestionCore {
   return { text: withoutMore(core === '' ? text : core), wantsRecent };
 }
 
-/** "Who else did he meet besides Jaishankar": asking for more of the same, not about otherness. */
-const MORE_OF_THE_SAME = /\s*\b(?:else|besides)\b/gi;
+/**
+ * "Who else did he meet besides Jaishankar", "apart from Singh": asking for more of the same, not
+ * about otherness. The name stays: the answer is found beside it.
+ */
+const MORE_OF_THE_SAME =
+  /\s*\b(?:else|besides|apart from|aside from|other than|except(?: for)?|in addition to)\b/gi;
 
 function withoutMore(text: string): string {
   const stripped = text.replace(MORE_OF_THE_SAME, '').trim();
