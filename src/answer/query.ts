@@ -162,17 +162,27 @@ export function questionConcepts(
       concepts[i].nameHead = false;
     }
   }
-  markCompounds(core, concepts, words, roles);
-  markFocus(core, concepts, roles, index);
+  const isThing = thingsOf(core, roles);
+  markCompounds(concepts, words, isThing);
+  markFocus(core, concepts, isThing, roles.verbs, index);
   return mergeDuplicates(concepts);
 }
 
 /**
- * Words written with a capital after the question's first word: names and peoples ("Italian trade
- * ministers", "which British minister"), even where the tagger says otherwise.
+ * Which of a question's concepts name things: not verbs, modifiers, padding or figures, and not words
+ * written with a capital after the first, which are names and peoples ("Italian trade ministers", "which
+ * British minister") whatever the tagger says.
  */
-function capitalisedWords(core: string): Set<string> {
-  return new Set([...core.matchAll(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu)].map((match) => match[0].toLowerCase()));
+function thingsOf(core: string, { verbs, modifiers }: QuestionRoles): (concept: Concept) => boolean {
+  const capitalised = new Set(
+    [...core.matchAll(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu)].map((match) => match[0].toLowerCase()),
+  );
+  return (concept) =>
+    !verbs.has(concept.label) &&
+    !modifiers.has(concept.label) &&
+    !capitalised.has(concept.label) &&
+    concept.weight >= 1 &&
+    !/^\d/.test(concept.label);
 }
 
 /**
@@ -181,19 +191,11 @@ function capitalisedWords(core: string): Set<string> {
  * words have rules of their own; verbs and modifiers ("cheap", "latest") are not part of what is named.
  */
 function markCompounds(
-  core: string,
   concepts: Concept[],
   words: AnalyzedToken[],
-  { verbs, modifiers }: QuestionRoles,
+  isThing: (concept: Concept) => boolean,
 ): void {
-  const capitalised = capitalisedWords(core);
-  const isNoun = (concept: Concept) =>
-    !concept.isName &&
-    !capitalised.has(concept.label) &&
-    !verbs.has(concept.label) &&
-    !modifiers.has(concept.label) &&
-    concept.weight >= 1 &&
-    !/^\d/.test(concept.label);
+  const isNoun = (concept: Concept) => !concept.isName && isThing(concept);
   for (let i = 0; i + 1 < concepts.length; i++) {
     const [left, right] = [concepts[i], concepts[i + 1]];
     if (words[i + 1].position - words[i].position !== 1 || !isNoun(left) || !isNoun(right)) continue;
@@ -214,22 +216,15 @@ function markCompounds(
 function markFocus(
   core: string,
   concepts: Concept[],
-  { verbs, modifiers }: QuestionRoles,
+  isThing: (concept: Concept) => boolean,
+  verbs: ReadonlySet<string>,
   index: PassageIndex,
 ): void {
   const doing = ASKERS_DEED.exec(core)?.[1]?.toLowerCase();
   for (const concept of concepts) {
     if (concept.label === doing && verbs.has(doing)) concept.isFocus = true;
   }
-  const capitalised = capitalisedWords(core);
-  const things = concepts.filter(
-    (concept) =>
-      !verbs.has(concept.label) &&
-      !modifiers.has(concept.label) &&
-      !capitalised.has(concept.label) &&
-      concept.weight >= 1 &&
-      !/^\d/.test(concept.label),
-  );
+  const things = concepts.filter(isThing);
   if (things.length === 0) return;
   // "Which minister", "which companies" name the kind of answer, which a person's name gives.
   if (/^\W*(?:what|which)\b/i.test(core) && questionKind(core) !== 'person') things[0].isFocus = true;
