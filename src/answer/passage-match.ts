@@ -47,8 +47,6 @@ export interface AnsweringSentence {
 export interface PassageMatch {
   /** Per concept, 0 to 1: said in the passage's own text. */
   inText: number[];
-  /** Per concept, 0 to 1: said in the document's headline. */
-  inTitle: number[];
   /** Per concept: a name the passage does not say, but the document's lead or the passage before does. */
   namedInStory: boolean[];
   /** Per concept: said in the text, or in the headline at headline credit. */
@@ -102,7 +100,6 @@ export function matchPassage(
   };
   return {
     inText,
-    inTitle,
     // A story names whom it is about in its lead, or just before; later passages say "the two sides".
     // Read only for a name the passage does not say itself.
     namedInStory: concepts.map(
