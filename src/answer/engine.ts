@@ -4,7 +4,6 @@ import type { CorpusDocument, Passage } from '../corpus/types';
 import type { Logger } from '../logging/logger';
 import { loadOrBuildIndex } from '../search/index-snapshot';
 import { type PassageHit, PassageIndex } from '../search/passage-index';
-import { ADMIT_BUDGET } from '../search/posting-budget';
 import { ANSWER_COVERAGE, decideAnswer } from './answer-decision';
 import { historyWeight, pointsBack } from './follow-up';
 import { keySentence } from './key-sentence';
@@ -194,7 +193,7 @@ export class CorpusEngine implements AnswerEngine {
     const rarest = this.rarestTerm(own);
     const extra = [
       // A word too common to fit the posting budget finds nothing in particular alone.
-      ...(rarest && this.index.postings(rarest) <= ADMIT_BUDGET
+      ...(rarest && this.index.fitsAdmitBudget(rarest)
         ? this.index.searchTerms(new Map([[rarest, 1]]), FURTHER_CANDIDATES)
         : []),
       ...(readsAsHeadline(concepts)

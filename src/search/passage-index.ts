@@ -173,6 +173,11 @@ export class PassageIndex {
     return this.documentFrequency(term) + (this.titleFrequencies.get(term) ?? 0);
   }
 
+  /** True when a search for the term alone fits the budget of postings that may admit candidates. */
+  fitsAdmitBudget(term: string): boolean {
+    return this.postings(term) <= this.postingBudget.admit;
+  }
+
   /** Which terms of a weighted query admit candidates and which only score them (see {@link planSearch}). */
   planSearch(weights: ReadonlyMap<string, number>): SearchPlan {
     return planSearch(
