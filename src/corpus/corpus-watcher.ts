@@ -24,7 +24,28 @@ export interface CorpusWatcherOptions {
   logger?: Logger;
   /** `fs.watch`, injectable for tests. */
   watch?: typeof fsWatch;
+  /** The repeating timers of the re-scan and the re-check, injectable so tests drive them without waiting. */
+  intervals?: Intervals;
 }
+
+/**
+ * Repeating timers as the watcher uses them. A callback may return the promise of the work it started,
+ * so that a test driving the timers can wait for it; real timers ignore it.
+ */
+export interface Intervals {
+  setInterval(callback: () => unknown, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+/** Real repeating timers; unreferenced, so a watch never keeps the process alive on its own. */
+export const systemIntervals: Intervals = {
+  setInterval(callback, ms) {
+    return setInterval(callback, ms).unref();
+  },
+  clearInterval(handle) {
+    clearInterval(handle as NodeJS.Timeout);
+  },
+};
 
 /** A running watch; `close()` stops it and drops any pending call. */
 export interface CorpusWatcher {
@@ -65,6 +86,7 @@ export function watchCorpus(
   const rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
   const recheckMs = options.recheckMs ?? DEFAULT_RECHECK_MS;
   const watchFn = options.watch ?? fsWatch;
+  const intervals = options.intervals ?? systemIntervals;
   const changed = new Set<string>();
   /** Entries the watch could not follow, by absolute path, with the error code that stopped it. */
   const blocked = new Map<string, string>();
@@ -239,17 +261,15 @@ export function watchCorpus(
     );
   }
   if (rescanMs > 0) lastFingerprint = fingerprint();
-  const recheckTimer = setInterval(() => void recheck(), recheckMs);
-  recheckTimer.unref();
-  const rescanTimer = rescanMs > 0 ? setInterval(() => void rescan(), rescanMs) : undefined;
-  rescanTimer?.unref();
+  const recheckTimer = intervals.setInterval(recheck, recheckMs);
+  const rescanTimer = rescanMs > 0 ? intervals.setInterval(rescan, rescanMs) : undefined;
 
   return {
     close() {
       closed = true;
       if (quietTimer) clearTimeout(quietTimer);
-      clearInterval(recheckTimer);
-      if (rescanTimer) clearInterval(rescanTimer);
+      intervals.clearInterval(recheckTimer);
+      if (rescanTimer !== undefined) intervals.clearInterval(rescanTimer);
       stopWatching();
     },
   };

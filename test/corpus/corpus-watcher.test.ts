@@ -2,7 +2,7 @@ import { type WatchListener, type WatchOptions, watch } from 'node:fs';
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { isCorpusPath, watchCorpus } from '../../src/corpus/corpus-watcher';
+import { type Intervals, isCorpusPath, watchCorpus } from '../../src/corpus/corpus-watcher';
 import { recordingLogger } from '../logging/recording-logger';
 import { eventually } from './eventually';
 
@@ -119,21 +119,28 @@ describe('watchCorpus', () => {
     const calls: string[][] = [];
     // A real watch whose events never reach the watcher: every change is a missed event.
     const deaf = ((target: string, options: WatchOptions) => watch(target, options)) as typeof watch;
+    const intervals = manualIntervals();
     const watcher = watchCorpus(dir, (changed) => calls.push(changed), {
       debounceMs: 20,
-      rescanMs: 150,
+      rescanMs: 60_000,
       watch: deaf,
       logger,
+      intervals,
     });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Two re-scans of an unchanged corpus reload nothing.
+      await intervals.fire(60_000);
+      await intervals.fire(60_000);
       expect(calls).toEqual([]);
       await writeFile(path.join(dir, 'added.txt'), 'a document nobody was told about');
+      expect(calls).toEqual([]);
+      await intervals.fire(60_000);
       await eventually(() => calls.length === 1);
       expect(logger.text()).toMatch(/periodic re-scan of .* found changes no file event reported; reloading/);
     } finally {
       watcher.close();
     }
+    expect(intervals.running()).toBe(0);
   });
 
   it('logs and carries on when the folder cannot be watched', () => {
@@ -151,3 +158,25 @@ describe('watchCorpus', () => {
     expect(isCorpusPath('a.txt.tmp')).toBe(false);
   });
 });
+
+/** Repeating timers that run only when the test fires them, by interval, waiting for the work each starts. */
+function manualIntervals(): Intervals & { fire(ms: number): Promise<void>; running(): number } {
+  const timers = new Map<number, { callback: () => unknown; ms: number }>();
+  let next = 0;
+  return {
+    setInterval(callback, ms) {
+      next += 1;
+      timers.set(next, { callback, ms });
+      return next;
+    },
+    clearInterval(handle) {
+      timers.delete(handle as number);
+    },
+    async fire(ms) {
+      const due = [...timers.values()].filter((timer) => timer.ms === ms);
+      if (due.length === 0) throw new Error(`no interval of ${ms} ms is running`);
+      for (const timer of due) await timer.callback();
+    },
+    running: () => timers.size,
+  };
+}
