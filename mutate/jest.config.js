@@ -5,7 +5,8 @@ const base = require('../jest.config');
  * The jest configuration of `npm run mutate`: the whole suite, with
  * - TypeScript compiled by esbuild instead of ts-jest (`esbuild-transform.js`);
  * - a mutant's run loading only the test files that hold a test covering it, and stopping at the first
- *   failing test (`test-sequencer.js`, `test-environment.js`);
+ *   failing test, without loading the files after it (`test-sequencer.js`, `test-environment.js`,
+ *   `test-runner.js`);
  * - without the tests that start coop as another process: the mutated code runs in the test process
  *   only, so a child process never sees a mutant, and those tests would only slow every run down.
  * @type {import('jest').Config}
@@ -16,6 +17,7 @@ module.exports = {
   transform: { '^.+\\.ts$': path.join(__dirname, 'esbuild-transform.js') },
   testEnvironment: path.join(__dirname, 'test-environment.js'),
   testSequencer: path.join(__dirname, 'test-sequencer.js'),
+  runner: path.join(__dirname, 'test-runner.js'),
   testPathIgnorePatterns: [
     '/node_modules/',
     '<rootDir>/test/index.test.ts',
