@@ -231,9 +231,16 @@ export class PassageIndex {
     const selective = terms.filter((term) => term !== '' && !this.isCommon(term));
     if (selective.length === 0) return [];
     const hits: PassageHit[] = [];
-    for (const result of this.search.search(selective.join(' '), { fields: ['title'], combineWith: 'OR' })) {
+    const results = this.search.search(selective.join(' '), {
+      fields: ['title'],
+      combineWith: 'OR',
+      // Every passage carries its story's headline; only leads are wanted, so no result is built for
+      // the others (a weight of 0 skips a passage before minisearch builds its result).
+      boostDocument: (id) => (this.passages.get(String(id))?.position === 0 ? 1 : 0),
+    });
+    for (const result of results) {
       const hit = this.toHit(result)[0];
-      if (hit?.passage.position === 0) hits.push(hit);
+      if (hit) hits.push(hit);
       if (hits.length >= limit) break;
     }
     return hits;
