@@ -131,10 +131,29 @@ const IRREGULAR_FORMS: Record<string, string> = {
   fled: 'flee',
 };
 
-const stemMemo = new Map<string, string>();
-/** Whether a lowercased word is one stemming leaves alone or English knows (so never kept as a name). */
-const knownWordMemo = new Map<string, boolean>();
-const STEM_MEMO_LIMIT = 500_000;
+/** What analysis needs to know of a lowercased word, worked out once. */
+interface WordFacts {
+  stopword: boolean;
+  stem: string;
+  /** Stemming leaves it alone or English knows it: capitalised, it is still not a name. */
+  known?: boolean;
+}
+
+const wordMemo = new Map<string, WordFacts>();
+const WORD_MEMO_LIMIT = 500_000;
+
+function factsOf(word: string): WordFacts {
+  let facts = wordMemo.get(word);
+  if (facts === undefined) {
+    facts = {
+      stopword: STOPWORDS.has(word) || (word.length === 1 && !/\d/.test(word)),
+      stem: stemUnmemoized(word),
+    };
+    if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo.clear();
+    wordMemo.set(word, facts);
+  }
+  return facts;
+}
 
 /** Words ending in -ise that are not British spellings of -ize verbs. */
 const TRUE_ISE_WORDS = new Set([
@@ -197,17 +216,16 @@ export function americanSpelling(word: string): string {
 
 /** Porter stem of a lowercased word, irregular forms lemmatized and spelling folded first; memoized. */
 export function stem(word: string): string {
-  let stemmed = stemMemo.get(word);
-  if (stemmed === undefined) {
-    const folded = americanSpelling(Object.hasOwn(IRREGULAR_FORMS, word) ? IRREGULAR_FORMS[word] : word);
-    stemmed = PorterStemmer.stem(folded);
-    // Porter reads the -us of `focus` or `census` as a plural; their inflections keep it.
-    if (folded.endsWith('us') && stemmed === folded.slice(0, -1)) stemmed = folded;
-    // Porter gives `initiative` the stem of `initiate`; a plan and the act of starting one differ.
-    if (/^initiatives?$/.test(folded)) stemmed = 'initiativ';
-    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
-    stemMemo.set(word, stemmed);
-  }
+  return factsOf(word).stem;
+}
+
+function stemUnmemoized(word: string): string {
+  const folded = americanSpelling(Object.hasOwn(IRREGULAR_FORMS, word) ? IRREGULAR_FORMS[word] : word);
+  const stemmed = PorterStemmer.stem(folded);
+  // Porter reads the -us of `focus` or `census` as a plural; their inflections keep it.
+  if (folded.endsWith('us') && stemmed === folded.slice(0, -1)) return folded;
+  // Porter gives `initiative` the stem of `initiate`; a plan and the act of starting one differ.
+  if (/^initiatives?$/.test(folded)) return 'initiativ';
   return stemmed;
 }
 
@@ -218,23 +236,38 @@ export function foldText(text: string): string {
 
 /** Rules 1–2 without the lowercasing, so that names can still be told from common words. */
 function foldKeepingCase(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[‘’‛′`]/g, "'")
-    .replace(/[“”„″]/g, '"')
-    .replace(/(?<=[\p{L}\p{N}])[‐‑‒–—](?=[\p{L}\p{N}])/gu, '-')
-    .replace(/(?<=[\p{L}\p{N}])'s?\b/gu, '')
-    .replace(/\b[Uu]\.[Ss]\.(?:[Aa]\.)?|\bUSA\b|\bUS\b/g, ' usa ')
-    .replace(/\b[Uu]\.[Kk]\./g, ' uk ')
-    .replace(/\b((?:\p{L}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''));
+  // Each step runs only when the text holds what it rewrites: most text is plain ASCII with no
+  // apostrophe, and analysis runs over every passage a question reads.
+  let folded = text;
+  if (NEEDS_UNICODE_FOLDING.test(folded)) {
+    folded = folded
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[‘’‛′`]/g, "'")
+      .replace(/[“”„″]/g, '"')
+      .replace(/(?<=[\p{L}\p{N}])[‐‑‒–—](?=[\p{L}\p{N}])/gu, '-');
+  }
+  if (folded.includes("'")) folded = folded.replace(/(?<=[\p{L}\p{N}])'s?\b/gu, '');
+  if (MAY_NAME_USA.test(folded))
+    folded = folded.replace(/\b[Uu]\.[Ss]\.(?:[Aa]\.)?|\bUSA\b|\bUS\b/g, ' usa ');
+  if (folded.includes('.')) {
+    folded = folded
+      .replace(/\b[Uu]\.[Kk]\./g, ' uk ')
+      .replace(/\b((?:\p{L}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''));
+  }
+  return folded;
 }
+
+/** Characters that Unicode folding (accents, curly quotes, dashes) rewrites; the backtick is ASCII. */
+const NEEDS_UNICODE_FOLDING = /[\u0080-\uffff]|`/;
+/** What every spelling of the United States folded to `usa` holds. */
+const MAY_NAME_USA = /[Uu]\.[Ss]\.|US/;
 
 const WORD = /[\p{L}\p{N}]+(?:(?:-|\.(?=\p{N}))[\p{L}\p{N}]+)*/gu;
 
 /** True for words that never make index terms. */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word) || (word.length === 1 && !/\d/.test(word));
+  return factsOf(word).stopword;
 }
 
 /** Analyzes text into tokens (rules 1–5). */
@@ -252,19 +285,24 @@ export function analyze(text: string): AnalyzedToken[] {
       const parts = word.split('-');
       const writtenParts = written.split('-');
       const joined = parts.join('');
-      if (!isStopword(joined)) {
+      const whole = factsOf(joined);
+      if (!whole.stopword) {
         const name = mayBeName && writtenParts.every((part, i) => isUnstemmedName(parts[i], part));
-        tokens.push({ surface: joined, term: name ? joined : stem(joined), position, isPart: false });
+        tokens.push({ surface: joined, term: name ? joined : whole.stem, position, isPart: false });
       }
       for (let i = 0; i < parts.length; i++) {
         const part = parts[i];
-        if (isStopword(part)) continue;
-        const term = mayBeName && isUnstemmedName(part, writtenParts[i]) ? part : stem(part);
+        const facts = factsOf(part);
+        if (facts.stopword) continue;
+        const term = mayBeName && isUnstemmedName(part, writtenParts[i]) ? part : facts.stem;
         tokens.push({ surface: part, term, position, isPart: true });
       }
-    } else if (!isStopword(word)) {
-      const term = mayBeName && isUnstemmedName(word, written) ? word : stem(word);
-      tokens.push({ surface: word, term, position, isPart: false });
+    } else {
+      const facts = factsOf(word);
+      if (!facts.stopword) {
+        const term = mayBeName && isUnstemmedName(word, written) ? word : facts.stem;
+        tokens.push({ surface: word, term, position, isPart: false });
+      }
     }
     position++;
   }
@@ -276,11 +314,7 @@ export function analyze(text: string): AnalyzedToken[] {
  * indexed as written: stemming would make "Corning" the common word "corn".
  */
 function isUnstemmedName(lower: string, written: string): boolean {
-  let known = knownWordMemo.get(lower);
-  if (known === undefined) {
-    known = stem(lower) === lower || lexiconHas(lower) || lexiconHas(americanSpelling(lower));
-    if (knownWordMemo.size >= STEM_MEMO_LIMIT) knownWordMemo.clear();
-    knownWordMemo.set(lower, known);
-  }
-  return !known && /^\p{Lu}\p{Ll}/u.test(written);
+  const facts = factsOf(lower);
+  facts.known ??= facts.stem === lower || lexiconHas(lower) || lexiconHas(americanSpelling(lower));
+  return !facts.known && /^\p{Lu}\p{Ll}/u.test(written);
 }

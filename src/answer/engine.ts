@@ -95,17 +95,8 @@ export class CorpusEngine implements AnswerEngine {
 
   documents(): DocumentSummary[] {
     this.summaries ??= [...this.index.documents.values()]
-      .map((document) => ({
-        file: document.file,
-        title: document.title,
-        date: document.date,
-        leadSentence: keySentence(document, this.index),
-        size: document.size,
-        mtimeMs: document.mtimeMs,
-        contentHash: document.contentHash,
-        passageCount: document.passages.length,
-      }))
-      .sort((a, b) => a.file.localeCompare(b.file));
+      .map((document) => summarize(document, this.index))
+      .sort((a, b) => FILE_ORDER.compare(a.file, b.file));
     return this.summaries;
   }
 
@@ -219,6 +210,31 @@ export class CorpusEngine implements AnswerEngine {
     }
     return rarest;
   }
+}
+
+/** File names in the order `localeCompare` gives, at a fraction of its cost per comparison. */
+const FILE_ORDER = new Intl.Collator();
+
+/**
+ * A document's summary. Its key sentence is found when first read: finding it analyzes the whole
+ * document, and the corpus's health, its list of sources and a reload's count of what changed read
+ * every summary but no key sentence.
+ */
+function summarize(document: CorpusDocument, index: PassageIndex): DocumentSummary {
+  let leadSentence: string | undefined;
+  return {
+    file: document.file,
+    title: document.title,
+    date: document.date,
+    get leadSentence() {
+      leadSentence ??= keySentence(document, index);
+      return leadSentence;
+    },
+    size: document.size,
+    mtimeMs: document.mtimeMs,
+    contentHash: document.contentHash,
+    passageCount: document.passages.length,
+  };
 }
 
 /**

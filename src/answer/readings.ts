@@ -32,21 +32,25 @@ export class Readings {
   passage(passage: Passage): PassageReading {
     const cached = this.passages.get(passage.id);
     if (cached) return cached;
-    const sentenceTokens = passage.sentences.map((sentence) => analyze(sentence));
-    let offset = 0;
-    // Positions run on across sentences, with a gap so that no phrase spans two of them.
-    const tokens = sentenceTokens.flatMap((sentence) => {
-      const shifted = sentence.map((token) => ({ ...token, position: token.position + offset }));
-      offset += (sentence.at(-1)?.position ?? 0) + 3;
-      return shifted;
-    });
     const reading: PassageReading = {
-      pairs: adjacentPairs(tokens),
-      terms: new Set(tokens.map((token) => token.term)),
-      wholeWords: new Set(tokens.filter((token) => !token.isPart).map((token) => token.term)),
-      sentenceTerms: sentenceTokens.map((sentence) => new Set(sentence.map((token) => token.term))),
+      pairs: new Set(),
+      terms: new Set(),
+      wholeWords: new Set(),
+      sentenceTerms: [],
       sentences: passage.sentences,
     };
+    for (const sentence of passage.sentences) {
+      const tokens = analyze(sentence);
+      const sentenceTerms = new Set<string>();
+      for (const token of tokens) {
+        sentenceTerms.add(token.term);
+        reading.terms.add(token.term);
+        if (!token.isPart) reading.wholeWords.add(token.term);
+      }
+      reading.sentenceTerms.push(sentenceTerms);
+      // Pairs never span two sentences: a phrase is said within one.
+      addAdjacentPairs(tokens, reading.pairs);
+    }
     if (this.passages.size >= READING_CACHE_SIZE)
       this.passages.delete(this.passages.keys().next().value ?? '');
     this.passages.set(passage.id, reading);
@@ -71,10 +75,16 @@ export class Readings {
 
 /** Pairs of words side by side, a stopword between allowed: `technolog secur`. */
 function adjacentPairs(tokens: AnalyzedToken[]): Set<string> {
-  const pairs = new Set<string>();
-  const words = tokens.filter((token) => !token.isPart);
-  for (let i = 1; i < words.length; i++) {
-    if (words[i].position - words[i - 1].position <= 2) pairs.add(`${words[i - 1].term} ${words[i].term}`);
+  return addAdjacentPairs(tokens, new Set());
+}
+
+/** Adds the pairs of words side by side in `tokens` (see {@link adjacentPairs}) to `pairs`. */
+function addAdjacentPairs(tokens: AnalyzedToken[], pairs: Set<string>): Set<string> {
+  let previous: AnalyzedToken | undefined;
+  for (const token of tokens) {
+    if (token.isPart) continue;
+    if (previous && token.position - previous.position <= 2) pairs.add(`${previous.term} ${token.term}`);
+    previous = token;
   }
   return pairs;
 }

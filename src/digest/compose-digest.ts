@@ -119,11 +119,18 @@ function toDigestDocument(doc: DocumentSummary): DigestDocument {
   return { file: doc.file, title: doc.title, date: doc.date, leadSentence: doc.leadSentence };
 }
 
+/**
+ * The day's document from the corpus: the documents take turns, day by day. Only the one picked has its
+ * key sentence read (finding one analyzes the document); one without a sentence passes its turn on.
+ */
 function pickFromTheCorpus(documents: DocumentSummary[], day: string): DigestDocument | undefined {
-  const candidates = documents.filter((doc) => doc.leadSentence.trim() !== '');
-  if (candidates.length === 0) return undefined;
-  const doc = candidates[dayNumber(day) % candidates.length] as DocumentSummary;
-  return toDigestDocument(doc);
+  const candidates = documents.filter((doc) => doc.passageCount > 0);
+  const first = dayNumber(day) % Math.max(1, candidates.length);
+  for (let offset = 0; offset < candidates.length; offset++) {
+    const doc = candidates[(first + offset) % candidates.length] as DocumentSummary;
+    if (doc.leadSentence.trim() !== '') return toDigestDocument(doc);
+  }
+  return undefined;
 }
 
 interface QuestionGroup {

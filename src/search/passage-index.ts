@@ -216,7 +216,7 @@ export class PassageIndex {
         const result = byId.get(extra.id);
         if (result) mergeScores(result, extra);
       }
-      admitted.sort((a, b) => b.score - a.score);
+      return bestByScore(admitted, limit).flatMap((result) => this.toHit(result));
     }
     return admitted.slice(0, limit).flatMap((result) => this.toHit(result));
   }
@@ -231,9 +231,16 @@ export class PassageIndex {
     const selective = terms.filter((term) => term !== '' && !this.isCommon(term));
     if (selective.length === 0) return [];
     const hits: PassageHit[] = [];
-    for (const result of this.search.search(selective.join(' '), { fields: ['title'], combineWith: 'OR' })) {
+    const results = this.search.search(selective.join(' '), {
+      fields: ['title'],
+      combineWith: 'OR',
+      // Every passage carries its story's headline; only leads are wanted, so no result is built for
+      // the others (a weight of 0 skips a passage before minisearch builds its result).
+      boostDocument: (id) => (this.passages.get(String(id))?.position === 0 ? 1 : 0),
+    });
+    for (const result of results) {
       const hit = this.toHit(result)[0];
-      if (hit?.passage.position === 0) hits.push(hit);
+      if (hit) hits.push(hit);
       if (hits.length >= limit) break;
     }
     return hits;
@@ -298,6 +305,27 @@ export class PassageIndex {
  * over all the terms would have scored it: minisearch multiplies the summed BM25 of the matched terms by
  * how many query terms matched.
  */
+/**
+ * The `count` highest-scored results, best first, ties in the order given: what a stable sort of all
+ * of them would start with, without sorting the thousands a common word admits.
+ */
+export function bestByScore<T extends { score: number }>(results: readonly T[], count: number): T[] {
+  const best: T[] = [];
+  for (const result of results) {
+    if (best.length === count && (count === 0 || result.score <= best[count - 1].score)) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (best[middle].score >= result.score) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, result);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
 function mergeScores(result: SearchResult, extra: SearchResult): void {
   const matched = result.queryTerms.length + extra.queryTerms.length;
   const summed = result.score / result.queryTerms.length + extra.score / extra.queryTerms.length;

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { loadEngine } from '../../src/answer/engine';
+import * as keySentences from '../../src/answer/key-sentence';
+
+const seeds = path.join(__dirname, '..', '..', 'seeds');
+
+describe('the list of documents', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('is ready without reading every document for its key sentence, which it finds when first read', async () => {
+    const engine = await loadEngine(seeds);
+    const keySentence = jest.spyOn(keySentences, 'keySentence');
+    const documents = engine.documents();
+    expect(documents.length).toBeGreaterThan(1);
+    expect(documents.reduce((sum, doc) => sum + doc.passageCount, 0)).toBe(engine.index.passageCount);
+    expect(keySentence).not.toHaveBeenCalled();
+
+    const [first] = documents;
+    const sentences = engine.index.documents
+      .get(first.file)
+      ?.passages.flatMap((passage) => passage.sentences);
+    expect(sentences).toContain(first.leadSentence);
+    expect(first.leadSentence).toBe(first.leadSentence);
+    expect(keySentence).toHaveBeenCalledTimes(1);
+  });
+
+  it('is in the order of the file names', async () => {
+    const files = (await loadEngine(seeds)).documents().map((doc) => doc.file);
+    expect(files).toEqual([...files].sort((a, b) => a.localeCompare(b)));
+  });
+});
