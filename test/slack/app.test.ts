@@ -223,7 +223,8 @@ describe('answer buttons', () => {
     );
     await harness.settle();
 
-    expect(posted.calls[0]).toMatchObject({ channel: CHANNEL });
+    // shared without link previews, which would bury the answer under cards of the cited pages
+    expect(posted.calls[0]).toMatchObject({ channel: CHANNEL, unfurl_links: 'false', unfurl_media: 'false' });
     expect(posted.calls[0].thread_ts).toBeUndefined();
     expect(visibleText(posted.calls[0].blocks)).toContain(`<@${ASKER}> asked`);
     expect(removed.calls[0]).toMatchObject({ delete_original: true });
