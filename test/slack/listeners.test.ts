@@ -138,6 +138,20 @@ describe('mentions', () => {
     expect(posted.calls).toHaveLength(1);
   });
 
+  it("answers a mention in someone else's thread even when its message event comes first", async () => {
+    expectApi('conversations.replies', {
+      ok: true,
+      messages: [{ ts: '1700000000.000100', user: 'U0SOMEONE', text: 'lunch?' }],
+    });
+    const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000300' });
+    const text = `<@${BOT_USER}> who launched TSI`;
+    const inThread = { thread_ts: '1700000000.000100' };
+    await harness.sendEvent(event('message', text, '1700000000.000200', inThread));
+    await harness.sendEvent(event('app_mention', text, '1700000000.000200', inThread));
+    await harness.settle();
+    expect(posted.calls[0]).toMatchObject({ thread_ts: '1700000000.000100' });
+  });
+
   it("takes a mention inside coop's thread as a follow-up of the thread's questions", async () => {
     threadWithAnswer('1700000000.000100', 'who launched TSI');
     const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000400' });
