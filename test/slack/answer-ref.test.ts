@@ -41,6 +41,7 @@ describe('answer references that were tampered with or are oversized', () => {
     expect(decodeAnswerRef(JSON.stringify({ id: 'q1' }))).toBeUndefined();
     expect(decodeAnswerRef(JSON.stringify({ q: 'who?' }))).toBeUndefined();
     expect(decodeAnswerRef(JSON.stringify({ id: 1, q: 'who?' }))).toBeUndefined();
+    expect(decodeAnswerRef(JSON.stringify({ id: 'q1', q: 12345 }))).toBeUndefined();
     expect(decodeAnswerRef(ref({ q: 'x'.repeat(601) }))).toBeUndefined();
     expect(decodeAnswerRef(ref({ q: 'x'.repeat(600) }))?.question).toHaveLength(600);
     expect(decodeAnswerRef(ref({ h: 'earlier' }))).toBeUndefined();

@@ -63,6 +63,15 @@ describe('AnswerService', () => {
     expect(restarted.log.events).toEqual([]);
   });
 
+  it('asks a follow-up again after a restart with the conversation it was asked in', () => {
+    const { answers } = service();
+    const ref = { questionId: 'q1', question: 'And when?', history: ['Who opened the harbour tunnel?'] };
+    const recalled = answers.recall(ref);
+    expect(recalled.answered).toBe(true);
+    expect(recalled.passages[0]?.citations[0]?.file).toBe('tunnel.txt');
+    expect(service().answers.recall({ ...ref, history: [] }).answered).toBe(false);
+  });
+
   it('times an answer from question to delivery', async () => {
     const metrics = new CoopMetrics();
     const { answers } = service(new MemoryQuestionLog(), metrics);

@@ -22,6 +22,14 @@ describe('RecentMap', () => {
     expect([0, 1, 2, 3].map((i) => map.get(i))).toEqual([undefined, 10, 2, 3]);
   });
 
+  it('looking up a key it does not hold forgets nothing', () => {
+    const map = new RecentMap<string, number>(2);
+    map.set('a', 1);
+    map.set('b', 2);
+    expect(map.get('unknown')).toBeUndefined();
+    expect([map.get('a'), map.get('b')]).toEqual([1, 2]);
+  });
+
   it('deletes an entry', () => {
     const map = new RecentMap<string, number>(2);
     map.set('a', 1);
