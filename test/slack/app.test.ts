@@ -647,10 +647,12 @@ describe('mentions in detail', () => {
     await harness.sendEvent(mention('who launched TSI', '1700000000.000200', inThread));
     await harness.settle();
     expect(posted.calls[0]).toMatchObject({ thread_ts: '1700000000.000100' });
+    // the thread holds no answer of coop's, so this is a first question
+    expect(harness.questionLog.events[0]).toMatchObject({ followUp: false });
   });
 
   it("takes a mention inside coop's thread as a follow-up of the thread's questions", async () => {
-    threadWithAnswer('1700000000.000100', 'who launched TSI');
+    const replies = threadWithAnswer('1700000000.000100', 'who launched TSI');
     const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000400' });
     await harness.sendEvent(
       mention('and when?', '1700000000.000300', {
@@ -660,6 +662,21 @@ describe('mentions in detail', () => {
     await harness.settle();
     expect(posted.calls[0]).toMatchObject({ thread_ts: '1700000000.000100' });
     expect(harness.questionLog.events[0]).toMatchObject({ question: 'and when?', followUp: true });
+    expect(replies.calls[0]).toMatchObject({ channel: CHANNEL, ts: '1700000000.000100' });
+  });
+
+  it('apologises, privately, when answering fails', async () => {
+    jest.spyOn(engine, 'answer').mockImplementation(() => {
+      throw new Error('index unreadable');
+    });
+    const slash = expectResponse('/commands/1');
+    const ephemeral = expectApi('chat.postEphemeral', { ok: true });
+    await harness.sendCommand('who launched TSI', { responsePath: '/commands/1' });
+    await harness.sendEvent(mention('who launched TSI', '1700000000.000100'));
+    await harness.settle();
+    expect(String(slash.calls[0].text)).toMatch(/^Sorry, something went wrong while answering/);
+    expect(ephemeral.calls[0]).toMatchObject({ channel: CHANNEL, user: ASKER });
+    expect(String(ephemeral.calls[0].text)).toMatch(/^Sorry, something went wrong while answering/);
   });
 });
 
