@@ -148,7 +148,7 @@ export async function saveIndexSnapshot(
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const snapshot = index.toSnapshot();
-  const entries = [...snapshot.search.index];
+  const terms = index.termCount;
   const chunkCount = (items: number) => Math.ceil(items / chunkItems);
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT_VERSION,
@@ -158,9 +158,7 @@ export async function saveIndexSnapshot(
     documents: snapshot.documents.length,
     passages: index.passageCount,
     lines:
-      1 +
-      chunkCount(entries.length) +
-      LIST_PARTS.reduce((sum, part) => sum + chunkCount(snapshot[part].length), 0),
+      1 + chunkCount(terms) + LIST_PARTS.reduce((sum, part) => sum + chunkCount(snapshot[part].length), 0),
   };
   const headerLine = `${JSON.stringify(header)}\n`;
   const checksum = createHash('sha1').update(headerLine);
@@ -168,10 +166,7 @@ export async function saveIndexSnapshot(
   try {
     await handle.write(headerLine);
     // One chunk at a time: no string in memory is larger than a chunk.
-    for (const text of partLines(
-      { ...snapshot, search: { ...snapshot.search, index: entries } },
-      chunkItems,
-    )) {
+    for (const text of partLines(snapshot, chunkItems)) {
       const line = Buffer.from(text);
       checksum.update(line);
       await handle.write(line);

@@ -126,6 +126,11 @@ export class PassageIndex {
     );
   }
 
+  /** Number of distinct terms indexed: the entries of a snapshot's term index. */
+  get termCount(): number {
+    return this.search.termCount;
+  }
+
   /** Number of passages indexed. */
   get passageCount(): number {
     return this.passages.size;
@@ -263,7 +268,7 @@ export class PassageIndex {
     acronyms: [string, string[]][];
   } {
     return {
-      search: this.search.toJSON(),
+      search: lazySearchSnapshot(this.search),
       documents: [...this.documents.values()],
       documentFrequencies: [...this.documentFrequencies],
       titleFrequencies: [...this.titleFrequencies],
@@ -305,6 +310,33 @@ export class PassageIndex {
  * over all the terms would have scored it: minisearch multiplies the summed BM25 of the matched terms by
  * how many query terms matched.
  */
+type TermIndexEntry = AsPlainObject['index'][number];
+
+/**
+ * minisearch's own serialization (`toJSON`), but with the term index given entry by entry as it is
+ * read, each built as `toJSON` builds it: `toJSON` copies the whole term index into plain objects at
+ * once, as large again as the index, which made saving a snapshot the peak of a first start.
+ * `JSON.stringify` still writes every entry.
+ */
+function lazySearchSnapshot(search: MiniSearch<IndexedPassage>): SearchSnapshot {
+  // `toJSON` reads the term index through `this._index` alone; with an empty one in front of the real
+  // index, it copies only the settings and the document tables.
+  const settings = search.toJSON.call(Object.create(search, { _index: { value: [] } }) as typeof search);
+  const terms = (search as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]> })
+    ._index;
+  const entries = {
+    *[Symbol.iterator](): Generator<TermIndexEntry> {
+      for (const [term, fields] of terms) {
+        const data: TermIndexEntry[1] = {};
+        for (const [fieldId, frequencies] of fields) data[fieldId] = Object.fromEntries(frequencies);
+        yield [term, data];
+      }
+    },
+    toJSON: (): TermIndexEntry[] => [...entries],
+  };
+  return { ...settings, index: entries };
+}
+
 /** Each passage's text in turn, never all of them at once. */
 function* passageTexts(documents: CorpusDocument[]): Generator<string> {
   for (const document of documents) for (const passage of document.passages) yield passageText(passage);
