@@ -259,7 +259,8 @@ async function readSnapshotLines(file: string, key: string) {
         else throw new SnapshotError(`${file}: unknown part ${part}`);
         count++;
       }
-      checksum.update(`${line}\n`);
+      // Two updates hash the same bytes as one of the line joined to its newline, without copying it.
+      checksum.update(line).update('\n');
     }
   } finally {
     lines.close();
