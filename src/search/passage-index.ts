@@ -41,12 +41,26 @@ export interface PassageHit {
 export const TITLE_BOOST = 0.35;
 
 /**
- * minisearch's serialized index, with its term entries as any iterable: a snapshot reader can hand them
- * over one chunk at a time, so the whole index is never parsed at once.
+ * One term of minisearch's index as a snapshot holds it: the term, then for each field its id and its
+ * postings as document id, term frequency, document id, term frequency…: plain numbers, where
+ * minisearch's own `toJSON` gives an object keyed by document id for each field, which its loader must
+ * turn back into a `Map` one string key at a time (most of a warm start's work).
  */
-export type SearchSnapshot = Omit<AsPlainObject, 'index'> & {
-  index: Iterable<AsPlainObject['index'][number]>;
-};
+export type TermEntry = [term: string, ...fields: (number | number[])[]];
+
+/**
+ * minisearch's serialized index (`toJSON`), with the term index as {@link TermEntry} items in any
+ * iterable: a snapshot reader can hand them over one chunk at a time, so the whole index is never
+ * parsed at once.
+ */
+export type SearchSnapshot = Omit<AsPlainObject, 'index'> & { index: Iterable<TermEntry> };
+
+/** The part of minisearch's state a snapshot reads and restores directly: its term index. */
+interface TermIndex {
+  _index: Iterable<[string, Map<number, Map<number, number>>]> & {
+    set(term: string, fields: Map<number, Map<number, number>>): unknown;
+  };
+}
 
 interface IndexedPassage {
   id: string;
@@ -93,7 +107,6 @@ export class PassageIndex {
     const frequencies = new Map<string, number>();
     const titleFrequencies = new Map<string, number>();
     const vocabulary = new Vocabulary();
-    const batch: IndexedPassage[] = [];
     for (const document of documents) {
       const title = analyze(document.title)
         .map((token) => token.term)
@@ -109,11 +122,12 @@ export class PassageIndex {
         for (const term of new Set(tokens.map((token) => token.term))) {
           frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
         }
-        batch.push({ id: passage.id, text: tokens.map((token) => token.term).join(' '), title });
+        // Added one by one, so that no passage's indexed text outlives its indexing: at 100k passages,
+        // holding them all for one `addAll` raised the build's peak heap by tens of MB.
+        search.add({ id: passage.id, text: tokens.map((token) => token.term).join(' '), title });
       }
     }
-    search.addAll(batch);
-    const acronyms = AcronymTable.mine(documents.flatMap((document) => document.passages.map(passageText)));
+    const acronyms = AcronymTable.mine(passageTexts(documents));
     return new PassageIndex(
       search,
       new Map(documents.map((document) => [document.file, document])),
@@ -124,6 +138,11 @@ export class PassageIndex {
       acronyms,
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
     );
+  }
+
+  /** Number of distinct terms indexed: the entries of a snapshot's term index. */
+  get termCount(): number {
+    return this.search.termCount;
   }
 
   /** Number of passages indexed. */
@@ -263,7 +282,7 @@ export class PassageIndex {
     acronyms: [string, string[]][];
   } {
     return {
-      search: this.search.toJSON(),
+      search: lazySearchSnapshot(this.search),
       documents: [...this.documents.values()],
       documentFrequencies: [...this.documentFrequencies],
       titleFrequencies: [...this.titleFrequencies],
@@ -277,8 +296,9 @@ export class PassageIndex {
     snapshot: ReturnType<PassageIndex['toSnapshot']>,
     options: PassageIndexOptions = {},
   ): PassageIndex {
-    // loadJS only iterates the index's entries, so an iterable serves as well as the array.
-    const search = MiniSearch.loadJS<IndexedPassage>(snapshot.search as AsPlainObject, MINISEARCH_OPTIONS);
+    const { index: terms, ...settings } = snapshot.search;
+    const search = MiniSearch.loadJS<IndexedPassage>({ ...settings, index: [] }, MINISEARCH_OPTIONS);
+    restoreTermIndex(search, terms);
     const passages = new Map<string, Passage>();
     for (const document of snapshot.documents) {
       for (const passage of document.passages) {
@@ -305,6 +325,54 @@ export class PassageIndex {
  * over all the terms would have scored it: minisearch multiplies the summed BM25 of the matched terms by
  * how many query terms matched.
  */
+/**
+ * minisearch's own serialization (`toJSON`), but with the term index as {@link TermEntry} items given
+ * one by one as they are read: `toJSON` copies the whole term index into plain objects at once, as large
+ * again as the index, which made saving a snapshot the peak of a first start. `JSON.stringify` still
+ * writes every entry.
+ */
+function lazySearchSnapshot(search: MiniSearch<IndexedPassage>): SearchSnapshot {
+  // `toJSON` reads the term index through `this._index` alone; with an empty one in front of the real
+  // index, it copies only the settings and the document tables.
+  const settings = search.toJSON.call(Object.create(search, { _index: { value: [] } }) as typeof search);
+  const terms = (search as unknown as TermIndex)._index;
+  const entries = {
+    *[Symbol.iterator](): Generator<TermEntry> {
+      for (const [term, fields] of terms) {
+        const entry: TermEntry = [term];
+        for (const [fieldId, frequencies] of fields) {
+          const postings: number[] = [];
+          for (const [passage, frequency] of frequencies) postings.push(passage, frequency);
+          entry.push(fieldId, postings);
+        }
+        yield entry;
+      }
+    },
+    toJSON: (): TermEntry[] => [...entries],
+  };
+  return { ...settings, index: entries };
+}
+
+/** Puts {@link TermEntry} items back into a loaded minisearch's term index, as its own loader would. */
+function restoreTermIndex(search: MiniSearch<IndexedPassage>, entries: Iterable<TermEntry>): void {
+  const index = (search as unknown as TermIndex)._index;
+  for (const entry of entries) {
+    const fields = new Map<number, Map<number, number>>();
+    for (let i = 1; i + 1 < entry.length; i += 2) {
+      const postings = entry[i + 1] as number[];
+      const frequencies = new Map<number, number>();
+      for (let j = 0; j + 1 < postings.length; j += 2) frequencies.set(postings[j], postings[j + 1]);
+      fields.set(entry[i] as number, frequencies);
+    }
+    index.set(entry[0], fields);
+  }
+}
+
+/** Each passage's text in turn, never all of them at once. */
+function* passageTexts(documents: CorpusDocument[]): Generator<string> {
+  for (const document of documents) for (const passage of document.passages) yield passageText(passage);
+}
+
 /**
  * The `count` highest-scored results, best first, ties in the order given: what a stable sort of all
  * of them would start with, without sorting the thousands a common word admits.
