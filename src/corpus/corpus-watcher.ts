@@ -60,7 +60,8 @@ const ENTRY_PROBLEMS = ['EACCES', 'EPERM', 'ELOOP'];
 
 /**
  * Watches the corpus folder, subfolders included (one watch per folder, see {@link FolderWatches}), and
- * calls `onChange` with the changed paths once the changes settle: after `debounceMs` of quiet, or `maxWaitMs` after the first change at the latest.
+ * calls `onChange` with the changed paths once the changes settle: after `debounceMs` of quiet, or
+ * `maxWaitMs` after the first change at the latest.
  *
  * Only changes that can alter the corpus count: document files (`DOCUMENT_EXTENSIONS`), and entries without an extension
  * (a folder added or removed). Hidden entries and editor files (`.a.txt.swp`, `a.txt~`) are ignored, as the

@@ -89,7 +89,7 @@ export class FolderWatches {
   /** An entry appeared or went: a new folder is watched, a vanished one's watches closed. */
   private folderAddedOrRemoved(entry: string): void {
     if (entry.split('/').some((segment) => segment.startsWith('.'))) return;
-    let isFolder = false;
+    let isFolder: boolean;
     try {
       isFolder = lstatSync(path.join(this.root, entry)).isDirectory();
     } catch {

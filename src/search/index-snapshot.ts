@@ -8,7 +8,7 @@ import { loadCorpus } from '../corpus/load-corpus';
 import type { CorpusWarning } from '../corpus/read-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
 import type { Logger } from '../logging/logger';
-import { PassageIndex } from './passage-index';
+import { PassageIndex, type TermEntry } from './passage-index';
 
 /**
  * Index snapshots: the built index saved to `DATA_DIR`, so a restart over an unchanged corpus loads it
@@ -82,7 +82,6 @@ const LIST_PARTS = [
   'acronyms',
 ] as const;
 type ListPart = (typeof LIST_PARTS)[number];
-type SearchEntry = PassageIndexSnapshot['search']['index'] extends Iterable<infer Entry> ? Entry : never;
 
 /** Start of a line holding a chunk of minisearch's term index, recognized without parsing it. */
 const INDEX_LINE = '{"part":"index","items":';
@@ -276,9 +275,9 @@ async function readSnapshotLines(file: string, key: string) {
     header,
     settings,
     lists,
-    *indexEntries(): Generator<SearchEntry> {
+    *indexEntries(): Generator<TermEntry> {
       for (let i = 0; i < indexLines.length; i++) {
-        const { items } = JSON.parse(indexLines[i]) as { items: SearchEntry[] };
+        const { items } = JSON.parse(indexLines[i]) as { items: TermEntry[] };
         indexLines[i] = '';
         yield* items;
       }

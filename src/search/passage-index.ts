@@ -108,12 +108,10 @@ export class PassageIndex {
     const titleFrequencies = new Map<string, number>();
     const vocabulary = new Vocabulary();
     for (const document of documents) {
-      const title = analyze(document.title)
-        .map((token) => token.term)
-        .join(' ');
-      for (const term of new Set(title.split(' '))) {
-        if (term !== '')
-          titleFrequencies.set(term, (titleFrequencies.get(term) ?? 0) + document.passages.length);
+      const titleTerms = analyze(document.title).map((token) => token.term);
+      const title = titleTerms.join(' ');
+      for (const term of new Set(titleTerms)) {
+        titleFrequencies.set(term, (titleFrequencies.get(term) ?? 0) + document.passages.length);
       }
       for (const passage of document.passages) {
         passages.set(passage.id, passage);
@@ -321,11 +319,6 @@ export class PassageIndex {
 }
 
 /**
- * Adds a second search's result for the same passage, over other terms, to the first, as one search
- * over all the terms would have scored it: minisearch multiplies the summed BM25 of the matched terms by
- * how many query terms matched.
- */
-/**
  * minisearch's own serialization (`toJSON`), but with the term index as {@link TermEntry} items given
  * one by one as they are read: `toJSON` copies the whole term index into plain objects at once, as large
  * again as the index, which made saving a snapshot the peak of a first start. `JSON.stringify` still
@@ -394,6 +387,11 @@ export function bestByScore<T extends { score: number }>(results: readonly T[], 
   return best;
 }
 
+/**
+ * Adds a second search's result for the same passage, over other terms, to the first, as one search
+ * over all the terms would have scored it: minisearch multiplies the summed BM25 of the matched terms by
+ * how many query terms matched.
+ */
 function mergeScores(result: SearchResult, extra: SearchResult): void {
   const matched = result.queryTerms.length + extra.queryTerms.length;
   const summed = result.score / result.queryTerms.length + extra.score / extra.queryTerms.length;
