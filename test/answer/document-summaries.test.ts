@@ -1,15 +1,24 @@
 import path from 'node:path';
-import { loadEngine } from '../../src/answer/engine';
-import * as keySentences from '../../src/answer/key-sentence';
+
+// Counted through the module registry, not `jest.spyOn`: compiled as the mutation run compiles it, a
+// module's exports cannot be redefined, and `jest.mock` is not hoisted above imports, so the modules
+// are required after it.
+jest.mock('../../src/answer/key-sentence', () => {
+  const actual = jest.requireActual('../../src/answer/key-sentence');
+  return { ...actual, keySentence: jest.fn(actual.keySentence) };
+});
+const { loadEngine } = require('../../src/answer/engine') as typeof import('../../src/answer/engine');
+const { keySentence } =
+  require('../../src/answer/key-sentence') as typeof import('../../src/answer/key-sentence');
 
 const seeds = path.join(__dirname, '..', '..', 'seeds');
 
 describe('the list of documents', () => {
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => jest.mocked(keySentence).mockClear());
 
   it('is ready without reading every document for its key sentence, which it finds when first read', async () => {
     const engine = await loadEngine(seeds);
-    const keySentence = jest.spyOn(keySentences, 'keySentence');
+    jest.mocked(keySentence).mockClear();
     const documents = engine.documents();
     expect(documents.length).toBeGreaterThan(1);
     expect(documents.reduce((sum, doc) => sum + doc.passageCount, 0)).toBe(engine.index.passageCount);
