@@ -24,7 +24,7 @@ export interface AnswerDecision {
 
 /** Decides whether a passage, as matched against the question, answers it. */
 export function decideAnswer(
-  { concepts, kind, rarities }: JudgedQuestion,
+  { concepts, kind, rarities, nameRun }: JudgedQuestion,
   { said, inText, namedInStory, answering, restated, sentence }: PassageMatch,
 ): AnswerDecision {
   // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
@@ -54,8 +54,12 @@ export function decideAnswer(
     ) >= SUBJECT_COVERAGE;
   // Two names the question joins ("Russia" and "TSI") must meet within two sentences, not just
   // somewhere in one passage.
-  const textNames = concepts.filter((concept, i) => concept.isName && !concept.fromHistory && inText[i] > 0);
-  const namesMeet = restated || sentence.namesTogether >= Math.min(2, textNames.length);
+  const textNames = new Set(
+    concepts.flatMap((concept, i) =>
+      concept.isName && !concept.fromHistory && inText[i] > 0 ? [nameRun[i]] : [],
+    ),
+  );
+  const namesMeet = restated || sentence.namesTogether >= Math.min(2, textNames.size);
   // "When" wants a date, "who" a name, "where" a place: a passage without one does not answer.
   const holdsKind = kind === 'other' || sentence.fitsKind;
   const answers =

@@ -7,7 +7,7 @@ import { type PassageHit, PassageIndex } from '../search/passage-index';
 import { ANSWER_COVERAGE, decideAnswer } from './answer-decision';
 import { historyWeight, pointsBack } from './follow-up';
 import { keySentence } from './key-sentence';
-import { type JudgedQuestion, matchPassage, type RankedPassage } from './passage-match';
+import { type JudgedQuestion, matchPassage, nameRuns, type RankedPassage } from './passage-match';
 import { type Attempt, presentAnswer } from './presentation';
 import { type Concept, conceptIdf, questionConcepts, searchWeights } from './query';
 import { questionCore } from './question-frame';
@@ -138,6 +138,7 @@ export class CorpusEngine implements AnswerEngine {
       ownTerms: new Set(
         concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)),
       ),
+      nameRun: nameRuns(concepts),
       topScore: hits[0].score,
       documentSupport: documentSupport(hits),
       recency: recent ? recency(hits) : new Map(),

@@ -24,6 +24,8 @@ export interface JudgedQuestion {
   rarities: number[];
   /** Terms of the question's own words: its names are not answers to it. */
   ownTerms: Set<string>;
+  /** For each concept, which of the question's names it is part of (see {@link nameRuns}). */
+  nameRun: number[];
   /** BM25 score of the best candidate. */
   topScore: number;
   /** Each candidate document's share of the best document's summed BM25 over its candidate passages. */
@@ -39,7 +41,7 @@ export interface AnsweringSentence {
   fitsKind: boolean;
   /** For "who": a name stands beside the question's words in it. */
   beside: boolean;
-  /** The most of the question's names that two adjacent sentences say. */
+  /** The most of the question's names (a run of name words, "Acme Corp", counting once) that two adjacent sentences say. */
   namesTogether: number;
 }
 
@@ -136,7 +138,7 @@ export interface RankedPassage {
  */
 function answeringSentence(
   reading: PassageReading,
-  { concepts, rarities, kind, ownTerms }: JudgedQuestion,
+  { concepts, rarities, kind, ownTerms, nameRun }: JudgedQuestion,
 ): AnsweringSentence {
   const scores: number[] = [];
   const namesBySentence: Set<number>[] = [];
@@ -147,7 +149,7 @@ function answeringSentence(
     concepts.forEach((concept, i) => {
       const match = conceptMatch(concept, terms);
       score += rarities[i] * match;
-      if (match > 0 && concept.isName && !concept.fromHistory) names.add(i);
+      if (match > 0 && concept.isName && !concept.fromHistory) names.add(nameRun[i]);
     });
     scores.push(score);
     namesBySentence.push(names);
@@ -188,6 +190,20 @@ function compoundCredit(concept: Concept, sentences: Set<string>[]): number {
     (terms) => terms.has(term) && modifiedBy.some((modifier) => terms.has(modifier)),
   );
   return together ? 1 : COMPOUND_APART_CREDIT;
+}
+
+/**
+ * For each concept, the run of names it stands in: the index of the concept ending the run ("Acme" and
+ * "Corp" of "Acme Corp" share one), so that two names meeting means two names, not two words of one.
+ */
+export function nameRuns(concepts: Concept[]): number[] {
+  const runs: number[] = new Array(concepts.length);
+  let end = concepts.length - 1;
+  for (let i = concepts.length - 1; i >= 0; i--) {
+    if (concepts[i].nameHead) end = i;
+    runs[i] = end;
+  }
+  return runs;
 }
 
 /** Σ said·weight / Σ weight. */

@@ -26,6 +26,10 @@ const engine = CorpusEngine.fromDocuments(
         'Rocket maker grows\n\nAcme Rockets hired forty engineers, and Acme Rockets opened a plant. Its launch prices change every quarter. Inspectors found no faults.',
       ],
       [
+        'office.txt',
+        'Office news\n\nGlobex Ltd opened a new office in Leeds on Friday. The office employs forty staff from the region. Its rent is paid every month to the council. Local shops welcomed the news. Acme Corp signed a supply contract for steel on Monday.',
+      ],
+      [
         'founder.txt',
         'Profile\n\nAda Byte, the founder of Acme Rockets, spoke at the annual engineering fair in the city.',
       ],
@@ -76,5 +80,12 @@ describe('deciding whether the corpus answers', () => {
     // Russia and the ODP share a passage but not a pair of adjacent sentences.
     expect(engine.answer('What did Russia say about the ODP?').answered).toBe(false);
     expect(engine.answer('Who launched the ODP?').answered).toBe(true);
+  });
+
+  it('counts a name of several words as one name when two names must meet', () => {
+    // "Acme" and "Corp" share a sentence, but Globex Ltd is four sentences away.
+    expect(engine.answer('When did Acme Corp sign a supply contract with Globex Ltd?').answered).toBe(false);
+    const answer = engine.answer('When did Acme Corp sign a supply contract?');
+    expect(answer.passages[0]?.sentences[answer.passages[0].answerSentence]).toContain('Monday');
   });
 });
