@@ -88,4 +88,10 @@ describe('deciding whether the corpus answers', () => {
     const answer = engine.answer('When did Acme Corp sign a supply contract?');
     expect(answer.passages[0]?.sentences[answer.passages[0].answerSentence]).toContain('Monday');
   });
+
+  it("does not answer a follow-up from a passage that says only the earlier question's words", () => {
+    // The tunnel article says who opened the tunnel, never who built it.
+    const followUp = engine.answer('And who built it?', { history: ['Who opened the harbour tunnel?'] });
+    expect(followUp.answered).toBe(false);
+  });
 });
