@@ -24,6 +24,11 @@ export interface GivenAnswer {
   ref: AnswerRef;
   /** When the question reached the service, from `performance.now()`. */
   startedAt: number;
+  /**
+   * The question's line in the question log, being written while the answer is posted: its disk flush
+   * stays off the asker's wait. Never rejects; a failure is logged.
+   */
+  recorded: Promise<void>;
 }
 
 const RECENT_ANSWERS = 500;
@@ -44,14 +49,17 @@ export class AnswerService {
     private readonly metrics?: CoopMetrics,
   ) {}
 
-  /** Answers a question and records it. Throws only if the engine does. */
-  async ask(question: string, asker: Asker): Promise<GivenAnswer> {
+  /**
+   * Answers a question and starts recording it (see {@link GivenAnswer.recorded}, which the caller awaits
+   * once the answer is out). Throws only if the engine does.
+   */
+  ask(question: string, asker: Asker): GivenAnswer {
     const startedAt = performance.now();
     const answer = this.engine.answer(question, asker.history.length > 0 ? { history: asker.history } : {});
     const questionId = asker.deliveryKey ? this.ids.issueFor(asker.deliveryKey) : this.ids.issue();
     this.metrics?.questions.inc({ surface: 'slack', answered: String(answer.answered) });
     this.recent.set(questionId, answer);
-    await this.questionLog.record({
+    const recorded = this.questionLog.record({
       kind: 'question',
       questionId,
       at: this.now().toISOString(),
@@ -69,7 +77,14 @@ export class AnswerService {
       answered: answer.answered,
       followUp: asker.history.length > 0,
     });
-    return { answer, ref: { questionId, question, history: asker.history }, startedAt };
+    return {
+      answer,
+      ref: { questionId, question, history: asker.history },
+      startedAt,
+      recorded: recorded.catch((error: unknown) =>
+        this.logger.error(`Could not record question ${questionId} in the question log`, error),
+      ),
+    };
   }
 
   /** Notes that an answer reached the asker, for the answer-latency histogram. */

@@ -1,4 +1,5 @@
 import { CoopMetrics } from '../../src/operations/metrics';
+import type { QuestionLogEvent } from '../../src/question-log/types';
 import { AnswerService } from '../../src/slack/answer-service';
 import { QuestionIds } from '../../src/slack/question-ids';
 import { engineOver } from '../answer/small-corpus';
@@ -28,7 +29,8 @@ function service(log = new MemoryQuestionLog(), metrics?: CoopMetrics) {
 describe('AnswerService', () => {
   it('records each cited document once, in the order the answer cites them', async () => {
     const { answers, log, logger } = service();
-    const given = await answers.ask('harbour tunnel traffic', asker);
+    const given = answers.ask('harbour tunnel traffic', asker);
+    await given.recorded;
     const cited = given.answer.passages.flatMap((passage) => passage.citations.map((c) => c.file));
     expect(new Set(cited)).toEqual(new Set(['bridge.txt', 'tunnel.txt']));
     expect(log.events).toEqual([
@@ -47,13 +49,14 @@ describe('AnswerService', () => {
 
   it('records a follow-up as one, and an unanswered question with no sources', async () => {
     const { answers, log } = service();
-    await answers.ask('What is the toll?', { ...asker, history: ['Who opened the harbour tunnel?'] });
+    await answers.ask('What is the toll?', { ...asker, history: ['Who opened the harbour tunnel?'] })
+      .recorded;
     expect(log.events[0]).toMatchObject({ followUp: true, answered: false, sources: [] });
   });
 
   it('gives a button the answer shown, even if asking again would now answer differently', async () => {
     const { answers } = service();
-    const given = await answers.ask('Who opened the harbour tunnel?', asker);
+    const given = answers.ask('Who opened the harbour tunnel?', asker);
     expect(answers.recall(given.ref)).toBe(given.answer);
     // After a restart the answer is computed again, for the same question and conversation, unlogged.
     const restarted = service();
@@ -75,7 +78,7 @@ describe('AnswerService', () => {
   it('times an answer from question to delivery', async () => {
     const metrics = new CoopMetrics();
     const { answers } = service(new MemoryQuestionLog(), metrics);
-    const given = await answers.ask('Who opened the harbour tunnel?', asker);
+    const given = answers.ask('Who opened the harbour tunnel?', asker);
     answers.delivered({ ...given, startedAt: given.startedAt - 1500 });
     const text = await metrics.registry.metrics();
     expect(text).toMatch(/coop_questions_total\{surface="slack",answered="true"\} 1/);
@@ -83,5 +86,31 @@ describe('AnswerService', () => {
     // 1.5 s: within the 2.5 s bucket, not the 1 s one
     expect(text).toMatch(/coop_answer_seconds_bucket\{le="1",surface="slack"\} 0/);
     expect(text).toMatch(/coop_answer_seconds_bucket\{le="2\.5",surface="slack"\} 1/);
+  });
+
+  it('has the answer ready while the question log is still writing, and logs a write that fails', async () => {
+    let finishWrite: (error?: Error) => void = () => {};
+    const slowLog = {
+      events: [] as QuestionLogEvent[],
+      record(event: QuestionLogEvent) {
+        this.events.push(event);
+        return new Promise<void>((resolve, reject) => {
+          finishWrite = (error) => (error ? reject(error) : resolve());
+        });
+      },
+    };
+    const { answers, logger } = service(slowLog as unknown as MemoryQuestionLog);
+    const given = answers.ask('Who opened the harbour tunnel?', asker);
+    expect(given.answer.answered).toBe(true);
+    let written = false;
+    const recorded = given.recorded.then(() => {
+      written = true;
+    });
+    await Promise.resolve();
+    expect(written).toBe(false);
+    finishWrite(new Error('disk full'));
+    await recorded;
+    expect(written).toBe(true);
+    expect(logger.text()).toContain(`Could not record question ${given.ref.questionId}`);
   });
 });

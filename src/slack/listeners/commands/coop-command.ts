@@ -39,14 +39,18 @@ export async function handleCoopCommand(
       return await send(await deps.previewDigest());
     }
     const question = questionFromSlackText(text);
-    const given = await deps.answers.ask(question, {
+    const given = deps.answers.ask(question, {
       user: command.user_id,
       channel: command.channel_id,
       history: [],
       deliveryKey: deliveryOf(context).deliveryKey,
     });
-    await send(buildAnswerBlocks(given.answer, { ref: given.ref, shareable: true, echo: {} }));
-    deps.answers.delivered(given);
+    try {
+      await send(buildAnswerBlocks(given.answer, { ref: given.ref, shareable: true, echo: {} }));
+      deps.answers.delivered(given);
+    } finally {
+      await given.recorded;
+    }
   } catch (error) {
     deps.logger.error(`${COOP_COMMAND} failed`, error);
     await send(

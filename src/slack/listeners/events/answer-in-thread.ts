@@ -40,9 +40,9 @@ export async function answerInThread(
     return;
   }
 
-  let given: Awaited<ReturnType<typeof deps.answers.ask>>;
+  let given: ReturnType<typeof deps.answers.ask>;
   try {
-    given = await deps.answers.ask(question, {
+    given = deps.answers.ask(question, {
       user,
       channel,
       threadTs,
@@ -72,5 +72,7 @@ export async function answerInThread(
   } catch (error) {
     deps.logger.warn(`Could not post an answer in ${channel} (${slackErrorCode(error)})`, error);
     await privately(describeSlackFailure(error));
+  } finally {
+    await given.recorded;
   }
 }
