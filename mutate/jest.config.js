@@ -25,7 +25,8 @@ module.exports = {
   testPathIgnorePatterns: [
     '/node_modules/',
     '<rootDir>/test/index.test.ts',
-    '<rootDir>/test/operations/',
+    '<rootDir>/test/operations/replicas.test.ts',
+    '<rootDir>/test/operations/single-process.test.ts',
     '<rootDir>/test/corpus/corpus-watcher-trouble.test.ts',
   ],
 };
