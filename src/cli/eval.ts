@@ -3,8 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEngine } from '../answer/engine';
-import { readConversations, runEval } from '../eval/run-eval';
+import { REPLY_HEAD_CHARS, readConversations, runEval } from '../eval/run-eval';
 import { createLogger } from '../logging/logger';
+import { type CommandOutput, runCommand } from './command';
 
 /** A module that writes an eval's corpus into a folder (`test/fixtures/eval/NAME-corpus.ts`). */
 interface CorpusBuilder {
@@ -13,15 +14,18 @@ interface CorpusBuilder {
 
 /**
  * `npm run eval -- [file.jsonl | --fixture NAME] [--corpus DIR] [--verbose]`: asks every conversation of an
- * eval file and prints each miss, then `eval: N passed, M failed`. Exits 1 when a turn fails.
+ * eval file and prints each miss (each turn with `--verbose`), then `eval: N passed, M failed`. Resolves
+ * with the exit code: 0, or 1 when a turn fails. Throws when there is no eval file.
  *
- * The corpus is `--corpus`, else `CORPUS_DIR`, else `seeds/`. `--fixture NAME` runs
+ * The corpus is `--corpus`, else `corpusDir` (`CORPUS_DIR`), else `seeds/`. `--fixture NAME` runs
  * `test/fixtures/eval/NAME.jsonl` on the corpus that `test/fixtures/eval/NAME-corpus.ts` builds into a
  * temporary folder (removed afterwards), e.g. `--fixture mixed` for the PDF, Word, HTML and Markdown corpus.
  */
-async function main(): Promise<void> {
-  process.env.DOTENV_CONFIG_QUIET = 'true';
-  const args = process.argv.slice(2);
+export async function evaluate(
+  args: string[],
+  corpusDir: string | undefined,
+  output: CommandOutput,
+): Promise<number> {
   const verbose = args.includes('--verbose');
   const option = (name: string) => {
     const at = args.indexOf(name);
@@ -47,25 +51,23 @@ async function main(): Promise<void> {
       : undefined;
   try {
     if (builder && built) await ((await import(builder)) as CorpusBuilder).buildCorpus(built);
-    const corpus = built ?? option('--corpus') ?? process.env.CORPUS_DIR ?? path.join(root, 'seeds');
+    const corpus = built ?? option('--corpus') ?? corpusDir ?? path.join(root, 'seeds');
     const engine = await loadEngine(corpus, { logger: createLogger('warn') });
     const results = runEval(engine, readConversations(file));
     for (const result of results) {
       if (result.passed && !verbose) continue;
       const mark = result.passed ? 'pass' : 'MISS';
-      console.log(`${mark} ${result.conversation}#${result.turn} ${result.question}`);
-      if (!result.passed) console.log(`  ${result.reason}`);
-      console.log(`${result.reply.slice(0, 700).replace(/^/gm, '    ')}\n`);
+      output.print(`${mark} ${result.conversation}#${result.turn} ${result.question}`);
+      if (!result.passed) output.print(`  ${result.reason}`);
+      output.print(`${result.reply.slice(0, REPLY_HEAD_CHARS).replace(/^/gm, '    ')}\n`);
     }
     const passed = results.filter((result) => result.passed).length;
-    console.log(`eval: ${passed} passed, ${results.length - passed} failed`);
-    process.exitCode = passed === results.length ? 0 : 1;
+    output.print(`eval: ${passed} passed, ${results.length - passed} failed`);
+    return passed === results.length ? 0 : 1;
   } finally {
     if (built) await rm(built, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 2;
-});
+if (require.main === module)
+  runCommand((output) => evaluate(process.argv.slice(2), process.env.CORPUS_DIR, output));
