@@ -24,7 +24,7 @@ export interface AnswerDecision {
 
 /** Decides whether a passage, as matched against the question, answers it. */
 export function decideAnswer(
-  { concepts, kind, rarities, nameRun }: JudgedQuestion,
+  { concepts, kind, rarities, nameRun, aboutContext }: JudgedQuestion,
   { said, inText, namedInStory, answering, restated, sentence }: PassageMatch,
 ): AnswerDecision {
   // A verb the passage says (in any of its forms) counts as said; one it does not say costs only its
@@ -43,6 +43,11 @@ export function decideAnswer(
       (!concept.isFocus && (!concept.isName || !concept.nameHead)),
   );
   const saysOwnWords = restated || concepts.some((concept, i) => !concept.fromHistory && inText[i] > 0);
+  // "Who funds it?" is about what the conversation was about: a passage that says none of it (here, in
+  // its headline or its story's lead) answers some other question.
+  const saysContext =
+    !aboutContext ||
+    concepts.some((concept, i) => concept.fromHistory && !concept.isVerb && (said[i] > 0 || namedInStory[i]));
   // Names alone do not answer: "the capital of France" is not answered by a passage that only
   // mentions France. The question's other words must be said too, {@link SUBJECT_COVERAGE} of them.
   const subjects = concepts.map((concept) => (isSubjectWord(concept) ? 1 : 0));
@@ -63,7 +68,13 @@ export function decideAnswer(
   // "When" wants a date, "who" a name, "where" a place: a passage without one does not answer.
   const holdsKind = kind === 'other' || sentence.fitsKind;
   const answers =
-    saysNames && saysOwnWords && saysSubject && namesMeet && holdsKind && coverage >= ANSWER_COVERAGE;
+    saysNames &&
+    saysOwnWords &&
+    saysContext &&
+    saysSubject &&
+    namesMeet &&
+    holdsKind &&
+    coverage >= ANSWER_COVERAGE;
   return { coverage, saysNames, answers };
 }
 

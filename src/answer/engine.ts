@@ -5,7 +5,7 @@ import type { Logger } from '../logging/logger';
 import { loadOrBuildIndex } from '../search/index-snapshot';
 import { type PassageHit, PassageIndex } from '../search/passage-index';
 import { ANSWER_COVERAGE, decideAnswer } from './answer-decision';
-import { historyWeight, pointsBack } from './follow-up';
+import { historyWeight, pointsBack, pointsWithPronoun } from './follow-up';
 import { keySentence } from './key-sentence';
 import { type JudgedQuestion, matchPassage, nameRuns, type RankedPassage } from './passage-match';
 import { type Attempt, presentAnswer } from './presentation';
@@ -85,8 +85,9 @@ export class CorpusEngine implements AnswerEngine {
       );
       return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind, recent);
     }
-    const withContext = () => this.attempt([...own, ...this.historyConcepts(history, own)], kind, recent);
-    if (history.length > 0 && pointsBack(question)) return withContext();
+    const withContext = (aboutContext = false) =>
+      this.attempt([...own, ...this.historyConcepts(history, own)], kind, recent, aboutContext);
+    if (history.length > 0 && pointsBack(question)) return withContext(pointsWithPronoun(question));
     const alone = this.attempt(own, kind, recent);
     if (history.length === 0 || alone.answered) return alone;
     const contextual = withContext();
@@ -125,7 +126,7 @@ export class CorpusEngine implements AnswerEngine {
     return context.map((concept) => ({ ...concept, weight: (concept.weight * limit) / contextMass }));
   }
 
-  private attempt(concepts: Concept[], kind: QuestionKind, recent: boolean): Attempt {
+  private attempt(concepts: Concept[], kind: QuestionKind, recent: boolean, aboutContext = false): Attempt {
     const hits = this.withFurtherCandidates(
       this.index.searchTerms(searchWeights(concepts), CANDIDATES),
       concepts,
@@ -139,6 +140,7 @@ export class CorpusEngine implements AnswerEngine {
         concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)),
       ),
       nameRun: nameRuns(concepts),
+      aboutContext,
       topScore: hits[0].score,
       documentSupport: documentSupport(hits),
       recency: recent ? recency(hits) : new Map(),

@@ -16,6 +16,16 @@ export function pointsBack(question: string): boolean {
   return POINTING_WORDS.test(question) || ELLIPTICAL_OPENING.test(question);
 }
 
+/**
+ * Whether a question points back with a pronoun ("who funds it?", "when was that deal signed?"): the
+ * pronoun stands for something the earlier turns named, so an answer must say one of their things or
+ * names. An elliptical question ("and the ferry?", "what about the bridge?") names its own subject and
+ * may borrow no more than the earlier verb.
+ */
+export function pointsWithPronoun(question: string): boolean {
+  return POINTING_WORDS.test(question);
+}
+
 /** Context weight of an earlier turn: the latest counts most. */
 export function historyWeight(turnsAgo: number): number {
   return turnsAgo === 1 ? 0.5 : 0.35;

@@ -26,6 +26,8 @@ export interface JudgedQuestion {
   ownTerms: Set<string>;
   /** For each concept, which of the question's names it is part of (see {@link nameRuns}). */
   nameRun: number[];
+  /** A follow-up whose pronoun stands for what the earlier turns named: an answer must say some of it. */
+  aboutContext: boolean;
   /** BM25 score of the best candidate. */
   topScore: number;
   /** Each candidate document's share of the best document's summed BM25 over its candidate passages. */

@@ -94,4 +94,15 @@ describe('deciding whether the corpus answers', () => {
     const followUp = engine.answer('And who built it?', { history: ['Who opened the harbour tunnel?'] });
     expect(followUp.answered).toBe(false);
   });
+
+  it('answers a follow-up whose pronoun stands for the earlier subject only from a passage about it', () => {
+    const history = ['Who opened the harbour tunnel?'];
+    // The office article says who is paid rent; it never mentions the tunnel.
+    expect(engine.answer('And who paid for it?', { history }).answered).toBe(false);
+    const lanes = engine.answer('How many lanes does it carry?', { history });
+    expect(lanes.passages[0]?.citations[0]?.file).toBe('tunnel.txt');
+    // An elliptical question names its own subject and borrows only the question: no tunnel needed.
+    const bridge = engine.answer('What about the old river bridge?', { history });
+    expect(bridge.passages[0]?.citations[0]?.file).toBe('bridge.txt');
+  });
 });

@@ -1,4 +1,4 @@
-import { historyWeight, pointsBack } from '../../src/answer/follow-up';
+import { historyWeight, pointsBack, pointsWithPronoun } from '../../src/answer/follow-up';
 import { engineOver, firstFile, leadSentence } from './small-corpus';
 
 // Three things that were opened: asked alone, "who opened it?" could be any of them.
@@ -52,6 +52,15 @@ describe('pointsBack', () => {
       expect(pointsBack(question)).toBe(false);
     },
   );
+});
+
+describe('pointsWithPronoun', () => {
+  it('tells a pronoun, which stands for what the conversation named, from an elliptical question', () => {
+    expect(pointsWithPronoun('who funds it?')).toBe(true);
+    expect(pointsWithPronoun('Is that deal signed?')).toBe(true);
+    expect(pointsWithPronoun('and the funding?')).toBe(false);
+    expect(pointsWithPronoun('What about India?')).toBe(false);
+  });
 });
 
 describe('historyWeight', () => {
