@@ -4,6 +4,7 @@ import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
+import { PackedPostings, PostingPool } from './packed-postings';
 import {
   DEFAULT_POSTING_BUDGET,
   isCommonIn,
@@ -55,10 +56,16 @@ export type TermEntry = [term: string, ...fields: (number | number[])[]];
  */
 export type SearchSnapshot = Omit<AsPlainObject, 'index'> & { index: Iterable<TermEntry> };
 
-/** The part of minisearch's state a snapshot reads and restores directly: its term index. */
+/**
+ * A term's postings in one field as minisearch reads them: its own `Map`, or the same packed
+ * ({@link PackedPostings}).
+ */
+type FieldPostings = Map<number, number> | PackedPostings;
+
+/** The part of minisearch's state that coop packs, and a snapshot reads and restores directly: its term index. */
 interface TermIndex {
-  _index: Iterable<[string, Map<number, Map<number, number>>]> & {
-    set(term: string, fields: Map<number, Map<number, number>>): unknown;
+  _index: Iterable<[string, Map<number, FieldPostings>]> & {
+    set(term: string, fields: Map<number, FieldPostings>): unknown;
   };
 }
 
@@ -125,6 +132,7 @@ export class PassageIndex {
         search.add({ id: passage.id, text: tokens.map((token) => token.term).join(' '), title });
       }
     }
+    packTermIndex(search);
     const acronyms = AcronymTable.mine(passageTexts(documents));
     return new PassageIndex(
       search,
@@ -349,16 +357,36 @@ function lazySearchSnapshot(search: MiniSearch<IndexedPassage>): SearchSnapshot 
 /** Puts {@link TermEntry} items back into a loaded minisearch's term index, as its own loader would. */
 function restoreTermIndex(search: MiniSearch<IndexedPassage>, entries: Iterable<TermEntry>): void {
   const index = (search as unknown as TermIndex)._index;
+  const pool = new PostingPool();
   for (const entry of entries) {
-    const fields = new Map<number, Map<number, number>>();
+    const fields = new Map<number, FieldPostings>();
     for (let i = 1; i + 1 < entry.length; i += 2) {
       const postings = entry[i + 1] as number[];
-      const frequencies = new Map<number, number>();
-      for (let j = 0; j + 1 < postings.length; j += 2) frequencies.set(postings[j], postings[j + 1]);
-      fields.set(entry[i] as number, frequencies);
+      fields.set(entry[i] as number, PackedPostings.packFlat(pool, postings) ?? frequencyMap(postings));
     }
     index.set(entry[0], fields);
   }
+  pool.trim();
+}
+
+/** Packs every posting list of a built minisearch index ({@link PackedPostings}). */
+function packTermIndex(search: MiniSearch<IndexedPassage>): void {
+  const pool = new PostingPool();
+  for (const [, fields] of (search as unknown as TermIndex)._index) {
+    for (const [fieldId, postings] of fields) {
+      const packed =
+        postings instanceof PackedPostings ? postings : PackedPostings.pack(pool, postings, postings.size);
+      if (packed) fields.set(fieldId, packed);
+    }
+  }
+  pool.trim();
+}
+
+/** Postings given as document id, frequency, document id, frequency… as the `Map` minisearch makes. */
+function frequencyMap(postings: readonly number[]): Map<number, number> {
+  const frequencies = new Map<number, number>();
+  for (let j = 0; j + 1 < postings.length; j += 2) frequencies.set(postings[j], postings[j + 1]);
+  return frequencies;
 }
 
 /** Each passage's text in turn, never all of them at once. */

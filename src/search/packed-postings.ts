@@ -1,0 +1,231 @@
+/**
+ * minisearch's postings, packed.
+ *
+ * minisearch keeps, for each term and field, a `Map` from short document id to term frequency: about
+ * 47 bytes a posting, most of the heap of a large index (3.4 million postings at 100k passages). Here a
+ * term's postings in one field are a slice of two typed arrays shared by the whole index (a
+ * {@link PostingPool}), 6 bytes a posting, read through the part of `Map`'s interface that minisearch
+ * uses: `size`, `get`, `has`, `keys`, `entries` and iteration. minisearch still walks, scores and ranks
+ * them; only their storage changes.
+ */
+
+/** The shared storage of every packed posting list of one index. */
+export class PostingPool {
+  ids = new Int32Array(1024);
+  frequencies = new Uint16Array(1024);
+  length = 0;
+
+  /**
+   * Appends `count` postings, given as document id, frequency pairs, and returns where they start;
+   * undefined, with nothing appended, when they cannot be packed: ids not ascending, or a frequency past
+   * 65,535.
+   */
+  appendPairs(postings: Iterable<readonly [number, number]>, count: number): number | undefined {
+    const writer = this.writer(count);
+    for (const [id, frequency] of postings) if (!writer.add(id, frequency)) return undefined;
+    return writer.commit();
+  }
+
+  /** As {@link appendPairs}, for postings given flat: id, frequency, id, frequency… */
+  appendFlat(postings: readonly number[]): number | undefined {
+    const writer = this.writer(postings.length / 2);
+    for (let i = 0; i + 1 < postings.length; i += 2) {
+      if (!writer.add(postings[i], postings[i + 1])) return undefined;
+    }
+    return writer.commit();
+  }
+
+  /** Writes up to `count` postings past the end; they count only once committed, and only all of them. */
+  private writer(count: number): {
+    add(id: number, frequency: number): boolean;
+    commit(): number | undefined;
+  } {
+    this.reserve(count);
+    const { ids, frequencies } = this;
+    const start = this.length;
+    let at = start;
+    let previous = -1;
+    return {
+      add: (id, frequency) => {
+        if (!(id > previous && id <= 0x7fffffff && frequency >= 0 && frequency <= 0xffff)) return false;
+        if (at - start >= count) return false;
+        ids[at] = id;
+        frequencies[at] = frequency;
+        previous = id;
+        at++;
+        return true;
+      },
+      commit: () => {
+        if (at - start !== count) return undefined;
+        this.length = at;
+        return start;
+      },
+    };
+  }
+
+  /** Gives back the room kept for further postings, once every list is packed. */
+  trim(): void {
+    if (this.ids.length === this.length) return;
+    this.ids = this.ids.slice(0, this.length);
+    this.frequencies = this.frequencies.slice(0, this.length);
+  }
+
+  private reserve(count: number): void {
+    if (this.length + count <= this.ids.length) return;
+    const capacity = Math.max(this.ids.length * 2, this.length + count);
+    const ids = new Int32Array(capacity);
+    ids.set(this.ids.subarray(0, this.length));
+    const frequencies = new Uint16Array(capacity);
+    frequencies.set(this.frequencies.subarray(0, this.length));
+    this.ids = ids;
+    this.frequencies = frequencies;
+  }
+}
+
+/**
+ * One term's postings in one field: a slice of a {@link PostingPool}, ids ascending, read as minisearch
+ * reads a `Map<number, number>`. A write (minisearch's own `add`, `remove` or vacuuming, which coop never
+ * asks of a built index, as it builds a new one for each corpus change) turns it into a `Map` first.
+ */
+export class PackedPostings {
+  /** Where the last iteration stood: minisearch reads each id's frequency just after the id. */
+  private cursor = 0;
+  private written?: Map<number, number>;
+
+  constructor(
+    private readonly pool: PostingPool,
+    private readonly start: number,
+    private readonly count: number,
+  ) {}
+
+  /**
+   * Packs `count` postings (document id, frequency pairs, such as minisearch's `Map`) into `pool`;
+   * undefined when they cannot be packed, so that the caller keeps them as they are.
+   */
+  static pack(
+    pool: PostingPool,
+    postings: Iterable<readonly [number, number]>,
+    count: number,
+  ): PackedPostings | undefined {
+    const start = pool.appendPairs(postings, count);
+    return start === undefined ? undefined : new PackedPostings(pool, start, count);
+  }
+
+  /** As {@link pack}, for postings given flat (id, frequency, id, frequency…), as a snapshot stores them. */
+  static packFlat(pool: PostingPool, postings: readonly number[]): PackedPostings | undefined {
+    const start = pool.appendFlat(postings);
+    return start === undefined ? undefined : new PackedPostings(pool, start, postings.length / 2);
+  }
+
+  get size(): number {
+    return this.written ? this.written.size : this.count;
+  }
+
+  get(id: number): number | undefined {
+    if (this.written) return this.written.get(id);
+    const at = this.indexOf(id);
+    return at < 0 ? undefined : this.pool.frequencies[this.start + at];
+  }
+
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  keys(): IterableIterator<number> {
+    if (this.written) return this.written.keys();
+    return new IdIterator(this);
+  }
+
+  entries(): IterableIterator<[number, number]> {
+    if (this.written) return this.written.entries();
+    return new EntryIterator(this);
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+
+  set(id: number, frequency: number): this {
+    this.writable().set(id, frequency);
+    return this;
+  }
+
+  delete(id: number): boolean {
+    return this.writable().delete(id);
+  }
+
+  /**
+   * For the iterators: the id of the `at`th posting, which reading now stands at, or undefined past the
+   * last.
+   */
+  idAt(at: number): number | undefined {
+    if (at >= this.count) return undefined;
+    this.cursor = at;
+    return this.pool.ids[this.start + at];
+  }
+
+  /** For the iterators: the frequency of the `at`th posting. */
+  frequencyAt(at: number): number {
+    return this.pool.frequencies[this.start + at];
+  }
+
+  private indexOf(id: number): number {
+    const { ids } = this.pool;
+    if (this.cursor < this.count && ids[this.start + this.cursor] === id) return this.cursor;
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const found = ids[this.start + middle];
+      if (found === id) return middle;
+      if (found < id) low = middle + 1;
+      else high = middle;
+    }
+    return -1;
+  }
+
+  private writable(): Map<number, number> {
+    this.written ??= new Map(this.entries());
+    return this.written;
+  }
+}
+
+/**
+ * The ids of a {@link PackedPostings} in order. It reuses one result object, as `for…of` reads each at
+ * once: a scan of a common word's postings allocates nothing per posting.
+ */
+class IdIterator implements IterableIterator<number> {
+  private at = 0;
+  private readonly result: IteratorResult<number> = { value: 0, done: false };
+
+  constructor(private readonly postings: PackedPostings) {}
+
+  next(): IteratorResult<number> {
+    const id = this.postings.idAt(this.at++);
+    if (id === undefined) return { value: undefined, done: true };
+    this.result.value = id;
+    return this.result;
+  }
+
+  [Symbol.iterator](): IterableIterator<number> {
+    return this;
+  }
+}
+
+/** The id and frequency pairs of a {@link PackedPostings} in order. */
+class EntryIterator implements IterableIterator<[number, number]> {
+  private at = 0;
+
+  constructor(private readonly postings: PackedPostings) {}
+
+  next(): IteratorResult<[number, number]> {
+    const at = this.at++;
+    const id = this.postings.idAt(at);
+    if (id === undefined) return { value: undefined, done: true };
+    return { value: [id, this.postings.frequencyAt(at)], done: false };
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this;
+  }
+}
