@@ -110,6 +110,7 @@ export class PassageIndex {
   /** Analyzes and indexes every passage of `documents`. */
   static build(documents: CorpusDocument[], options: PassageIndexOptions = {}): PassageIndex {
     const search = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
+    const postings = collectPackedPostings(search);
     const passages = new Map<string, Passage>();
     const frequencies = new Map<string, number>();
     const titleFrequencies = new Map<string, number>();
@@ -132,7 +133,7 @@ export class PassageIndex {
         search.add({ id: passage.id, text: tokens.map((token) => token.term).join(' '), title });
       }
     }
-    packTermIndex(search);
+    postings.finish();
     const acronyms = AcronymTable.mine(passageTexts(documents));
     return new PassageIndex(
       search,
@@ -369,17 +370,48 @@ function restoreTermIndex(search: MiniSearch<IndexedPassage>, entries: Iterable<
   pool.trim();
 }
 
-/** Packs every posting list of a built minisearch index ({@link PackedPostings}). */
-function packTermIndex(search: MiniSearch<IndexedPassage>): void {
-  const pool = new PostingPool();
-  for (const [, fields] of (search as unknown as TermIndex)._index) {
-    for (const [fieldId, postings] of fields) {
-      const packed =
-        postings instanceof PackedPostings ? postings : PackedPostings.pack(pool, postings, postings.size);
-      if (packed) fields.set(fieldId, packed);
+/**
+ * Has minisearch's `add` hand each posting to coop rather than grow a `Map` per term and field (about
+ * 47 bytes a posting, and most of a first start's peak heap): `add` still keeps its document tables and
+ * field lengths, but its `addTerm` is replaced until `finish`, which packs the postings collected
+ * ({@link PackedPostings}) into minisearch's term index. Passages are added in id order, so each term's
+ * postings grow at their end: a repeated word adds to the last one.
+ */
+function collectPackedPostings(search: MiniSearch<IndexedPassage>): { finish(): void } {
+  const collected = new Map<string, (number[] | undefined)[]>();
+  const indexer = search as unknown as { addTerm(fieldId: number, passageId: number, term: string): void };
+  indexer.addTerm = (fieldId, passageId, term) => {
+    let fields = collected.get(term);
+    if (!fields) {
+      fields = [];
+      collected.set(term, fields);
     }
-  }
-  pool.trim();
+    let postings = fields[fieldId];
+    if (!postings) {
+      postings = [];
+      fields[fieldId] = postings;
+    }
+    if (postings[postings.length - 2] === passageId) postings[postings.length - 1]++;
+    else postings.push(passageId, 1);
+  };
+  return {
+    finish() {
+      // minisearch's own `addTerm` again, from its prototype, for any later `add`.
+      delete (indexer as { addTerm?: unknown }).addTerm;
+      const index = (search as unknown as TermIndex)._index;
+      const pool = new PostingPool();
+      for (const [term, fields] of collected) {
+        const packed = new Map<number, FieldPostings>();
+        fields.forEach((postings, fieldId) => {
+          if (postings)
+            packed.set(fieldId, PackedPostings.packFlat(pool, postings) ?? frequencyMap(postings));
+        });
+        index.set(term, packed);
+        collected.delete(term);
+      }
+      pool.trim();
+    },
+  };
 }
 
 /** Postings given as document id, frequency, document id, frequency… as the `Map` minisearch makes. */
