@@ -3,6 +3,8 @@ import type { CorpusDocument, Passage } from '../corpus/types';
 
 /** Passages whose analysis is kept between questions. */
 const READING_CACHE_SIZE = 2000;
+/** Headlines whose analysis is kept between questions: a question reads those of 80 candidates or so. */
+const HEADLINE_CACHE_SIZE = 5000;
 
 /** A passage's words, analyzed once. */
 export interface PassageReading {
@@ -28,6 +30,9 @@ export class Readings {
   private readonly headlines = new Map<string, HeadlineReading>();
   private readonly passages = new Map<string, PassageReading>();
 
+  /** `limits`: how many passages and headlines are kept; the oldest read is forgotten first. */
+  constructor(private readonly limits = { passages: READING_CACHE_SIZE, headlines: HEADLINE_CACHE_SIZE }) {}
+
   /** A passage analyzed once per sentence; recently read passages are kept, as popular ones recur. */
   passage(passage: Passage): PassageReading {
     const cached = this.passages.get(passage.id);
@@ -51,9 +56,7 @@ export class Readings {
       // Pairs never span two sentences: a phrase is said within one.
       addAdjacentPairs(tokens, reading.pairs);
     }
-    if (this.passages.size >= READING_CACHE_SIZE)
-      this.passages.delete(this.passages.keys().next().value ?? '');
-    this.passages.set(passage.id, reading);
+    keepBounded(this.passages, passage.id, reading, this.limits.passages);
     return reading;
   }
 
@@ -67,10 +70,16 @@ export class Readings {
         terms: new Set(tokens.map((token) => token.term)),
         words: new Set(tokens.map((token) => token.surface)),
       };
-      this.headlines.set(document.file, title);
+      keepBounded(this.headlines, document.file, title, this.limits.headlines);
     }
     return title;
   }
+}
+
+/** Keeps `value`, forgetting the oldest entry once `cache` holds `limit`. */
+function keepBounded<T>(cache: Map<string, T>, key: string, value: T, limit: number): void {
+  if (cache.size >= limit) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, value);
 }
 
 /** Pairs of words side by side, a stopword between allowed: `technolog secur`. */
