@@ -14,7 +14,7 @@ const ROOT = path.resolve(__dirname, '..');
 export function heapLimitMB(passages: number): number {
   return Math.max(MIN_HEAP_MB, Math.ceil((HEAP_MB_PER_1000_PASSAGES * passages) / 1000));
 }
-export const HEAP_MB_PER_1000_PASSAGES = 6;
+export const HEAP_MB_PER_1000_PASSAGES = 3;
 export const MIN_HEAP_MB = 256;
 
 /** What one run of the bot, from spawn to its last answer, cost. */
