@@ -32,7 +32,7 @@ export interface BotRun {
 }
 
 /**
- * Runs the bot as `npm start` does (Node with tsx, `src/index.ts`, HTTP mode) on `corpusDir` with
+ * Runs the bot as `npm start` does (Node with tsx's require hook, `src/index.ts`, HTTP mode) on `corpusDir` with
  * `DATA_DIR` `dataDir`, under `--max-old-space-size` {@link heapLimitMB}: times spawn to listening, then
  * mentions it with each question (signed events to its receiver on loopback; the Web API is a local
  * server), and reads its peak and final RSS from `/proc` before stopping it with SIGTERM. The first run
@@ -49,7 +49,7 @@ export async function runBot(
   const started = performance.now();
   const bot = spawn(
     process.execPath,
-    [`--max-old-space-size=${heapLimitMB(passages)}`, '--import', 'tsx', 'src/index.ts'],
+    [`--max-old-space-size=${heapLimitMB(passages)}`, '--require', 'tsx/cjs', 'src/index.ts'],
     {
       cwd: ROOT,
       env: {

@@ -171,7 +171,7 @@ function timeFirstAnswer(dataDir: string): Promise<number> {
   };
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'src/index.ts'], {
       cwd: ROOT,
       env,
       stdio: ['pipe', 'pipe', 'ignore'],

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '..');
 
-/** Runs `npm start`'s command (tsx src/index.ts) with only `env` set, in an empty folder (no .env). */
+/** Runs `npm start`'s command (Node with tsx's require hook, src/index.ts) with only `env` set, in an empty folder (no .env). */
 async function start(
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -13,8 +13,8 @@ async function start(
   try {
     return await new Promise((resolve, reject) => {
       const child = spawn(
-        path.join(repoRoot, 'node_modules/.bin/tsx'),
-        [path.join(repoRoot, 'src/index.ts')],
+        process.execPath,
+        ['--require', require.resolve('tsx/cjs'), path.join(repoRoot, 'src/index.ts')],
         {
           cwd,
           env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },

@@ -15,11 +15,12 @@ export class CoopProcess {
   ) {}
 
   /**
-   * Starts `tsx src/index.ts` with `env` (and nothing else from this environment but PATH and HOME) and
-   * resolves once it listens, with its port; rejects if it exits or stays silent for `timeoutMs`.
+   * Starts `src/index.ts` as `npm start` does (Node with tsx's require hook) with `env` (and nothing
+   * else from this environment but PATH and HOME) and resolves once it listens, with its port; rejects if
+   * it exits or stays silent for `timeoutMs`.
    */
   static start(env: Record<string, string>, timeoutMs = 20_000): Promise<CoopProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'src/index.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
