@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type BotRun, heapLimitMB, runBot } from './bot-process';
+import { type BotRun, heapLimitMB, runBot, SEMI_SPACE_MB } from './bot-process';
 import { type ChartPanel, renderChart } from './chart';
 import { runJsonChild } from './json-child';
 import type { BenchQuestion } from './questions';
@@ -330,7 +330,7 @@ function table(
   }
   lines.push(growthTable(sizes));
   lines.push(
-    `the bot ran under --max-old-space-size=${sizes.map((size) => size.bot.heapLimitMB).join(', ')} MB`,
+    `the bot ran under --max-old-space-size=${sizes.map((size) => size.bot.heapLimitMB).join(', ')} MB and --max-semi-space-size=${SEMI_SPACE_MB} MB`,
   );
   lines.push('');
   lines.push(
