@@ -48,6 +48,8 @@ describe('npm run ask', () => {
     expect(output.printed).toMatch(/^\*\*The harbour tunnel was opened by Mayor Jane Doe/);
     expect(output.printed).toContain('tunnel.txt');
     expect(output.printed).not.toContain('> ');
+    // The engine's reasoning only with --explain
+    expect(output.printed).not.toContain('answered=');
   });
 
   it('answers later arguments as follow-ups in one conversation, each under its question', async () => {
@@ -114,6 +116,8 @@ describe('npm run eval', () => {
     await evaluate(['--verbose', evalFile('verbose.jsonl', [passing])], corpus, output);
     expect(output.printed).toContain('pass tunnel#1 Who opened the harbour tunnel?');
     expect(output.printed).toContain('pass tunnel#2 and when?');
+    // A passing turn has no reason to give.
+    expect(output.printed).not.toContain('undefined');
   });
 
   it('names the files it looked for when the eval file is missing', async () => {

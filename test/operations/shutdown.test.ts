@@ -28,7 +28,7 @@ describe('stopping within a bound', () => {
     expect(logger.text()).not.toContain('still running');
   });
 
-  it('leaves a stuck step at the bound with a warning, and still gives the next its second', async () => {
+  it('leaves a stuck step at the bound with a warning, and still gives the next a second', async () => {
     jest.useFakeTimers();
     const logger = recordingLogger();
     let closedAt: number | undefined;
@@ -60,6 +60,22 @@ describe('stopping within a bound', () => {
     expect(closedAt).toBe(3900);
     expect(stopped).toBe(true);
     expect(logger.lines.filter((line) => line.includes('still running'))).toHaveLength(1);
+  });
+
+  it('gives a step after the bound a second, not the whole bound again', async () => {
+    jest.useFakeTimers();
+    const logger = recordingLogger();
+    let stopped = false;
+    void stopWithin(
+      3000,
+      [() => new Promise<void>(() => {}), () => new Promise<void>((resolve) => setTimeout(resolve, 1500))],
+      logger,
+    ).then(() => {
+      stopped = true;
+    });
+    await jest.advanceTimersByTimeAsync(4000);
+    expect(stopped).toBe(true);
+    expect(logger.lines.filter((line) => line.includes('still running'))).toHaveLength(2);
   });
 
   it('does not wait out the bound when the steps finish early', async () => {
