@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { QUESTION_LOG_FILE, QuestionLog } from '../../src/question-log/question-log';
@@ -65,6 +65,56 @@ describe('QuestionLog', () => {
     expect(logger.lines.some((line) => line.includes('skipped 1 unreadable line'))).toBe(true);
     const lines = (await readFile(path.join(dir, QUESTION_LOG_FILE), 'utf8')).split('\n');
     expect(JSON.parse(lines[2] as string).questionId).toBe('after');
+  });
+
+  it('skips lines that are JSON but not events, each counted, and reads the rest', async () => {
+    const logger = recordingLogger();
+    const feedback = {
+      kind: 'feedback',
+      questionId: 'q1',
+      at: '2026-03-02T10:01:00.000Z',
+      user: 'U1',
+      rating: 'up',
+    };
+    const lines = [
+      question({ questionId: 'good' }),
+      'a string',
+      null,
+      [1, 2],
+      { ...question(), at: undefined },
+      { ...question(), at: 'yesterday' },
+      { ...question(), question: 42 },
+      { ...question(), sources: 'a.txt' },
+      { ...question(), kind: 'answer' },
+      { ...feedback, rating: 'meh' },
+      { ...feedback, kind: 'question' },
+      feedback,
+      { ...feedback, questionId: 'q2', rating: 'down' },
+    ];
+    await writeFile(
+      path.join(dir, QUESTION_LOG_FILE),
+      `${lines.map((line) => JSON.stringify(line)).join('\n')}\n\n   \n`,
+    );
+    const events = await new QuestionLog({ dir, logger }).readSince(new Date(0));
+    expect(events.map((event) => `${event.kind}:${event.questionId}`)).toEqual([
+      'question:good',
+      'feedback:q1',
+      'feedback:q2',
+    ]);
+    expect(logger.text()).toContain(`skipped 10 unreadable line(s) in ${path.join(dir, QUESTION_LOG_FILE)}`);
+  });
+
+  it('logs a log file it cannot read and still reads the others', async () => {
+    const logger = recordingLogger();
+    const log = new QuestionLog({ dir, logger });
+    await log.record(question({ questionId: 'kept' }));
+    // A folder where a rotated file should be: it exists, but cannot be read as one.
+    await mkdir(path.join(dir, 'questions.1.jsonl'));
+    const events = await log.readSince(new Date(0));
+    expect(events.map((event) => event.questionId)).toEqual(['kept']);
+    expect(logger.text()).toContain(`question log: cannot read ${path.join(dir, 'questions.1.jsonl')}`);
+    // A missing file is no trouble: nothing else was logged.
+    expect(logger.lines.filter((line) => line.includes('cannot read'))).toHaveLength(1);
   });
 
   it('rotates past maxBytes, keeps keepFiles rotated files, and reads across them', async () => {
