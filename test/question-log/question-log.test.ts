@@ -132,6 +132,27 @@ describe('QuestionLog', () => {
     expect(ids.at(-1)).toBe('q11');
   });
 
+  it('fills a file up to maxBytes exactly before rotating, and never rotates a file for its first line', async () => {
+    const line = (id: string) => `${JSON.stringify(question({ questionId: id }))}\n`;
+    const lineBytes = Buffer.byteLength(line('q1'));
+    const log = new QuestionLog({ dir, maxBytes: 2 * lineBytes, keepFiles: 3 });
+    await log.record(question({ questionId: 'q1' }));
+    await log.record(question({ questionId: 'q2' }));
+    // Two lines fill the file exactly: still one file.
+    expect((await readdir(dir)).sort()).toEqual(['questions.jsonl']);
+    await log.record(question({ questionId: 'q3' }));
+    expect((await readdir(dir)).sort()).toEqual(['questions.1.jsonl', 'questions.jsonl']);
+    expect(await readFile(path.join(dir, 'questions.1.jsonl'), 'utf8')).toBe(line('q1') + line('q2'));
+    expect(await readFile(path.join(dir, QUESTION_LOG_FILE), 'utf8')).toBe(line('q3'));
+
+    // A line longer than maxBytes still goes into an empty file, rather than rotating it away.
+    const logger = recordingLogger();
+    const small = new QuestionLog({ dir: path.join(dir, 'small'), maxBytes: 10, logger });
+    await small.record(question({ questionId: 'long' }));
+    expect(await readdir(path.join(dir, 'small'))).toEqual(['questions.jsonl']);
+    expect(logger.text()).not.toContain('rotated');
+  });
+
   it('counts a question answered again after a crash (same id) once', async () => {
     const log = new QuestionLog({ dir });
     await log.record(question({ questionId: 'q-replayed' }));
