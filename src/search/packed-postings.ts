@@ -88,8 +88,11 @@ export class PostingPool {
  * asks of a built index, as it builds a new one for each corpus change) turns it into a `Map` first.
  */
 export class PackedPostings {
-  /** Where the last iteration stood: minisearch reads each id's frequency just after the id. */
-  private cursor = 0;
+  /**
+   * Where the next lookup is likely to be: minisearch walks the ids in order and reads each one's
+   * frequency as it goes, so after the `n`th, the `n + 1`th.
+   */
+  private next = 0;
   private written?: Map<number, number>;
 
   constructor(
@@ -124,7 +127,9 @@ export class PackedPostings {
   get(id: number): number | undefined {
     if (this.written) return this.written.get(id);
     const at = this.indexOf(id);
-    return at < 0 ? undefined : this.pool.frequencies[this.start + at];
+    if (at < 0) return undefined;
+    this.next = at + 1;
+    return this.pool.frequencies[this.start + at];
   }
 
   has(id: number): boolean {
@@ -133,7 +138,7 @@ export class PackedPostings {
 
   keys(): IterableIterator<number> {
     if (this.written) return this.written.keys();
-    return new IdIterator(this);
+    return this.pool.ids.subarray(this.start, this.start + this.count).values();
   }
 
   entries(): IterableIterator<[number, number]> {
@@ -154,24 +159,19 @@ export class PackedPostings {
     return this.writable().delete(id);
   }
 
-  /**
-   * For the iterators: the id of the `at`th posting, which reading now stands at, or undefined past the
-   * last.
-   */
+  /** For {@link EntryIterator}: the id of the `at`th posting, or undefined past the last. */
   idAt(at: number): number | undefined {
-    if (at >= this.count) return undefined;
-    this.cursor = at;
-    return this.pool.ids[this.start + at];
+    return at < this.count ? this.pool.ids[this.start + at] : undefined;
   }
 
-  /** For the iterators: the frequency of the `at`th posting. */
+  /** For {@link EntryIterator}: the frequency of the `at`th posting. */
   frequencyAt(at: number): number {
     return this.pool.frequencies[this.start + at];
   }
 
   private indexOf(id: number): number {
     const { ids } = this.pool;
-    if (this.cursor < this.count && ids[this.start + this.cursor] === id) return this.cursor;
+    if (this.next < this.count && ids[this.start + this.next] === id) return this.next;
     let low = 0;
     let high = this.count;
     while (low < high) {
@@ -187,28 +187,6 @@ export class PackedPostings {
   private writable(): Map<number, number> {
     this.written ??= new Map(this.entries());
     return this.written;
-  }
-}
-
-/**
- * The ids of a {@link PackedPostings} in order. It reuses one result object, as `for…of` reads each at
- * once: a scan of a common word's postings allocates nothing per posting.
- */
-class IdIterator implements IterableIterator<number> {
-  private at = 0;
-  private readonly result: IteratorResult<number> = { value: 0, done: false };
-
-  constructor(private readonly postings: PackedPostings) {}
-
-  next(): IteratorResult<number> {
-    const id = this.postings.idAt(this.at++);
-    if (id === undefined) return { value: undefined, done: true };
-    this.result.value = id;
-    return this.result;
-  }
-
-  [Symbol.iterator](): IterableIterator<number> {
-    return this;
   }
 }
 
