@@ -7,6 +7,7 @@ import { type CorpusEngine, loadEngine } from '../../src/answer/engine';
 import { ConsoleSession, runConsole } from '../../src/console/console';
 import { silentLogger } from '../../src/logging/logger';
 import type { QuestionLogEvent } from '../../src/question-log/types';
+import { recordingLogger } from '../logging/recording-logger';
 
 const repoRoot = path.resolve(__dirname, '../..');
 let engine: CorpusEngine;
@@ -96,6 +97,79 @@ describe('runConsole', () => {
   });
 });
 
+/** Runs the console on `text` as its whole input and resolves with what it printed. */
+async function consoleOutput(text: string, interactive = false, logger = silentLogger): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => {
+    printed += String(chunk);
+  });
+  const done = runConsole(
+    { engine, questionLog: { record: async () => {} }, logger },
+    { input, output, interactive },
+  );
+  input.end(text);
+  await done;
+  return printed;
+}
+
+describe('runConsole in detail', () => {
+  it('echoes piped questions trimmed, not commands or blank lines, and stops at /quit', async () => {
+    const printed = await consoleOutput('  who launched TSI  \n\n   \n/help\n/quit\nwhere is Thessaly\n');
+    const lines = printed.split('\n');
+    expect(lines[0]).toBe('> who launched TSI');
+    expect(printed).not.toContain('> /help');
+    expect(printed).not.toContain('> \n');
+    expect(printed).toContain('  /sources  the documents I know');
+    expect(printed).not.toContain('Thessaly');
+    // No prompt and no banner when reading a pipe.
+    expect(printed).not.toContain('coop>');
+    // Replies are separated by one blank line, and blank input adds none.
+    expect(printed).not.toMatch(/\n\n\n/);
+  });
+
+  it('greets and prompts at a terminal, without echoing the question', async () => {
+    const printed = await consoleOutput('who launched TSI\n', true);
+    expect(printed.startsWith('coop: ask about the documents in the corpus. Type /help for commands.')).toBe(
+      true,
+    );
+    expect(printed).toContain('coop> ');
+    expect(printed).not.toContain('> who launched TSI\n');
+    expect(printed).toMatch(/Technology Security Initiative/);
+  });
+
+  it('apologises and logs when answering fails, and goes on to the next question', async () => {
+    const logger = recordingLogger();
+    jest.spyOn(engine, 'answer').mockImplementationOnce(() => {
+      throw new Error('index closed');
+    });
+    const printed = await consoleOutput('who launched TSI\n/sources\n', false, logger);
+    expect(printed).toContain('Sorry, something went wrong while answering; it has been logged.');
+    expect(logger.text()).toContain('Answering failed index closed');
+    expect(printed).toContain('5 documents in the corpus');
+  });
+
+  it('pages through further results with /more until there are none', async () => {
+    const { session: console } = session();
+    const first = await console.reply('who launched TSI');
+    const total = Number(/\((\d+) more results?: type \/more\)/.exec(first ?? '')?.[1]);
+    expect(total).toBeGreaterThan(0);
+    let pages = 0;
+    for (let reply = (await console.reply('/more')) ?? ''; !reply.startsWith('No more results'); ) {
+      pages++;
+      // Each page quotes passages with their citations, and counts down what is left.
+      expect(reply).toMatch(/^\s*— \S+\.txt/m);
+      const left = /\((\d+) more results?: type \/more\)/.exec(reply)?.[1];
+      if (left !== undefined) expect(Number(left)).toBeLessThan(total);
+      expect(pages).toBeLessThan(20);
+      reply = (await console.reply('/more')) ?? '';
+    }
+    expect(pages).toBeGreaterThan(0);
+    expect(await console.reply('/more')).toBe('No more results for this question.');
+  });
+});
+
 describe('npm start without Slack credentials', () => {
   it('runs the console on piped input and prints a cited answer', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'coop-console-'));
@@ -109,7 +183,7 @@ describe('npm start without Slack credentials', () => {
       const stdout = await new Promise<string>((resolve, reject) => {
         const child = execFile(
           process.execPath,
-          [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/index.ts'],
+          ['--require', 'tsx/cjs', 'src/index.ts'],
           { cwd: repoRoot, env, timeout: 60_000 },
           (error, out) => (error ? reject(error) : resolve(out)),
         );
