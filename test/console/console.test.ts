@@ -77,26 +77,6 @@ describe('ConsoleSession', () => {
   });
 });
 
-describe('runConsole', () => {
-  it('answers piped questions one a line and finishes at end of input', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => {
-      printed += String(chunk);
-    });
-    const done = runConsole(
-      { engine, questionLog: { record: async () => {} }, logger: silentLogger },
-      { input, output, interactive: false },
-    );
-    input.end('who launched TSI\n\n/sources\n');
-    await done;
-    expect(printed).toMatch(/^> who launched TSI\n/);
-    expect(printed).toMatch(/launching a new ‘Technology Security Initiative’/);
-    expect(printed).toContain('5 documents in the corpus');
-  });
-});
-
 /** Runs the console on `text` as its whole input and resolves with what it printed. */
 async function consoleOutput(text: string, interactive = false, logger = silentLogger): Promise<string> {
   const input = new PassThrough();
@@ -113,6 +93,15 @@ async function consoleOutput(text: string, interactive = false, logger = silentL
   await done;
   return printed;
 }
+
+describe('runConsole', () => {
+  it('answers piped questions one a line and finishes at end of input', async () => {
+    const printed = await consoleOutput('who launched TSI\n\n/sources\n');
+    expect(printed).toMatch(/^> who launched TSI\n/);
+    expect(printed).toMatch(/launching a new ‘Technology Security Initiative’/);
+    expect(printed).toContain('5 documents in the corpus');
+  });
+});
 
 describe('runConsole in detail', () => {
   it('echoes piped questions trimmed, not commands or blank lines, and stops at /quit', async () => {
