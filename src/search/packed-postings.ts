@@ -16,51 +16,24 @@ export class PostingPool {
   length = 0;
 
   /**
-   * Appends `count` postings, given as document id, frequency pairs, and returns where they start;
-   * undefined, with nothing appended, when they cannot be packed: ids not ascending, or a frequency past
-   * 65,535.
+   * Appends postings given flat (document id, frequency, document id, frequency…) and returns where they
+   * start; undefined, with nothing kept, when they cannot be packed: ids not ascending, or a frequency
+   * past 65,535.
    */
-  appendPairs(postings: Iterable<readonly [number, number]>, count: number): number | undefined {
-    const writer = this.writer(count);
-    for (const [id, frequency] of postings) if (!writer.add(id, frequency)) return undefined;
-    return writer.commit();
-  }
-
-  /** As {@link appendPairs}, for postings given flat: id, frequency, id, frequency… */
-  appendFlat(postings: readonly number[]): number | undefined {
-    const writer = this.writer(postings.length / 2);
-    for (let i = 0; i + 1 < postings.length; i += 2) {
-      if (!writer.add(postings[i], postings[i + 1])) return undefined;
-    }
-    return writer.commit();
-  }
-
-  /** Writes up to `count` postings past the end; they count only once committed, and only all of them. */
-  private writer(count: number): {
-    add(id: number, frequency: number): boolean;
-    commit(): number | undefined;
-  } {
-    this.reserve(count);
-    const { ids, frequencies } = this;
+  append(postings: readonly number[]): number | undefined {
+    this.reserve(postings.length / 2);
     const start = this.length;
-    let at = start;
     let previous = -1;
-    return {
-      add: (id, frequency) => {
-        if (!(id > previous && id <= 0x7fffffff && frequency >= 0 && frequency <= 0xffff)) return false;
-        if (at - start >= count) return false;
-        ids[at] = id;
-        frequencies[at] = frequency;
-        previous = id;
-        at++;
-        return true;
-      },
-      commit: () => {
-        if (at - start !== count) return undefined;
-        this.length = at;
-        return start;
-      },
-    };
+    for (let i = 0, at = start; i + 1 < postings.length; i += 2, at++) {
+      const id = postings[i];
+      const frequency = postings[i + 1];
+      if (!(id > previous && id <= 0x7fffffff && frequency >= 0 && frequency <= 0xffff)) return undefined;
+      this.ids[at] = id;
+      this.frequencies[at] = frequency;
+      previous = id;
+    }
+    this.length = start + postings.length / 2;
+    return start;
   }
 
   /** Gives back the room kept for further postings, once every list is packed. */
@@ -102,21 +75,11 @@ export class PackedPostings {
   ) {}
 
   /**
-   * Packs `count` postings (document id, frequency pairs, such as minisearch's `Map`) into `pool`;
-   * undefined when they cannot be packed, so that the caller keeps them as they are.
+   * Packs postings given flat (document id, frequency, document id, frequency…, as a snapshot stores them)
+   * into `pool`; undefined when they cannot be packed.
    */
-  static pack(
-    pool: PostingPool,
-    postings: Iterable<readonly [number, number]>,
-    count: number,
-  ): PackedPostings | undefined {
-    const start = pool.appendPairs(postings, count);
-    return start === undefined ? undefined : new PackedPostings(pool, start, count);
-  }
-
-  /** As {@link pack}, for postings given flat (id, frequency, id, frequency…), as a snapshot stores them. */
-  static packFlat(pool: PostingPool, postings: readonly number[]): PackedPostings | undefined {
-    const start = pool.appendFlat(postings);
+  static pack(pool: PostingPool, postings: readonly number[]): PackedPostings | undefined {
+    const start = pool.append(postings);
     return start === undefined ? undefined : new PackedPostings(pool, start, postings.length / 2);
   }
 
@@ -143,7 +106,7 @@ export class PackedPostings {
 
   entries(): IterableIterator<[number, number]> {
     if (this.written) return this.written.entries();
-    return new EntryIterator(this);
+    return this.packedEntries();
   }
 
   [Symbol.iterator](): IterableIterator<[number, number]> {
@@ -159,14 +122,9 @@ export class PackedPostings {
     return this.writable().delete(id);
   }
 
-  /** For {@link EntryIterator}: the id of the `at`th posting, or undefined past the last. */
-  idAt(at: number): number | undefined {
-    return at < this.count ? this.pool.ids[this.start + at] : undefined;
-  }
-
-  /** For {@link EntryIterator}: the frequency of the `at`th posting. */
-  frequencyAt(at: number): number {
-    return this.pool.frequencies[this.start + at];
+  private *packedEntries(): Generator<[number, number]> {
+    const { ids, frequencies } = this.pool;
+    for (let at = this.start; at < this.start + this.count; at++) yield [ids[at], frequencies[at]];
   }
 
   private indexOf(id: number): number {
@@ -190,20 +148,17 @@ export class PackedPostings {
   }
 }
 
-/** The id and frequency pairs of a {@link PackedPostings} in order. */
-class EntryIterator implements IterableIterator<[number, number]> {
-  private at = 0;
-
-  constructor(private readonly postings: PackedPostings) {}
-
-  next(): IteratorResult<[number, number]> {
-    const at = this.at++;
-    const id = this.postings.idAt(at);
-    if (id === undefined) return { value: undefined, done: true };
-    return { value: [id, this.postings.frequencyAt(at)], done: false };
-  }
-
-  [Symbol.iterator](): IterableIterator<[number, number]> {
-    return this;
-  }
+/**
+ * Postings given flat, packed into `pool` ({@link PackedPostings.pack}), or, where they cannot be, as the
+ * `Map` minisearch itself makes.
+ */
+export function packedOrMap(
+  pool: PostingPool,
+  postings: readonly number[],
+): PackedPostings | Map<number, number> {
+  const packed = PackedPostings.pack(pool, postings);
+  if (packed) return packed;
+  const frequencies = new Map<number, number>();
+  for (let i = 0; i + 1 < postings.length; i += 2) frequencies.set(postings[i], postings[i + 1]);
+  return frequencies;
 }

@@ -4,7 +4,7 @@ import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
-import { PackedPostings, PostingPool } from './packed-postings';
+import { type PackedPostings, PostingPool, packedOrMap } from './packed-postings';
 import {
   DEFAULT_POSTING_BUDGET,
   isCommonIn,
@@ -357,17 +357,25 @@ function lazySearchSnapshot(search: MiniSearch<IndexedPassage>): SearchSnapshot 
 
 /** Puts {@link TermEntry} items back into a loaded minisearch's term index, as its own loader would. */
 function restoreTermIndex(search: MiniSearch<IndexedPassage>, entries: Iterable<TermEntry>): void {
-  const index = (search as unknown as TermIndex)._index;
   const pool = new PostingPool();
   for (const entry of entries) {
-    const fields = new Map<number, FieldPostings>();
-    for (let i = 1; i + 1 < entry.length; i += 2) {
-      const postings = entry[i + 1] as number[];
-      fields.set(entry[i] as number, PackedPostings.packFlat(pool, postings) ?? frequencyMap(postings));
-    }
-    index.set(entry[0], fields);
+    const fields: [number, number[]][] = [];
+    for (let i = 1; i + 1 < entry.length; i += 2) fields.push([entry[i] as number, entry[i + 1] as number[]]);
+    setTerm(search, pool, entry[0], fields);
   }
   pool.trim();
+}
+
+/** Puts a term's postings, field by field, packed into `pool`, into minisearch's term index. */
+function setTerm(
+  search: MiniSearch<IndexedPassage>,
+  pool: PostingPool,
+  term: string,
+  fields: Iterable<[fieldId: number, postings: number[]]>,
+): void {
+  const packed = new Map<number, FieldPostings>();
+  for (const [fieldId, postings] of fields) packed.set(fieldId, packedOrMap(pool, postings));
+  (search as unknown as TermIndex)._index.set(term, packed);
 }
 
 /**
@@ -398,27 +406,21 @@ function collectPackedPostings(search: MiniSearch<IndexedPassage>): { finish(): 
     finish() {
       // minisearch's own `addTerm` again, from its prototype, for any later `add`.
       delete (indexer as { addTerm?: unknown }).addTerm;
-      const index = (search as unknown as TermIndex)._index;
       const pool = new PostingPool();
       for (const [term, fields] of collected) {
-        const packed = new Map<number, FieldPostings>();
-        fields.forEach((postings, fieldId) => {
-          if (postings)
-            packed.set(fieldId, PackedPostings.packFlat(pool, postings) ?? frequencyMap(postings));
-        });
-        index.set(term, packed);
+        setTerm(
+          search,
+          pool,
+          term,
+          fields.flatMap((postings, fieldId) =>
+            postings ? [[fieldId, postings] as [number, number[]]] : [],
+          ),
+        );
         collected.delete(term);
       }
       pool.trim();
     },
   };
-}
-
-/** Postings given as document id, frequency, document id, frequency… as the `Map` minisearch makes. */
-function frequencyMap(postings: readonly number[]): Map<number, number> {
-  const frequencies = new Map<number, number>();
-  for (let j = 0; j + 1 < postings.length; j += 2) frequencies.set(postings[j], postings[j + 1]);
-  return frequencies;
 }
 
 /** Each passage's text in turn, never all of them at once. */

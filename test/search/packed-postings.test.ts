@@ -1,4 +1,4 @@
-import { PackedPostings, PostingPool } from '../../src/search/packed-postings';
+import { PackedPostings, PostingPool, packedOrMap } from '../../src/search/packed-postings';
 
 /** Random ascending postings: ids with gaps, frequencies up to `maxFrequency`. */
 function randomPostings(count: number, seed: number, maxFrequency = 40): [number, number][] {
@@ -20,7 +20,7 @@ describe('packed postings', () => {
   it('read as the Map minisearch would have made, list after list in one pool', () => {
     const pool = new PostingPool();
     const lists = [0, 1, 2, 7, 300, 5000].map((count, i) => randomPostings(count, i + 1));
-    const packed = lists.map((list) => PackedPostings.pack(pool, list, list.length));
+    const packed = lists.map((list) => PackedPostings.pack(pool, list.flat()));
     pool.trim();
     lists.forEach((list, i) => {
       const map = new Map(list);
@@ -52,7 +52,7 @@ describe('packed postings', () => {
 
   it('take flat lists (id, frequency, id, frequency…) as a snapshot stores them', () => {
     const pool = new PostingPool();
-    const postings = PackedPostings.packFlat(pool, [3, 1, 8, 2, 9, 7]);
+    const postings = PackedPostings.pack(pool, [3, 1, 8, 2, 9, 7]);
     expect(postings && [...postings]).toEqual([
       [3, 1],
       [8, 2],
@@ -62,36 +62,23 @@ describe('packed postings', () => {
 
   it('are left unpacked when their ids are not ascending or a frequency is too large to pack', () => {
     const pool = new PostingPool();
-    expect(
-      PackedPostings.pack(
-        pool,
-        [
-          [5, 1],
-          [2, 1],
-        ] as [number, number][],
-        2,
-      ),
-    ).toBeUndefined();
-    expect(
-      PackedPostings.pack(
-        pool,
-        [
-          [5, 1],
-          [5, 1],
-        ] as [number, number][],
-        2,
-      ),
-    ).toBeUndefined();
-    expect(PackedPostings.packFlat(pool, [1, 70000])).toBeUndefined();
+    expect(PackedPostings.pack(pool, [5, 1, 2, 1])).toBeUndefined();
+    expect(PackedPostings.pack(pool, [5, 1, 5, 1])).toBeUndefined();
+    expect(PackedPostings.pack(pool, [1, 70000])).toBeUndefined();
     // Nothing half-written stays in the pool: the next list reads back whole.
-    const next = PackedPostings.packFlat(pool, [4, 2]);
+    // Kept as minisearch's own Map instead, by the index.
+    expect([...(packedOrMap(pool, [5, 1, 2, 1]) as Map<number, number>)]).toEqual([
+      [5, 1],
+      [2, 1],
+    ]);
+    const next = PackedPostings.pack(pool, [4, 2]);
     expect(next && [...next]).toEqual([[4, 2]]);
   });
 
   it("become a Map when written, as minisearch's add and remove would write them", () => {
     const pool = new PostingPool();
-    const postings = PackedPostings.packFlat(pool, [1, 1, 4, 2, 6, 3]);
-    const other = PackedPostings.packFlat(pool, [2, 5]);
+    const postings = PackedPostings.pack(pool, [1, 1, 4, 2, 6, 3]);
+    const other = PackedPostings.pack(pool, [2, 5]);
     if (!postings || !other) throw new Error('not packed');
     postings.set(4, 3).set(9, 1);
     expect(postings.delete(1)).toBe(true);
