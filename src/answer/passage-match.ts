@@ -24,7 +24,7 @@ export interface JudgedQuestion {
   rarities: number[];
   /** Terms of the question's own words: its names are not answers to it. */
   ownTerms: Set<string>;
-  /** For each concept, which of the question's names it is part of (see {@link nameRuns}). */
+  /** For each concept, which of the question's names it is part of (`nameRuns` in `query.ts`). */
   nameRun: number[];
   /** A follow-up whose pronoun stands for what the earlier turns named: an answer must say some of it. */
   aboutContext: boolean;
@@ -192,20 +192,6 @@ function compoundCredit(concept: Concept, sentences: Set<string>[]): number {
     (terms) => terms.has(term) && modifiedBy.some((modifier) => terms.has(modifier)),
   );
   return together ? 1 : COMPOUND_APART_CREDIT;
-}
-
-/**
- * For each concept, the run of names it stands in: the index of the concept ending the run ("Acme" and
- * "Corp" of "Acme Corp" share one), so that two names meeting means two names, not two words of one.
- */
-export function nameRuns(concepts: Concept[]): number[] {
-  const runs: number[] = new Array(concepts.length);
-  let end = concepts.length - 1;
-  for (let i = concepts.length - 1; i >= 0; i--) {
-    if (concepts[i].nameHead) end = i;
-    runs[i] = end;
-  }
-  return runs;
 }
 
 /** Σ said·weight / Σ weight. */

@@ -169,6 +169,20 @@ export function questionConcepts(
 }
 
 /**
+ * For each concept, the run of names it stands in: the index of the concept ending the run ("Acme" and
+ * "Corp" of "Acme Corp" share one), so that two names meeting means two names, not two words of one.
+ */
+export function nameRuns(concepts: Concept[]): number[] {
+  const runs: number[] = new Array(concepts.length);
+  let end = concepts.length - 1;
+  for (let i = concepts.length - 1; i >= 0; i--) {
+    if (concepts[i].nameHead) end = i;
+    runs[i] = end;
+  }
+  return runs;
+}
+
+/**
  * Which of a question's concepts name things: not verbs, modifiers, padding or figures, and not words
  * written with a capital after the first, which are names and peoples ("Italian trade ministers", "which
  * British minister") whatever the tagger says.

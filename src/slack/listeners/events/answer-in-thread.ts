@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { GivenAnswer } from '../../answer-service';
 import { buildAnswerBlocks } from '../../blocks/answer';
 import { buildHelpBlocks } from '../../blocks/help';
 import type { DeliveryContext } from '../../durable-delivery';
@@ -40,7 +41,7 @@ export async function answerInThread(
     return;
   }
 
-  let given: ReturnType<typeof deps.answers.ask>;
+  let given: GivenAnswer;
   try {
     given = deps.answers.ask(question, {
       user,
