@@ -151,6 +151,25 @@ describe('/coop', () => {
     ]);
   });
 
+  it('answers before the question log has written the question, and finishes once it has', async () => {
+    const responsePath = '/commands/T0TEAM/1/slowdisk';
+    const reply = expectResponse(responsePath);
+    const release = harness.questionLog.holdWrites();
+    await harness.sendCommand('who launched TSI', { responsePath });
+    let settled = false;
+    const settling = harness.settle().then(() => {
+      settled = true;
+    });
+    // The answer is out while the write is still held, and the delivery is not yet done.
+    for (let i = 0; i < 50 && reply.calls.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(visibleText(reply.calls[0]?.blocks)).toMatch(/00[123]_[0-9a-f]+\.txt/);
+    expect(settled).toBe(false);
+    release();
+    await settling;
+    expect(harness.questionLog.events).toEqual([expect.objectContaining({ question: 'who launched TSI' })]);
+  });
+
   it('gives usage for /coop alone and /coop help', async () => {
     const first = expectResponse('/commands/1');
     const second = expectResponse('/commands/2');

@@ -35,8 +35,23 @@ export { BOT_ID, BOT_TOKEN, BOT_USER, SIGNING_SECRET, TEAM };
 /** A question log kept in memory. */
 export class MemoryQuestionLog implements QuestionRecorder {
   readonly events: QuestionLogEvent[] = [];
+  private held?: Promise<void>;
+
   async record(event: QuestionLogEvent): Promise<void> {
     this.events.push(event);
+    await this.held;
+  }
+
+  /** Holds every write until the function returned is called, as a slow disk would. */
+  holdWrites(): () => void {
+    let release = () => {};
+    this.held = new Promise((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.held = undefined;
+      release();
+    };
   }
 }
 
