@@ -8,7 +8,9 @@ const base = require('../jest.config');
  *   failing test, without loading the files after it (`test-sequencer.js`, `test-environment.js`,
  *   `test-runner.js`);
  * - without the tests that start coop as another process: the mutated code runs in the test process
- *   only, so a child process never sees a mutant, and those tests would only slow every run down.
+ *   only, so a child process never sees a mutant, and those tests would only slow every run down;
+ * - only the test files under the folders `COOP_MUTATE_TESTS` names (comma-separated, relative to the
+ *   project) when it is set: `run-chunks.js` sets it for a chunk that names its test folders.
  * @type {import('jest').Config}
  */
 module.exports = {
@@ -29,4 +31,11 @@ module.exports = {
     '<rootDir>/test/operations/single-process.test.ts',
     '<rootDir>/test/corpus/corpus-watcher-trouble.test.ts',
   ],
+  ...(process.env.COOP_MUTATE_TESTS
+    ? {
+        testMatch: process.env.COOP_MUTATE_TESTS.split(',').map(
+          (folder) => `<rootDir>/${folder}/**/*.test.ts`,
+        ),
+      }
+    : {}),
 };

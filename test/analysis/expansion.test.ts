@@ -104,3 +104,107 @@ describe('Vocabulary', () => {
     expect(vocabulary.nearest('football')).toBeUndefined();
   });
 });
+
+describe('AcronymTable in detail', () => {
+  const terms = (text: string) => analyze(text).map((t) => t.term);
+
+  it('learns nothing from text without a definition in parentheses', () => {
+    expect(AcronymTable.mine(['The Technology Security Initiative TSI began.']).entries()).toEqual([]);
+    expect(AcronymTable.mine(['Talks (held in Delhi) went well.']).entries()).toEqual([]);
+  });
+
+  it('learns an acronym after its long form only when the parenthesis spells all of it', () => {
+    const table = AcronymTable.mine([
+      'The TSI (the new plan) and the IPEF (Indo-Pacific Economic Framework).',
+    ]);
+    expect(table.expand('tsi')).toBeUndefined();
+    expect(table.expand('ipef')).toEqual(
+      analyze('Indo-Pacific Economic Framework')
+        .filter((token) => !token.isPart)
+        .map((token) => token.term),
+    );
+  });
+
+  it('keeps the first definition of an acronym, and needs two words of long form', () => {
+    const table = AcronymTable.mine([
+      'The Joint Working Group (JWG) met.',
+      'The Joint Water Group (JWG) met.',
+      'Sales of Stock (SS) rose.',
+    ]);
+    expect(table.expand('jwg')).toEqual(terms('Joint Working Group'));
+    expect(table.expand('ss')).toEqual(terms('Sales Stock'));
+    expect(AcronymTable.mine(['The Quad (QQ) met.']).entries()).toEqual([]);
+  });
+
+  it('keeps its definitions across a snapshot', () => {
+    const table = AcronymTable.mine(['The Technology Security Initiative (TSI) began.']);
+    expect(AcronymTable.fromEntries(table.entries()).expand('tsi')).toEqual(table.expand('tsi'));
+  });
+
+  it('finds every place an expansion occurs', () => {
+    const table = AcronymTable.mine(['The Technology Security Initiative (TSI) began.']);
+    const text = terms('Technology Security Initiative talks and the Technology Security Initiative');
+    expect(table.acronymsIn(text)).toEqual([
+      { acronym: 'tsi', start: 0, length: 3 },
+      { acronym: 'tsi', start: 4, length: 3 },
+    ]);
+  });
+});
+
+describe('longFormFor in detail', () => {
+  it('takes one initial per part of a hyphenated word', () => {
+    expect(longFormFor('IPEF', 'the Indo-Pacific Economic Framework'.split(' '))).toEqual([
+      'Indo-Pacific',
+      'Economic',
+      'Framework',
+    ]);
+  });
+
+  it('does not start a long form with a minor word', () => {
+    expect(longFormFor('MoD', 'officials of the Ministry of Defence'.split(' '))).toEqual([
+      'Ministry',
+      'of',
+      'Defence',
+    ]);
+  });
+
+  it('needs two capitals in the acronym and two letters', () => {
+    expect(longFormFor('Ms', 'Modern scripts'.split(' '))).toBeUndefined();
+    expect(longFormFor('A', 'Alpha'.split(' '))).toBeUndefined();
+    expect(longFormFor('AB', 'Alpha Beta'.split(' '))).toEqual(['Alpha', 'Beta']);
+  });
+
+  it('stops at a word that is only punctuation', () => {
+    expect(longFormFor('SD', 'Security — Dialogue'.split(' '))).toBeUndefined();
+  });
+
+  it('looks back no further than the acronym and four minor words', () => {
+    const words = 'Alpha of the and of the Beta'.split(' ');
+    expect(longFormFor('AB', words)).toBeUndefined();
+    expect(longFormFor('AB', 'Alpha of the and of Beta'.split(' '))).toEqual([
+      'Alpha',
+      'of',
+      'the',
+      'and',
+      'of',
+      'Beta',
+    ]);
+  });
+});
+
+describe('placePhrases in detail', () => {
+  it('finds each multi-word place name, and offers its other names but not itself', () => {
+    const terms = analyze('United States and United Kingdom and the United States').map((t) => t.term);
+    const found = placePhrases(terms);
+    expect(found.map(({ start, length }) => [start, length])).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [2, 2],
+        [4, 2],
+      ]),
+    );
+    const states = found.find(({ start }) => start === 0);
+    expect(states?.aliases).toContainEqual(['usa']);
+    expect(states?.aliases).not.toContainEqual(terms.slice(0, 2));
+  });
+});

@@ -22,6 +22,46 @@ describe('questionRoles', () => {
   });
 });
 
+describe('questionRoles in detail', () => {
+  it('reads a word after a determiner or a preposition as a thing, a participle there as a modifier', () => {
+    const tap = questionRoles('How do I fix a leaking tap?');
+    expect(tap.verbs).toContain('fix');
+    expect(tap.verbs).not.toContain('leaking');
+    expect(tap.modifiers).toContain('leaking');
+    expect(questionRoles('How do I sync my contacts?').verbs).not.toContain('contacts');
+    expect(questionRoles('news about the leaked memo').modifiers).toContain('leaked');
+    expect(questionRoles('news about the leaked memo').verbs).not.toContain('leaked');
+  });
+
+  it('tags a British spelling as its American form, and keeps the word as asked', () => {
+    expect(questionRoles('Where was the treaty organised?').verbs).toContain('organised');
+  });
+
+  it('reads acronyms of mixed case and with symbols as names, and quoted names without their quotes', () => {
+    const roles = questionRoles('Who met the MoD and INDUS-X teams?');
+    expect([...roles.names]).toEqual(expect.arrayContaining(['mod', 'indus-x']));
+    expect(questionRoles('What did "Modi" say?').names).toContain('modi');
+    expect(questionRoles('What did "Modi" say?').verbs).toContain('say');
+  });
+
+  it('takes names joined by "and" or "&" as one subject before the verb', () => {
+    const att = questionRoles('When did AT&T and Verizon jointly announce the deal?');
+    expect([...att.names]).toEqual(expect.arrayContaining(['at&t', 'verizon']));
+    expect(att.verbs).toContain('announce');
+    expect(att.modifiers).toContain('jointly');
+    const tata = questionRoles('When did Tata & Sons first buy Jaguar?');
+    expect(tata.verbs).toContain('buy');
+    expect(tata.modifiers).toContain('first');
+  });
+
+  it('ends the verb phrase at a preposition, and finds the verb after "the" and a name', () => {
+    expect(questionRoles('When did the UK sign the pact with India?').verbs).toContain('sign');
+    expect(questionRoles('Did India officially launch the mission?').verbs).toContain('launch');
+    expect(questionRoles('Did India officially launch the mission?').modifiers).toContain('officially');
+    expect(questionRoles('When could Boeing deliver the jets?').verbs).toContain('deliver');
+  });
+});
+
 describe('isEnglishWord', () => {
   it('reads a word between an adjective and a noun as a noun of the compound, not a modifier', () => {
     // The tagger calls "back" an adverb; here it is the part of the body that hurts.
