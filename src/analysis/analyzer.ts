@@ -20,7 +20,7 @@ import { STOPWORDS } from './stopwords';
  *    opening a sentence (`Corning` stays `corning`, never the `corn` of the grain; `Lammy said` and
  *    `met Lammy` agree).
  */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 /** One token of analyzed text: the folded surface word and its index term. */
 export interface AnalyzedToken {
@@ -209,9 +209,9 @@ export function americanSpelling(word: string): string {
       /^(def|off|lic|pret)/.test(word) ? `ense${plural}` : suffix,
     )
     .replace(/(?<=.{2}[^oy])our(s|ed|ing|able|ite|ites)?$/, 'or$1')
-    .replace(/(?<=.{3})tre(s?)$/, 'ter$1')
-    .replace(/(?<=.{3})ogue(s?)$/, 'og$1')
-    .replace(/^programme(s?)$/, 'program$1');
+    .replace(/(?<=.{2})tre(s?)$/, 'ter$1')
+    .replace(/(?<=.{3})ogu(e|es|ed|ing)$/, (_suffix, ending: string) => `og${ending.replace(/^e(?!d)/, '')}`)
+    .replace(/programme(s?)$/, 'program$1');
 }
 
 /** Porter stem of a lowercased word, irregular forms lemmatized and spelling folded first; memoized. */

@@ -30,7 +30,7 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['time', /\bwhen\b|\bwhat (?:date|year|day|month|time)\b|\bwhich (?:date|year|day|month)\b/],
   [
     'said',
-    /\bwhat (?:did|does|do|has|have|had|was|is)\b.*\b(?:say|said|saying|describe|described|think|tell|told|announce|state|claim|call|comment|react)\b|\bhow (?:did|does|do|has|have)\b.*\b(?:describe|described|characteri[sz]e|react|respond|see|view)\b|\bwhat (?:was|is|were|are)\b.*\b(?:reaction|response|view|position|stance|comment)\b/,
+    /\bwhat (?:did|does|do|has|have|had|was|is)\b.*\b(?:say|said|saying|describe|described|think|tell|told|announce|state|claim|call|comment|react)\b|\bhow (?:did|does|do|has|have)\b.*\b(?:describe|described|characteri[sz]e|react|reacted|respond|responded|see|view)\b|\bwhat (?:was|is|were|are)\b.*\b(?:reaction|response|view|position|stance|comment)\b/,
   ],
   [
     'person',
@@ -216,7 +216,8 @@ export function sentenceFitsKind(
  */
 export function nameBesideQuestion(sentence: string, questionTerms: ReadonlySet<string>): boolean {
   for (const match of sentence.matchAll(PERSON_NAME)) {
-    if (match.index === 0 || !isNewName(match[0], questionTerms, true)) continue;
+    const name = nameWords(sentence, match);
+    if (name === '' || !isNewName(name, questionTerms, true)) continue;
     const before = sentence
       .slice(Math.max(0, match.index - 40), match.index)
       .split(/\s+/)
@@ -244,13 +245,19 @@ function namesAnyone(sentence: string, questionTerms: ReadonlySet<string>): bool
   if (!asksForHolder && [...sentence.matchAll(ROLE)].some((match) => isNewWord(match[1], questionTerms)))
     return true;
   for (const match of sentence.matchAll(PERSON_NAME)) {
-    const atStart = /^[\s"'“‘(•*-]*$/u.test(sentence.slice(0, match.index));
-    const words = match[0].split(/\s+/);
-    // A sentence's first word is capitalised whatever it is; it names someone only as part of a longer name.
-    if (atStart && words.length < 2) continue;
-    if (isNewName(atStart ? words.slice(1).join(' ') : match[0], questionTerms, true)) return true;
+    const name = nameWords(sentence, match);
+    if (name !== '' && isNewName(name, questionTerms, true)) return true;
   }
   return false;
+}
+
+/**
+ * The words of a run of capitals that may name someone. A sentence's first word is capitalised whatever
+ * it is, so it names someone only as part of a longer name, and only the words after it count.
+ */
+function nameWords(sentence: string, match: RegExpExecArray): string {
+  const atStart = /^[\s"'“‘(•*-]*$/u.test(sentence.slice(0, match.index));
+  return atStart ? match[0].split(/\s+/).slice(1).join(' ') : match[0];
 }
 
 /** A name some of whose words are neither the question's, a place the aliases know, nor a calendar word. */

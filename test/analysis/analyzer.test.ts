@@ -68,11 +68,16 @@ describe('spellings that must meet', () => {
     ['labouring', 'laboring'],
     ['favourites', 'favorites'],
     ['centre', 'center'],
+    ['metre', 'meter'],
+    ['litres', 'liters'],
     ['theatres', 'theaters'],
     ['catalogue', 'catalog'],
     ['dialogues', 'dialogs'],
+    ['catalogued', 'cataloged'],
+    ['cataloguing', 'cataloging'],
     ['programme', 'program'],
     ['programmes', 'programs'],
+    ['reprogramme', 'reprogram'],
   ])('British %s finds American %s', (british, american) => {
     expect(americanSpelling(british)).toBe(american);
     sameTerms(british, american);
@@ -90,7 +95,11 @@ describe('spellings that must meet', () => {
     'acre',
     'vogue',
     'programmer',
+    'programmed',
     'tour',
+    'flour',
+    'resourceful',
+    'distressed',
   ])('leaves %s, which is not a British spelling, as it is', (word) => {
     expect(americanSpelling(word)).toBe(word);
   });
