@@ -19,6 +19,8 @@ const DATE_SELECTORS = [
 ];
 /** Names of cookie, consent and sign-up overlays. */
 const BANNER = /cookie|consent|gdpr|newsletter-signup|paywall|modal-overlay/i;
+/** Menus, dropped before Readability reads the page. */
+const NAVIGATION = 'nav, [role="navigation"]';
 /** Page furniture dropped when Readability finds no article and the whole body is read. */
 const FURNITURE = 'script, style, noscript, nav, header, footer, aside, form, iframe, [role="navigation"]';
 
@@ -49,6 +51,8 @@ export function readHtml(html: string): DocumentContent {
     const names = `${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`;
     if (BANNER.test(names) || element.getAttribute('aria-modal') === 'true') element.remove();
   }
+  // Navigation is never content, but on a short page Readability keeps the whole body, menus included.
+  for (const element of document.querySelectorAll(NAVIGATION)) element.remove();
   // Readability changes the document it reads; metadata is taken first.
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
     charThreshold: 200,
