@@ -136,3 +136,280 @@ describe('PDF headings', () => {
     ]);
   });
 });
+
+describe('pageLines in detail', () => {
+  const texts = (items: PdfTextItem[]) => pageLines({ page: 1, width: WIDTH, items }).map((l) => l.text);
+
+  it('joins the pieces of a word set apart by kerning without a space, and words with one', () => {
+    expect(
+      texts([
+        { text: 'infor', x: 50, y: 700, width: 25, size: 11 },
+        { text: 'mation', x: 75.5, y: 700, width: 30, size: 11 },
+        { text: 'desk ', x: 110, y: 700, width: 25, size: 11 },
+        { text: 'today', x: 140, y: 700, width: 25, size: 11 },
+      ]),
+    ).toEqual(['information desk today']);
+  });
+
+  it('keeps a raised footnote mark on its line, and a line half a font size lower on its own', () => {
+    expect(
+      texts([item('Revenue rose', 50, 700), item('1', 120, 703, 7), item('Costs fell', 50, 686)]),
+    ).toEqual(['Revenue rose 1', 'Costs fell']);
+  });
+
+  it('reads a table of labels and right-aligned figures row by row, not as two columns', () => {
+    const rows = ['Revenue', 'Costs', 'Profit', 'Staff'].flatMap((label, i) => [
+      item(label, 50, 700 - i * 14),
+      item(`${(i + 1) * 100}`, 520, 700 - i * 14),
+    ]);
+    expect(texts(rows)).toEqual(['Revenue 100', 'Costs 200', 'Profit 300', 'Staff 400']);
+  });
+
+  it('reads two lines a side as rows, three or more a side as columns', () => {
+    const sides = (count: number) =>
+      Array.from({ length: count }, (_, i) => [
+        item(`left ${i}`, 50, 700 - i * 14),
+        item(`right ${i}`, 320, 700 - i * 14),
+      ]).flat();
+    expect(texts(sides(2))).toEqual(['left 0 right 0', 'left 1 right 1']);
+    expect(texts(sides(3))).toEqual(['left 0', 'left 1', 'left 2', 'right 0', 'right 1', 'right 2']);
+  });
+
+  it('reads side-by-side blocks that do not overlap in height top to bottom', () => {
+    const items = [
+      ...['a one', 'a two', 'a three'].map((t, i) => item(t, 50, 700 - i * 14)),
+      ...['b one', 'b two', 'b three'].map((t, i) => item(t, 320, 600 - i * 14)),
+    ];
+    expect(texts(items)).toEqual(['a one', 'a two', 'a three', 'b one', 'b two', 'b three']);
+  });
+
+  it('keeps full-width text above and below two columns in place', () => {
+    const items = [
+      item('A headline across the whole page that spans both of the columns below', 50, 780),
+      ...['l1', 'l2', 'l3'].map((t, i) => item(t, 50, 700 - i * 14)),
+      ...['r1', 'r2', 'r3'].map((t, i) => item(t, 320, 700 - i * 14)),
+      item('A closing note across the whole page that spans both of the columns above', 50, 600),
+    ];
+    expect(texts(items)).toEqual([
+      'A headline across the whole page that spans both of the columns below',
+      'l1',
+      'l2',
+      'l3',
+      'r1',
+      'r2',
+      'r3',
+      'A closing note across the whole page that spans both of the columns above',
+    ]);
+  });
+});
+
+describe('dropPageFurniture in detail', () => {
+  const texts = (pages: PdfLine[][]) => dropPageFurniture(pages).map((lines) => lines.map((l) => l.text));
+  const body = (n: number) =>
+    [0, 1, 2, 3, 4, 5].map((i) => line(`Body line ${i} of page ${n} says something else.`, 700 - i * 14));
+
+  it.each([
+    '12',
+    'Page 3 of 40',
+    'page 3/40',
+    'p. 5',
+    'pg 5',
+    'Seite 2 von 9',
+    '- 7 -',
+    '— 7 —',
+    'iv',
+    'XII',
+  ])('drops the page number "%s" under a page', (number) => {
+    expect(texts([[...body(1), line(number, 30, 9)]])).toEqual([body(1).map((l) => l.text)]);
+  });
+
+  it.each(['Summary', '2024 results', 'Page 3 of 40 pages', 'Turn to page 4'])(
+    'keeps "%s" under a single page',
+    (text) => {
+      expect(texts([[...body(1), line(text, 30, 9)]])[0]).toContain(text);
+    },
+  );
+
+  it('keeps a header-like line on a single page, where nothing can recur', () => {
+    expect(texts([[line('Acme Ltd - Annual report', 810, 9), ...body(1)]])[0][0]).toBe(
+      'Acme Ltd - Annual report',
+    );
+  });
+
+  it('drops a short running header whose numbers change, but not a long line that differs in its numbers', () => {
+    const pages = [1, 2].map((n) => [
+      line(`Chapter ${n} - Results`, 810),
+      ...body(n),
+      line(`In ${2020 + n} the company hired ${n * 10} engineers across its offices.`, 40),
+    ]);
+    expect(texts(pages).map((lines) => lines[0])).toEqual([
+      'Body line 0 of page 1 says something else.',
+      'Body line 0 of page 2 says something else.',
+    ]);
+    expect(texts(pages).map((lines) => lines.at(-1))).toEqual([
+      'In 2021 the company hired 10 engineers across its offices.',
+      'In 2022 the company hired 20 engineers across its offices.',
+    ]);
+  });
+
+  it('drops a line recurring atop half the pages, keeps one atop fewer, and never touches the middle of a page', () => {
+    const pages = [1, 2, 3, 4].map((n) => [
+      line(n <= 2 ? 'Draft for review' : `Section ${'ABCD'[n - 1]} heading`, 810),
+      ...body(n).slice(0, 3),
+      line('Confidential: do not share.', 665),
+      ...body(n).slice(3),
+    ]);
+    const kept = texts(pages);
+    expect(kept.flat()).not.toContain('Draft for review');
+    expect(kept[2][0]).toBe('Section C heading');
+    expect(kept.every((lines) => lines.includes('Confidential: do not share.'))).toBe(true);
+  });
+
+  it('counts a line once per page, however often it appears on it', () => {
+    const pages = [1, 2, 3, 4].map((n) =>
+      n === 1
+        ? [line('Acme Ltd', 810), ...body(n), line('Acme Ltd', 40)]
+        : [line(`Heading ${'ABCD'[n - 1]}`, 810), ...body(n)],
+    );
+    expect(texts(pages)[0]).toContain('Acme Ltd');
+  });
+});
+
+describe('lineParagraphs in detail', () => {
+  const texts = (lines: PdfLine[]) => lineParagraphs(lines).map((p) => p.text);
+  const wide = (text: string, y: number, size = 11): PdfLine => ({ text, x: 50, xEnd: 500, y, size });
+
+  it('reads nothing from no lines', () => {
+    expect(lineParagraphs([])).toEqual([]);
+  });
+
+  it('goes on after a full-width line ending a sentence, and starts anew after a short one', () => {
+    expect(
+      texts([
+        wide('The board met in March.', 700),
+        wide('It approved the budget and', 686),
+        { text: 'the hiring plan.', x: 50, xEnd: 150, y: 672, size: 11 },
+        wide('Hiring resumed in May', 658),
+        wide('across all offices.', 644),
+      ]),
+    ).toEqual([
+      'The board met in March. It approved the budget and the hiring plan.',
+      'Hiring resumed in May across all offices.',
+    ]);
+  });
+
+  it('starts a paragraph where the type size changes, or the text goes back up (a new column)', () => {
+    expect(
+      texts([
+        wide('Revenue rose in the north', 700),
+        wide('Figure 1: revenue by region', 688, 8),
+        wide('and fell in the south', 900),
+      ]),
+    ).toEqual(['Revenue rose in the north', 'Figure 1: revenue by region', 'and fell in the south']);
+  });
+
+  it('makes a bullet or a number start a list item, without its mark', () => {
+    expect(
+      lineParagraphs([
+        wide('Bring these:', 700),
+        wide('– photo identification', 686),
+        wide('1. a signed contract', 672),
+        wide('2) your bank details', 658),
+        wide('12 months of payslips', 644),
+      ]),
+    ).toEqual([
+      { text: 'Bring these:', isListItem: false },
+      { text: 'photo identification', isListItem: true },
+      { text: 'a signed contract', isListItem: true },
+      { text: 'your bank details 12 months of payslips', isListItem: true },
+    ]);
+  });
+
+  it.each([
+    ['a short line in larger type', 'Financial results', 14, true],
+    ['a line less than 15% larger', 'Financial results', 12.6, false],
+    ['a larger line ending a sentence', 'Results were good.', 16, false],
+    ['a larger line ending with a colon', 'Results by region:', 16, false],
+    [
+      'a larger line of twelve words',
+      'one two three four five six seven eight nine ten eleven twelve',
+      16,
+      true,
+    ],
+    [
+      'a larger line of thirteen words',
+      'one two three four five six seven eight nine ten eleven twelve thirteen',
+      16,
+      false,
+    ],
+  ])('takes %s as a heading: %s', (_name, text, size, isHeading) => {
+    const [first] = lineParagraphs([
+      line(text, 760, size),
+      line('Revenue rose by fourteen percent.', 730),
+      line('Profit was flat.', 716),
+    ]);
+    expect(first.isHeading === true).toBe(isHeading);
+    // A heading stands alone; a line that is not one may run on into the text under it.
+    expect(isHeading ? first.text === text : first.text.startsWith(text)).toBe(true);
+  });
+});
+
+describe('joinLines in detail', () => {
+  it.each([
+    ['infor\u00ad', 'mation', 'information'],
+    ['infor-', 'mation', 'information'],
+    ['infor-', 'Mation', 'infor- Mation'],
+    ['2023-', 'year', '2023- year'],
+    ['the board', 'met', 'the board met'],
+  ])('joins "%s" and "%s" as "%s"', (before, after, joined) => {
+    expect(joinLines(before, after)).toBe(joined);
+  });
+});
+
+describe('pageSections in detail', () => {
+  const p = (text: string, isListItem = false) => ({ text, isListItem });
+  const texts = (pages: { page: number; paragraphs: ReturnType<typeof p>[] }[]) =>
+    pageSections(pages).map((s) => [s.location?.page, ...s.paragraphs.map((q) => q.text)]);
+
+  it.each([
+    ['the next page opens with a capital', [p('The board met and agreed to')], [p('Expand the office.')]],
+    ['the paragraph ended a sentence', [p('The board met and agreed.')], [p('expansion followed.')]],
+    ['the next page opens with a list item', [p('The board agreed to')], [p('expand the office', true)]],
+  ])('does not join a paragraph across a page end when %s', (_name, first, second) => {
+    expect(
+      texts([
+        { page: 1, paragraphs: first },
+        { page: 2, paragraphs: second },
+      ]),
+    ).toEqual([
+      [1, first[0].text],
+      [2, second[0].text],
+    ]);
+  });
+
+  it('joins only the first paragraph of the next page, and only across one page end', () => {
+    expect(
+      texts([
+        { page: 1, paragraphs: [p('The board agreed to')] },
+        { page: 2, paragraphs: [p('expand the office'), p('and then to')] },
+        { page: 4, paragraphs: [p('hire forty engineers.')] },
+      ]),
+    ).toEqual([
+      [1, 'The board agreed to expand the office'],
+      [2, 'and then to'],
+      [4, 'hire forty engineers.'],
+    ]);
+  });
+
+  it('does not join across a heading that opens the next page, and drops a heading with no text under it', () => {
+    expect(
+      pageSections([
+        { page: 1, paragraphs: [p('The board agreed to'), { ...p('Appendix'), isHeading: true }] },
+        { page: 2, paragraphs: [{ ...p('Hiring'), isHeading: true }, p('engineers were hired.')] },
+      ]),
+    ).toEqual([
+      { location: { page: 1 }, paragraphs: [p('The board agreed to')] },
+      { location: { page: 2, headings: ['Hiring'] }, paragraphs: [p('engineers were hired.')] },
+    ]);
+  });
+});
