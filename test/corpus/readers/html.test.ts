@@ -68,6 +68,13 @@ describe('readHtml metadata', () => {
     expect(readHtml(page('', body)).date).toBe('2024-07-08');
   });
 
+  it('dates a page by its JSON-LD datePublished when no meta tag or <time> does', () => {
+    const head =
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",' +
+      '"headline":"Budget","datePublished":"2024-04-01T09:00:00Z"}</script>';
+    expect(readHtml(page(head)).date).toBe('2024-04-01');
+  });
+
   it('takes the URL from the canonical link, else og:url, and only an absolute one', () => {
     expect(readHtml(page('<link rel="canonical" href="https://news.example.com/a ">')).url).toBe(
       'https://news.example.com/a',
@@ -138,6 +145,19 @@ describe('readHtml content', () => {
     const text = lines(content).join('\n');
     expect(text).toContain('Lunch is served at noon on the terrace.');
     expect(text).not.toMatch(/Home|Menu|Sitemap|Related|Copyright/);
+  });
+
+  it('leaves the page title out of the path where the article repeats it as a heading', () => {
+    const content = readHtml(
+      page(
+        '<title>Budget 2025</title>',
+        `<article><h3>Budget 2025</h3><p>${prose('Intro.')}</p><h4>Detail</h4><p>${prose('Detail.')}</p></article>`,
+      ),
+    );
+    expect(content.sections.map((section) => section.location)).toEqual([
+      undefined,
+      { headings: ['Detail'] },
+    ]);
   });
 
   it('keeps the headings of a page whose title is not one of them', () => {

@@ -197,6 +197,30 @@ describe('addDomContent', () => {
     ]);
   });
 
+  it('reads an address as a paragraph, <font> as inline text, and leaves out comments', () => {
+    expect(
+      walk(
+        '<address>1 River Street, Lisbon</address>Call <font>us</font> today<!-- internal note --><p>End.</p>',
+      ),
+    ).toEqual([
+      ['', '1 River Street, Lisbon'],
+      ['', 'Call us today'],
+      ['', 'End.'],
+    ]);
+  });
+
+  it('keeps the blocks of a list item apart by a space, and reads a table footer as a row', () => {
+    expect(
+      walk(
+        '<ul><li><p>First point.</p><p>Second point.</p></li></ul>' +
+          '<table><thead><tr><th>Region</th><th>Amount</th></tr></thead><tfoot><tr><td>Total</td><td>30</td></tr></tfoot></table>',
+      ),
+    ).toEqual([
+      ['', '- First point. Second point.'],
+      ['', '- Region: Total; Amount: 30.'],
+    ]);
+  });
+
   it('reads blocks inside containers as their own paragraphs, and a container of text as one', () => {
     expect(
       walk(
