@@ -114,7 +114,8 @@ function metadataTitle(value: unknown): string | undefined {
 /** The line set in the largest type on page 1, if it reads as a headline. */
 function largestLine(lines: PdfLine[]): PdfLine | undefined {
   const largest = [...lines].sort((a, b) => b.size - a.size || b.y - a.y)[0];
-  const body = lines.map((line) => line.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)];
+  // The lower middle size: on a cover of a title and one more line, the upper one is the title's own.
+  const body = lines.map((line) => line.size).sort((a, b) => a - b)[Math.floor((lines.length - 1) / 2)];
   if (!largest || largest.size <= (body ?? 0) * 1.1) return undefined;
   const words = largest.text.split(/\s+/).length;
   return words <= HEADLINE_MAX_WORDS ? largest : undefined;

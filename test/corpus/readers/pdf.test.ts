@@ -70,6 +70,15 @@ describe('readPdf', () => {
     expect(lines(content)).toEqual([`1 | ${ALL}`]);
   });
 
+  it('takes the title from a cover page of a title and one more line', async () => {
+    const content = await readPdf(
+      await buildPdf({ pages: [[{ heading: 'Annual report 2024' }, 'Acme Ltd, Lisbon'], BODY] }),
+      10,
+    );
+    expect(content.title).toBe('Annual report 2024');
+    expect(lines(content)).toEqual(['1 | Acme Ltd, Lisbon', `2 | ${ALL}`]);
+  });
+
   it('keeps a real Title property, collapsed, and then reads the large line on page 1 as a heading', async () => {
     const content = await readPdf(
       await buildPdf({
