@@ -4,6 +4,7 @@ import type { QuestionEvent } from '../../src/question-log/types';
 import { DatabaseStartError, openPostgresStore, type PostgresStore } from '../../src/store/postgres-store';
 import { recordingLogger } from '../logging/recording-logger';
 import { PostgresServer } from '../support/postgres';
+import { TcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait-for';
 
 let server: PostgresServer;
@@ -323,6 +324,38 @@ describe('PostgresStore in detail', () => {
     expect(await waitFor(() => written(3), 10_000)).toBe(true);
     expect(logger.lines.filter((line) => line.startsWith('database unreachable'))).toHaveLength(2);
   }, 60_000);
+
+  it('answers at once while the database hangs, instead of waiting on it, and writes what it kept once it answers', async () => {
+    const proxy = await TcpProxy.start(Number(new URL(server.url).port));
+    const url = new URL(server.url);
+    url.port = String(proxy.port);
+    const store = await openPostgresStore({ connectionString: url.href, logger: silentLogger });
+    try {
+      await store.receive({ key: 'event:before', body: {}, receivedAt: Date.now() });
+      // The database goes away; the next write finds out.
+      proxy.refuse();
+      await store.questionLog.record(question('q-refused', new Date().toISOString()));
+      // Now it hangs: a query would wait the full timeout, longer than the 3 s Slack gives an ack.
+      proxy.hang();
+      const started = Date.now();
+      expect(await store.receive({ key: 'event:hung', body: {}, receivedAt: Date.now() })).toBe(true);
+      await store.questionLog.record(question('q-hung', new Date().toISOString()));
+      await store.release('event:hung');
+      await store.release('event:before');
+      expect(await store.claimUnanswered()).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(1000);
+
+      proxy.forward();
+      const written = async () =>
+        (await sql('SELECT count(*)::int AS n FROM coop_question_log'))[0]?.n === 2 &&
+        (await sql("SELECT count(*)::int AS n FROM coop_inbox WHERE key = 'event:hung'"))[0]?.n === 1;
+      expect(await waitFor(written, 15_000)).toBe(true);
+    } finally {
+      proxy.forward();
+      await store.close();
+      await proxy.close();
+    }
+  }, 30_000);
 
   it('warns on close about the records it could not write, logging the outage once', async () => {
     const logger = recordingLogger();
