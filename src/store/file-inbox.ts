@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { type Logger, silentLogger } from '../logging/logger';
@@ -152,18 +153,25 @@ export class FileInbox implements Inbox {
       lines.push(JSON.stringify({ op: 'receive', key, at: held.receivedAt, body: held.body }));
       if (held.done) lines.push(JSON.stringify({ op: 'done', key, at: held.receivedAt }));
     }
-    await this.handle?.close();
     const temporary = `${this.file}.tmp`;
-    const rewrite = await open(temporary, 'w');
+    // The rewrite is opened for appending and becomes the handle once renamed into place, so a rewrite
+    // that fails (a full disk) leaves the current file and handle as they were, still taking writes.
+    const rewrite = await open(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_APPEND,
+    );
     try {
       await rewrite.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
       await rewrite.datasync();
-    } finally {
+      await rename(temporary, this.file);
+    } catch (error) {
       await rewrite.close();
+      throw error;
     }
-    await rename(temporary, this.file);
-    this.handle = await open(this.file, 'a');
+    const previous = this.handle;
+    this.handle = rewrite;
     this.linesWritten = lines.length;
+    await previous?.close();
   }
 
   private append(line: Line, durable: boolean): Promise<void> {

@@ -12,8 +12,8 @@ export interface InboxEntry {
 
 /**
  * Where deliveries from Slack are written before they are acknowledged, so none is lost to a crash and
- * none is answered twice. Keys are remembered for an hour after they are answered, longer than Slack
- * goes on retrying.
+ * none is answered twice. A handled delivery's key is remembered for an hour from its receipt (both
+ * stores count from there), longer than Slack goes on retrying.
  */
 export interface Inbox {
   /**
