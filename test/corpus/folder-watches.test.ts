@@ -1,37 +1,8 @@
-import { EventEmitter } from 'node:events';
-import {
-  type FSWatcher,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  symlinkSync,
-  type WatchListener,
-  type watch,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FolderWatches } from '../../src/corpus/folder-watches';
-
-/** A stand-in for `fs.watch` that records each folder watched and lets a test send its events. */
-function fakeWatch(root: string, failOn: string[] = []) {
-  const open = new Map<string, { watcher: EventEmitter; listener: WatchListener<string> }>();
-  const closed: string[] = [];
-  const watchFn = ((target: string, _options: unknown, listener: WatchListener<string>) => {
-    const folder = path.relative(root, target).split(path.sep).join('/');
-    if (failOn.includes(folder)) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-    const watcher = Object.assign(new EventEmitter(), {
-      close: () => {
-        closed.push(folder);
-        open.delete(folder);
-      },
-    });
-    open.set(folder, { watcher, listener });
-    return watcher as unknown as FSWatcher;
-  }) as unknown as typeof watch;
-  const emit = (folder: string, event: 'rename' | 'change', name: string | null) =>
-    open.get(folder)?.listener(event, name as string);
-  return { watchFn, emit, open, closed };
-}
+import { fakeWatch } from './fake-watch';
 
 describe('FolderWatches', () => {
   let root: string;
@@ -121,10 +92,8 @@ describe('FolderWatches', () => {
     mkdirSync(path.join(root, 'news'));
     const fake = fakeWatch(root);
     watches(fake).start();
-    fake.open.get('news')?.watcher.emit('error', Object.assign(new Error('gone'), { code: 'ENOENT' }));
-    fake.open
-      .get('news')
-      ?.watcher.emit('error', Object.assign(new Error('loop'), { code: 'ELOOP', path: '/elsewhere' }));
+    fake.fail('news', 'ENOENT');
+    fake.fail('news', 'ELOOP', '/elsewhere');
     expect(errors.map((error) => error.path)).toEqual([path.join(root, 'news'), '/elsewhere']);
   });
 
