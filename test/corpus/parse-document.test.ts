@@ -217,6 +217,7 @@ describe('parseDocument, rule by rule', () => {
       ['an ISO timestamp', '2023-06-05T09:30:00Z', '2023-06-05'],
       ['a month first', 'June 5, 2023', '2023-06-05'],
       ['a weekday and a month first', 'Monday, June 5, 2023', '2023-06-05'],
+      ['a weekday and a day first', 'Monday, 5 June 2023', '2023-06-05'],
       ['an abbreviated month', 'Sept. 12, 2023', '2023-09-12'],
       ['a day first', '5 June 2023', '2023-06-05'],
       ['a labelled day first', 'Dated: 9 Dec 2022', '2022-12-09'],
@@ -249,7 +250,10 @@ describe('parseDocument, rule by rule', () => {
       expect(
         parseDocument(['Headline', ...body.slice(0, 4), '2023-06-05', ...body.slice(4)].join('\n')).date,
       ).toBe('2023-06-05');
-      expect(parseDocument(['Headline', ...body, '2023-06-05'].join('\n')).date).toBeUndefined();
+      // The seventh line that is not blank is past the top.
+      expect(
+        parseDocument(['Headline', ...body.slice(0, 5), '2023-06-05', body[5]].join('\n')).date,
+      ).toBeUndefined();
     });
 
     it('takes the first date, not a later one', () => {
@@ -328,6 +332,7 @@ describe('parseDocument, rule by rule', () => {
     it.each([
       ['a sentence of three words', 'It was fine.', false],
       ['a sentence of four words', 'It was very fine.', true],
+      ['a sentence of three words and a dash', 'It was — fine.', false],
       [
         'a line of twelve words without closing punctuation',
         'one two three four five six seven eight nine ten eleven twelve',
@@ -436,10 +441,40 @@ describe('parseDocument, rule by rule', () => {
     });
 
     it('does not take a sentence with figures for a row', () => {
-      expect(texts(`Headline\n${lead}\nNet rose to 12.3 mln from 10.1 mln.\nShr 1.20 vs 1.05.`)).toEqual([
-        lead,
-        'Net rose to 12.3 mln from 10.1 mln.',
-        'Shr 1.20 vs 1.05.',
+      const parsed = parseDocument(
+        `Headline\n${lead}\nNet rose to 12.3 mln from 10.1 mln.\nShr 1.20 vs 1.05.`,
+      );
+      expect(parsed.paragraphs.slice(1)).toEqual([
+        expect.objectContaining({ text: 'Net rose to 12.3 mln from 10.1 mln.', isListItem: false }),
+        expect.objectContaining({ text: 'Shr 1.20 vs 1.05.', isListItem: false }),
+      ]);
+    });
+
+    it('does not run a lowercase line on to a row: the row stays whole, the short note goes', () => {
+      expect(
+        texts(
+          'Headline\nShr 1.20 dlrs vs 1.05 dlrs\nNet 12.3 mln vs 10.1 mln\nnote that the figures were not audited by anyone at all',
+        ),
+      ).toEqual(['Shr 1.20 dlrs vs 1.05 dlrs', 'Net 12.3 mln vs 10.1 mln']);
+    });
+
+    it('keeps rows apart in hard-wrapped text', () => {
+      const wrapped = [
+        'Acme Corp results',
+        '',
+        'The company said on Tuesday that its profits rose sharply in',
+        'the first quarter, helped by strong demand for its products in',
+        'Europe and the United States, and gave these figures for it:',
+        'Shr 1.20 dlrs vs 1.05 dlrs',
+        'Net 12.3 mln vs 10.1 mln',
+        'It expects the trend to continue through the rest of the year,',
+        'the chief executive told reporters at a news conference here.',
+      ].join('\n');
+      expect(texts(wrapped)).toEqual([
+        'The company said on Tuesday that its profits rose sharply in the first quarter, helped by strong demand for its products in Europe and the United States, and gave these figures for it:',
+        'Shr 1.20 dlrs vs 1.05 dlrs',
+        'Net 12.3 mln vs 10.1 mln',
+        'It expects the trend to continue through the rest of the year, the chief executive told reporters at a news conference here.',
       ]);
     });
 
@@ -486,6 +521,29 @@ describe('parseDocument, rule by rule', () => {
         'The company said on Tuesday that its profits rose sharply in the first quarter, helped by strong demand for its products in Europe and the United States.',
         'It expects the trend to continue through the rest of the year, the chief executive told reporters at a news conference here.',
         'A new plant will open in Ohio in the spring, the company added.',
+      ]);
+    });
+
+    it('never takes three lines for hard-wrapped text', () => {
+      const lines = [
+        'Trade talks in London',
+        'The ministers met in London on Monday to sign the agreement.',
+        'They will meet again in Delhi next month, officials said.',
+      ];
+      const parsed = parseDocument(lines.join('\n'));
+      expect(parsed.title).toBe(lines[0]);
+      expect(parsed.paragraphs.map((p) => p.text)).toEqual(lines.slice(1));
+    });
+
+    it('re-flows wrapped text that is indented throughout, as a quoted email is', () => {
+      const quoted = [
+        '  The company said on Tuesday that its profits rose sharply in',
+        '  the first quarter, helped by strong demand for its products in',
+        '  Europe and the United States, the chief executive told',
+        '  reporters at a news conference in the city on Tuesday.',
+      ].join('\n');
+      expect(texts(quoted)).toEqual([
+        'The company said on Tuesday that its profits rose sharply in the first quarter, helped by strong demand for its products in Europe and the United States, the chief executive told reporters at a news conference in the city on Tuesday.',
       ]);
     });
 
