@@ -146,6 +146,12 @@ describe('messy corpus files', () => {
     expect(await listCorpusFiles(dir)).toEqual(['A.TXT', 'b/deep/x.md', 'b/page.html', 'z.txt']);
   });
 
+  it('lists documents in order of their whole path, a file before a folder of the same name', async () => {
+    mkdirSync(path.join(dir, 'b'));
+    for (const name of ['b/x.txt', 'b.txt', 'a.txt']) writeFileSync(path.join(dir, name), prose);
+    expect(await listCorpusFiles(dir)).toEqual(['a.txt', 'b.txt', 'b/x.txt']);
+  });
+
   it('reads through a link to a document, and skips broken links, loops and links to folders with a warning', async () => {
     writeFileSync(path.join(dir, 'real.txt'), prose);
     mkdirSync(path.join(dir, 'folder'));
