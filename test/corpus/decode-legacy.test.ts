@@ -141,6 +141,16 @@ describe('decodeNonUtf8', () => {
     expect(half.text).toBe('ìèð café naïve è');
   });
 
+  it('does not take words of two letters for Cyrillic', () => {
+    // "мы мы": every high byte in a run, but none of three.
+    expect(decodeNonUtf8(bytes([0xec, 0xfb], ' ', [0xec, 0xfb])).text).toBe('ìû ìû');
+  });
+
+  it('counts symbols such as © and ° among the non-ASCII bytes a Cyrillic word must outnumber', () => {
+    const decoded = decodeNonUtf8(bytes([0xec, 0xe8, 0xf0], ' ', [0xa9], ' ', [0xae], ' ', [0xb0]));
+    expect(decoded.text).toBe('ìèð © ® °');
+  });
+
   it('ends a Cyrillic word at a byte below 0xC0', () => {
     // Two letters, a "Ё" (0xA8), one letter: no run reaches three, so this is Western European.
     expect(decodeNonUtf8(bytes([0xec, 0xe8, 0xa8, 0xf0])).repaired).toContain('Windows-1252');

@@ -70,6 +70,25 @@ describe('FolderWatches', () => {
     expect([...fake.open.keys()].sort()).toEqual(['', 'newsletters']);
   });
 
+  it('does not watch a folder twice when it is reported again', () => {
+    mkdirSync(path.join(root, 'news'));
+    const fake = fakeWatch(root);
+    watches(fake).start();
+    fake.emit('', 'rename', 'news');
+    expect(fake.watched.sort()).toEqual(['', 'news']);
+  });
+
+  it('leaves trouble listing the root to its caller', () => {
+    const fake = fakeWatch(path.join(root, 'missing'));
+    new FolderWatches(
+      path.join(root, 'missing'),
+      fake.watchFn,
+      () => {},
+      (error) => errors.push(error),
+    ).start();
+    expect(errors).toEqual([]);
+  });
+
   it('does not watch a hidden folder that appears, nor take a new file for a folder', () => {
     const fake = fakeWatch(root);
     watches(fake).start();
