@@ -226,6 +226,17 @@ describe('watchCorpus, driven by hand', () => {
     }
   });
 
+  it('reports no change for an event in the corpus folder that names no entry', () => {
+    const { fake, calls, watcher } = start({ rescanMs: 0 });
+    try {
+      fake.emit('', 'change', null);
+      jest.advanceTimersByTime(1000);
+      expect(calls).toEqual([]);
+    } finally {
+      watcher.close();
+    }
+  });
+
   it('says what it watches, with the re-scan interval, and runs no re-scan when it is off', () => {
     const withRescan = start();
     expect(withRescan.logger.text()).toBe(

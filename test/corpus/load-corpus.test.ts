@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assembleDocuments, CorpusError, loadCorpus } from '../../src/corpus/load-corpus';
+import { assembleContents, assembleDocuments, CorpusError, loadCorpus } from '../../src/corpus/load-corpus';
 import type { CorpusFile, CorpusWarning } from '../../src/corpus/read-corpus';
 import { documentText } from './document-text';
 
@@ -110,6 +110,30 @@ describe('assembleDocuments', () => {
     // 200 documents: 2% is 4, above the floor of 3.
     expect(signedOffCount(200, 3)).toBe(3);
     expect(signedOffCount(200, 4)).toBe(0);
+  });
+
+  it('counts a paragraph once per document, however often one document repeats it', () => {
+    // A handbook repeating its contact line under three headings is one document, not three.
+    const contact = 'Questions go to the help desk on the second floor, open every weekday.';
+    const page = (heading: string) => ({
+      location: { headings: [heading] },
+      paragraphs: [
+        { text: story(heading), isListItem: false },
+        { text: contact, isListItem: false },
+      ],
+    });
+    const [handbook] = assembleContents([
+      {
+        meta: { file: 'handbook.md', size: 1, mtimeMs: 0, contentHash: 'h' },
+        content: { title: 'Handbook', sections: [page('laptops'), page('travel'), page('payroll')] },
+      },
+    ]);
+    expect(handbook?.passages.map((passage) => passage.location?.headings)).toEqual([
+      ['laptops'],
+      ['travel'],
+      ['payroll'],
+    ]);
+    expect(handbook ? documentText(handbook) : '').toContain(contact);
   });
 
   it('skips a document left with nothing to quote, with a warning naming it', () => {
