@@ -152,7 +152,7 @@ function extractDate(lines: string[]): { iso: string; lines: string[] } | undefi
 
 /** A line that holds nothing but a date, in ISO or written form ("June 5, 2023", "5 June 2023"). */
 function parseStandaloneDate(line: string): string | undefined {
-  const text = line.trim().replace(/^(?:date|dated|published|updated|posted)\s*[:\-–]?\s*/i, '');
+  const text = line.trim().replace(/^(?:dated|date|published|updated|posted)\s*[:\-–]?\s*/i, '');
   const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/);
   if (iso) return isValidIso(`${iso[1]}-${iso[2]}-${iso[3]}`) ? `${iso[1]}-${iso[2]}-${iso[3]}` : undefined;
   const monthFirst = text.match(

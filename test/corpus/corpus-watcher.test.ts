@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type Intervals, isCorpusPath, watchCorpus } from '../../src/corpus/corpus-watcher';
 import { recordingLogger } from '../logging/recording-logger';
 import { eventually } from './eventually';
+import { fakeWatch } from './fake-watch';
 
 describe('watchCorpus', () => {
   let dir: string;
@@ -156,6 +157,200 @@ describe('watchCorpus', () => {
     expect(isCorpusPath('sub')).toBe(true);
     expect(isCorpusPath('.git/index')).toBe(false);
     expect(isCorpusPath('a.txt.tmp')).toBe(false);
+  });
+});
+
+/** The watcher driven by a stand-in fs.watch and fake timers: no waiting, every event chosen by the test. */
+describe('watchCorpus, driven by hand', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'coop-watch-hand-'));
+    await mkdir(path.join(dir, 'news'));
+    // The file system's own callbacks still run; only the watcher's debounce timers are faked.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+  });
+  afterEach(async () => {
+    jest.useRealTimers();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const start = (options: Parameters<typeof watchCorpus>[2] = {}) => {
+    const fake = fakeWatch(dir);
+    const calls: string[][] = [];
+    const logger = recordingLogger();
+    const intervals = manualIntervals();
+    const watcher = watchCorpus(dir, (changed) => calls.push(changed), {
+      watch: fake.watchFn,
+      logger,
+      intervals,
+      ...options,
+    });
+    return { fake, calls, logger, intervals, watcher };
+  };
+
+  it('waits half a second of quiet by default, then reports the changes together, sorted', () => {
+    const { fake, calls, watcher } = start({ rescanMs: 0 });
+    try {
+      fake.emit('news', 'change', 'b.txt');
+      jest.advanceTimersByTime(300);
+      fake.emit('', 'change', 'a.txt');
+      jest.advanceTimersByTime(499);
+      expect(calls).toEqual([]);
+      jest.advanceTimersByTime(1);
+      expect(calls).toEqual([['a.txt', 'news/b.txt']]);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('does not let a stream of changes hold the call back past the longest wait', () => {
+    const { fake, calls, watcher } = start({ rescanMs: 0, debounceMs: 100, maxWaitMs: 250 });
+    try {
+      for (let i = 0; i < 5; i++) {
+        if (i > 0) jest.advanceTimersByTime(60);
+        fake.emit('', 'change', `${i}.txt`);
+      }
+      jest.advanceTimersByTime(9);
+      // The fifth change came at 240 ms; the call is due at 250 ms, not 100 ms after it.
+      expect(calls).toEqual([]);
+      jest.advanceTimersByTime(1);
+      expect(calls).toEqual([['0.txt', '1.txt', '2.txt', '3.txt', '4.txt']]);
+      // The next change starts a new wait of its own.
+      fake.emit('', 'change', 'later.txt');
+      jest.advanceTimersByTime(99);
+      expect(calls).toHaveLength(1);
+      jest.advanceTimersByTime(1);
+      expect(calls[1]).toEqual(['later.txt']);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('reports no change for an event in the corpus folder that names no entry', () => {
+    const { fake, calls, watcher } = start({ rescanMs: 0 });
+    try {
+      fake.emit('', 'change', null);
+      jest.advanceTimersByTime(1000);
+      expect(calls).toEqual([]);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('says what it watches, with the re-scan interval, and runs no re-scan when it is off', () => {
+    const withRescan = start();
+    expect(withRescan.logger.text()).toBe(
+      `corpus: watching ${dir} for changes (and re-scanning it every 300 s)`,
+    );
+    expect(withRescan.intervals.running()).toBe(2);
+    withRescan.watcher.close();
+    const without = start({ rescanMs: 0 });
+    expect(without.logger.text()).toBe(`corpus: watching ${dir} for changes`);
+    expect(without.intervals.running()).toBe(1);
+    without.watcher.close();
+  });
+
+  it('logs a system limit on watches once, with the fix, and reloads nothing for it', () => {
+    const { fake, calls, logger, watcher } = start({ rescanMs: 0 });
+    try {
+      fake.fail('news', 'ENOSPC');
+      fake.fail('news', 'ENOSPC');
+      jest.advanceTimersByTime(1000);
+      expect(logger.lines.slice(1)).toEqual([
+        `corpus: cannot watch all of ${dir} (ENOSPC: the system limit on watched files is reached; raise fs.inotify.max_user_watches); changes there may be missed`,
+      ]);
+      fake.fail('news', 'EMFILE');
+      expect(logger.lines[2]).toMatch(/cannot watch all of .* \(EMFILE\); changes there may be missed$/);
+      expect(calls).toEqual([]);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('names the re-scan as the backstop for a system limit when it runs', () => {
+    const { fake, logger, watcher } = start({ rescanMs: 60_000 });
+    try {
+      fake.fail('news', 'EMFILE');
+      expect(logger.lines.at(-1)).toMatch(
+        /\(EMFILE\); changes there are picked up by the re-scan every 60 s$/,
+      );
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('ignores a watch error of an entry that vanished: its removal is reported as a change of its own', () => {
+    const { fake, calls, logger, watcher } = start({ rescanMs: 0 });
+    try {
+      fake.fail('news', 'ENOENT');
+      jest.advanceTimersByTime(1000);
+      expect(calls).toEqual([]);
+      expect(logger.lines).toHaveLength(1);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('reloads a folder it could not watch once, and again when it can be read, checking every recheck interval', async () => {
+    const { fake, calls, logger, intervals, watcher } = start({ rescanMs: 0, recheckMs: 2000 });
+    try {
+      fake.fail('news', 'EACCES');
+      fake.fail('news', 'EACCES');
+      jest.advanceTimersByTime(500);
+      expect(calls).toEqual([['news']]);
+      expect(logger.lines.slice(1)).toEqual([
+        `corpus: cannot watch news: it could not be read (EACCES: permission denied); the rest of ${dir} is still watched, and it is looked at again every 2000 ms`,
+      ]);
+      // The test runs as a user who can read the folder, so the next look finds it readable.
+      await intervals.fire(2000);
+      expect(logger.lines.at(-1)).toBe(
+        'corpus: news can be read again or is gone; watching it again and reloading',
+      );
+      jest.advanceTimersByTime(500);
+      expect(calls).toEqual([['news'], ['news']]);
+      // Nothing is blocked now: the next look does nothing.
+      await intervals.fire(2000);
+      expect(logger.lines).toHaveLength(3);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('keeps quiet while its folder is deleted, and reloads once the folder is back', async () => {
+    const { fake, calls, logger, intervals, watcher } = start({ rescanMs: 0, recheckMs: 2000 });
+    // Polls on the event loop's check phase, which the fake timers leave real.
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 1000 && !check(); i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(check()).toBe(true);
+    };
+    try {
+      await rm(dir, { recursive: true });
+      fake.emit('', 'rename', 'news');
+      await until(() => logger.text().includes('was removed'));
+      expect(logger.lines.at(-1)).toBe(
+        `corpus: ${dir} was removed; still answering from the documents already loaded, and looking for it again every 2000 ms`,
+      );
+      jest.advanceTimersByTime(1000);
+      expect(calls).toEqual([]);
+
+      await mkdir(dir);
+      await intervals.fire(2000);
+      expect(logger.lines.at(-1)).toBe(`corpus: ${dir} is back; watching it again and reloading`);
+      jest.advanceTimersByTime(500);
+      expect(calls).toEqual([['.']]);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('calls nothing for changes still waiting when it is closed', () => {
+    const { fake, calls, watcher, intervals } = start();
+    fake.emit('', 'change', 'a.txt');
+    watcher.close();
+    jest.advanceTimersByTime(10_000);
+    expect(calls).toEqual([]);
+    expect(intervals.running()).toBe(0);
+    expect(fake.open.size).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEngine } from '../../src/answer/engine';
+import { decodeNonUtf8 } from '../../src/corpus/decode-legacy';
 import { loadCorpus } from '../../src/corpus/load-corpus';
 
 /** Files that are not valid UTF-8, read from disk and quoted as a user would see them. */
@@ -85,5 +86,73 @@ describe('documents that are not valid UTF-8', () => {
     expect(warnings).toEqual([
       { file: 'novosti.txt', message: expect.stringContaining('Windows-1251 (Cyrillic)') },
     ]);
+  });
+});
+
+describe('decodeNonUtf8', () => {
+  const bytes = (...parts: (string | number[])[]) =>
+    Buffer.concat(
+      parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))),
+    );
+
+  it('reads UTF-8 when it holds as many good characters as broken bytes, counting the broken places', () => {
+    const decoded = decodeNonUtf8(bytes('café ', [0xe9], ' and ', [0xff], ' — fine'));
+    expect(decoded.text).toBe('café \uFFFD and \uFFFD — fine');
+    expect(decoded.repaired).toMatch(/^not valid UTF-8 in 2 places: read as UTF-8/);
+  });
+
+  it.each([
+    ['a two-byte character', 'é'],
+    ['a three-byte character', '€'],
+    ['a four-byte character', '😀'],
+  ])('counts %s as good UTF-8', (_, char) => {
+    expect(decodeNonUtf8(bytes(`${char} `, [0xe9])).text).toBe(`${char} \uFFFD`);
+  });
+
+  it.each([
+    ['an overlong lead byte', [0xc0, 0xaf]],
+    ['a lead byte past Unicode', [0xf5, 0x80, 0x80, 0x80]],
+    ['a sequence cut short by a plain byte', [0xe2, 0x82, 0x41]],
+    ['a sequence cut short by the end', [0xe2, 0x82]],
+  ])('does not count %s as a good character: with no good one the file is legacy', (_, broken) => {
+    expect(decodeNonUtf8(bytes('x ', broken)).repaired).toContain('Windows-1252');
+  });
+
+  it('reads a file with more broken bytes than good characters as Windows-1252', () => {
+    // One "é" typed as UTF-8 among Windows-1252 text: the rest outweighs it.
+    const decoded = decodeNonUtf8(bytes('caf', [0xe9], ' cr', [0xe8], 'me caf', [0xc3, 0xa9]));
+    expect(decoded.text).toBe('café crème cafÃ©');
+  });
+
+  it('reads Windows-1252 punctuation at 0x80 to 0x9F, and leaves its unassigned bytes as they are', () => {
+    const decoded = decodeNonUtf8(bytes([0x93], 'Yes', [0x94], ' ', [0x97], ' 5', [0x80], [0x81]));
+    expect(decoded.text).toBe('“Yes” — 5€\u0081');
+    expect(decoded.repaired).toBe(
+      'not valid UTF-8: read as Windows-1252 (Western European), the encoding its bytes suggest; re-save it as UTF-8 to be sure of every character',
+    );
+  });
+
+  it('takes Cyrillic only when most non-ASCII bytes form words of three letters or more', () => {
+    // "мир" (three Cyrillic letters) with two lone accented letters: three of five bytes in a word.
+    const mostly = decodeNonUtf8(bytes([0xec, 0xe8, 0xf0], ' caf', [0xe9], ' na', [0xef], 've'));
+    expect(mostly.text).toBe('мир cafй naпve');
+    // Three of six: not most.
+    const half = decodeNonUtf8(bytes([0xec, 0xe8, 0xf0], ' caf', [0xe9], ' na', [0xef], 've ', [0xe8]));
+    expect(half.text).toBe('ìèð café naïve è');
+  });
+
+  it('does not take words of two letters for Cyrillic', () => {
+    // "мы мы": every high byte in a run, but none of three.
+    expect(decodeNonUtf8(bytes([0xec, 0xfb], ' ', [0xec, 0xfb])).text).toBe('ìû ìû');
+  });
+
+  it('counts symbols such as © and ° among the non-ASCII bytes a Cyrillic word must outnumber', () => {
+    const decoded = decodeNonUtf8(bytes([0xec, 0xe8, 0xf0], ' ', [0xa9], ' ', [0xae], ' ', [0xb0]));
+    expect(decoded.text).toBe('ìèð © ® °');
+  });
+
+  it('ends a Cyrillic word at a byte below 0xC0', () => {
+    // Two letters, a "Ё" (0xA8), one letter: no run reaches three, so this is Western European.
+    expect(decodeNonUtf8(bytes([0xec, 0xe8, 0xa8, 0xf0])).repaired).toContain('Windows-1252');
   });
 });

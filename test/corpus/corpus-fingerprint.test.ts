@@ -1,0 +1,69 @@
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { corpusFingerprint } from '../../src/corpus/corpus-fingerprint';
+
+describe('corpusFingerprint', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'coop-fingerprint-'));
+    mkdirSync(path.join(dir, 'news'));
+    writeFileSync(path.join(dir, 'news', 'a.txt'), 'Ministers met on Monday.');
+    writeFileSync(path.join(dir, 'b.md'), '# Notes');
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is a short hex string that stays the same while nothing changes', async () => {
+    const first = await corpusFingerprint(dir);
+    expect(first).toMatch(/^[0-9a-f]{24}$/);
+    expect(await corpusFingerprint(dir)).toBe(first);
+  });
+
+  it.each([
+    [
+      'a document edited',
+      (d: string) => writeFileSync(path.join(d, 'news', 'a.txt'), 'Ministers met on Tuesday!'),
+    ],
+    [
+      'a document touched',
+      (d: string) => utimesSync(path.join(d, 'b.md'), new Date(2020, 0, 1), new Date(2020, 0, 1)),
+    ],
+    ['a document made private', (d: string) => chmodSync(path.join(d, 'b.md'), 0o600)],
+    ['a document added', (d: string) => writeFileSync(path.join(d, 'news', 'c.txt'), 'More news.')],
+    ['a document removed', (d: string) => unlinkSync(path.join(d, 'b.md'))],
+    ['a document renamed', (d: string) => renameSync(path.join(d, 'b.md'), path.join(d, 'c.md'))],
+  ])('changes with %s', async (_, change) => {
+    const before = await corpusFingerprint(dir);
+    change(dir);
+    expect(await corpusFingerprint(dir)).not.toBe(before);
+  });
+
+  it.each([
+    ['a file of another type', 'data.xlsx'],
+    ['a hidden file', '.draft.txt'],
+    ['an editor swap file', '.b.md.swp'],
+  ])('does not change with %s', async (_, name) => {
+    const before = await corpusFingerprint(dir);
+    writeFileSync(path.join(dir, name), 'not part of the corpus');
+    expect(await corpusFingerprint(dir)).toBe(before);
+  });
+
+  it('sees a change to the last file of a corpus larger than one batch of stats', async () => {
+    for (let i = 0; i < 2001; i++)
+      writeFileSync(path.join(dir, 'news', `${String(i).padStart(4, '0')}.txt`), 'x');
+    const before = await corpusFingerprint(dir);
+    utimesSync(path.join(dir, 'news', '2000.txt'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(await corpusFingerprint(dir)).not.toBe(before);
+  });
+});
