@@ -2,6 +2,7 @@ import type { Concept } from '../../src/answer/query';
 import { documentSupport, readsAsHeadline, recency } from '../../src/answer/ranking';
 import type { CorpusDocument } from '../../src/corpus/types';
 import type { PassageHit } from '../../src/search/passage-index';
+import { engineOver, firstFile } from './small-corpus';
 
 const hit = (file: string, score: number, date?: string): PassageHit => {
   const document: CorpusDocument = {
@@ -62,5 +63,53 @@ describe('a question read as a headline', () => {
     expect(readsAsHeadline([concept('taiwan'), concept('relax'), concept('curbs')])).toBe(true);
     expect(readsAsHeadline([concept('taiwan'), concept('curbs')])).toBe(false);
     expect(readsAsHeadline([concept('taiwan'), concept('curbs'), concept('import', true)])).toBe(false);
+  });
+});
+
+// Each pair of candidates is close on BM25, so the ranking rule under test decides which leads.
+const engine = engineOver([
+  [
+    'wick-whole.txt',
+    'Wick news\n\nThe coast guard station at Wick opened a new boathouse for the lifeboat crews of the northern isles.',
+  ],
+  [
+    'wick-scattered.txt',
+    'Wick news\n\nThe station guard at Wick opened a boathouse on the coast, with lottery money.',
+  ],
+  [
+    'timetable.txt',
+    'Ferry timetable cut\n\nThe operator of the island service said on Tuesday that it would run two sailings a day instead of four from June, citing fuel costs and a shortage of crew, and that the winter service would be reviewed in the autumn after talks with the council.\n\nIslanders said the ferry timetable cut would hurt shops and schools, and the council said it would ask the operator to keep the ferry timetable as it was, at least through the summer season when visitors come.',
+  ],
+  [
+    'orkney-a.txt',
+    'Island fares\n\nFares on the Orkney ferry rose by 12 percent this spring, the operator said on its website.\n\nThe Orkney ferry operator also said that the older of its two boats, which has served the islands for thirty years, will be replaced by a new vessel built in Poland, due to arrive in the spring of next year.\n\nOrkney ferry fares have risen every spring for five years, and islanders say the fares on the Orkney ferry now cost a family more than a week of food, so that many of them no longer cross to the mainland for shopping or to see relatives.',
+  ],
+  [
+    'orkney-b.txt',
+    'Island fares\n\nFares on the Orkney ferry rose by 10 percent this spring, said the operator.',
+  ],
+]);
+
+describe('ranking on a small corpus', () => {
+  it('puts a passage saying the question’s words side by side above one saying them scattered', () => {
+    // The scattered passage is shorter, so BM25 alone would prefer it.
+    const answer = engine.answer('What did the coast guard station at Wick open?');
+    expect(answer.passages.map((passage) => passage.id)).toEqual([
+      'wick-whole.txt#0',
+      'wick-scattered.txt#0',
+    ]);
+  });
+
+  it('puts a story about the subject above one that mentions it once', () => {
+    // The one-paragraph story is shorter; the longer story says Orkney ferry fares in two passages.
+    const answer = engine.answer('How much did fares on the Orkney ferry rise?');
+    expect(firstFile(answer)).toBe('orkney-a.txt');
+    expect(answer.passages[0].sentences[0]).toContain('12 percent');
+  });
+
+  it('leads with the lead passage of the story whose headline the question restates', () => {
+    // The second passage says the headline's words in its text; the lead says what happened.
+    const answer = engine.answer('ferry timetable cut');
+    expect(answer.passages.map((passage) => passage.id)).toEqual(['timetable.txt#0', 'timetable.txt#1']);
   });
 });
