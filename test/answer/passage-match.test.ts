@@ -81,3 +81,34 @@ describe('headlines', () => {
     expect(engine.answer('why was the ferry timetable cut').answered).toBe(true);
   });
 });
+
+describe('words said apart', () => {
+  const apart = engineOver([
+    ['together.txt', 'Music week\n\nTickets for the concert went on sale on Monday at the old town hall.'],
+    ['apart.txt', 'Music week\n\nThe concert was loud. Tickets for the match went on sale on Tuesday.'],
+    [
+      'tavira.txt',
+      'Bridge news\n\nJoao Reis met the builders at Tavira on Monday. Marta Lima signed the bridge contract with him there.',
+    ],
+    [
+      'olhao.txt',
+      'Road news\n\nJoao Reis toured the road works at Olhao. The council met on Friday to discuss budgets. Inspectors checked the site again in the spring. Marta Lima signed a letter of thanks.',
+    ],
+  ]);
+
+  it('count the head of a compound said away from the words before it for less: it may be another thing', () => {
+    // BM25 prefers the story whose tickets are for a match; only the other says the concert's tickets.
+    const answer = apart.answer('When did concert tickets go on sale?');
+    expect(answer.passages.map((passage) => passage.id)).toEqual(['together.txt#0', 'apart.txt#0']);
+    expect(leadSentence(answer)).toContain('Monday');
+  });
+
+  it('join two names said in adjacent sentences, but not two sentences further apart', () => {
+    const answer = apart.answer('What did Joao Reis and Marta Lima sign?');
+    expect(firstFile(answer)).toBe('tavira.txt');
+    expect(leadSentence(answer)).toBe('Marta Lima signed the bridge contract with him there.');
+    expect(answer.passages.flatMap((passage) => passage.citations.map((c) => c.file))).not.toContain(
+      'olhao.txt',
+    );
+  });
+});
