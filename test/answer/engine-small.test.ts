@@ -35,6 +35,21 @@ describe('the earlier turns of a conversation', () => {
   });
 });
 
+describe('a follow-up that does not point back', () => {
+  it('is searched alone, and logged with its own words only, when the thread cannot answer it either', () => {
+    const answer = engine.answer('What is the capital of France?', {
+      history: ['Who opened the harbour tunnel?'],
+    });
+    expect(answer.answered).toBe(false);
+    expect(answer.searchedTerms).toEqual(['capit', 'france']);
+    // One that points back is searched with the thread's words.
+    const pointing = engine.answer('What about its capital?', {
+      history: ['Who opened the harbour tunnel?'],
+    });
+    expect(pointing.searchedTerms).toEqual(expect.arrayContaining(['capit', 'harbor', 'tunnel']));
+  });
+});
+
 describe('explain', () => {
   it('shows whether it answered, each concept with its weight and role, and the candidates', () => {
     const lines = engine.explain('Who opened the harbour tunnel?').split('\n');

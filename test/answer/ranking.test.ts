@@ -113,3 +113,19 @@ describe('ranking on a small corpus', () => {
     expect(answer.passages.map((passage) => passage.id)).toEqual(['timetable.txt#0', 'timetable.txt#1']);
   });
 });
+
+describe('answers to "who"', () => {
+  const who = engineOver([
+    [
+      'vale.txt',
+      'Terminal\n\nHarbour Master Tom Vale opened the ferry terminal in June after a long dispute with the city over the cost of the new quay and the car park beside it.',
+    ],
+    ['crowd.txt', 'Terminal\n\nRui Alves was there on the day that they opened the ferry terminal.'],
+  ]);
+
+  it('rank first the passage naming someone beside the question’s words', () => {
+    // The shorter passage names someone who was there; the longer one names who opened it.
+    const answer = who.answer('Who opened the ferry terminal?');
+    expect(answer.passages.map((passage) => passage.id)).toEqual(['vale.txt#0', 'crowd.txt#0']);
+  });
+});
