@@ -106,4 +106,10 @@ describe('relative dates', () => {
     expect(firstFile(what)).toBe('rates.txt');
     expect(what.passages[0].dateNote).toBeUndefined();
   });
+
+  it('are not looked for in an answer to "when" that names its month outright', () => {
+    const answer = engine.answer('When will the dredging of the northern channel start?');
+    expect(leadSentence(answer)).toContain('before June');
+    expect(answer.passages[0].dateNote).toBeUndefined();
+  });
 });
