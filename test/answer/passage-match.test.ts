@@ -84,6 +84,11 @@ describe('headlines', () => {
 
 describe('words said apart', () => {
   const apart = engineOver([
+    [
+      'hand-tools.txt',
+      'Market\n\nAnn Wood sells hand tools from a small shop in the old covered market of Leeds, near the station and the bus stop on Park Row.',
+    ],
+    ['hand-held.txt', 'Market\n\nBo Chen sells hand-held tools in Leeds.'],
     ['together.txt', 'Music week\n\nTickets for the concert went on sale on Monday at the old town hall.'],
     ['apart.txt', 'Music week\n\nThe concert was loud. Tickets for the match went on sale on Tuesday.'],
     [
@@ -95,6 +100,12 @@ describe('words said apart', () => {
       'Road news\n\nJoao Reis toured the road works at Olhao. The council met on Friday to discuss budgets. Inspectors checked the site again in the spring. Marta Lima signed a letter of thanks.',
     ],
   ]);
+
+  it('count a word met only inside a hyphenated one for less than the word itself', () => {
+    // The short passage says "hand" only within "hand-held"; BM25 alone would put it first.
+    const answer = apart.answer('Who sells hand tools in Leeds?');
+    expect(answer.passages.map((passage) => passage.id)).toEqual(['hand-tools.txt#0', 'hand-held.txt#0']);
+  });
 
   it('count the head of a compound said away from the words before it for less: it may be another thing', () => {
     // BM25 prefers the story whose tickets are for a match; only the other says the concert's tickets.
