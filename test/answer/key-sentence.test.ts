@@ -16,6 +16,11 @@ const engine = engineOver([
     'late.txt',
     'Late news\n\nThe council met on Tuesday at noon. The weather was fine and dry. The coffee was good and hot. Members arrived early by bus. Chairs were set out in rows. Doors opened at nine sharp. Lunch was served after speeches. Guests left before the rain. Hekla volcano ash: the Hekla volcano spewed ash, and Hekla volcano ash is drifting south.',
   ],
+  [
+    'twice.txt',
+    'Mine news\n\nTin miners in Cornwall struck over pay on Monday. Tin miners in Cornwall struck over pay on Friday.',
+  ],
+  ['terse.txt', 'Volcano news\n\nKatla erupted. Ash from Katla fell on farms in the south on Monday.'],
   ['other.txt', 'Other\n\nThe council met on Tuesday and the weather was fine at the hall.'],
 ]);
 const keyOf = (file: string) => {
@@ -43,6 +48,14 @@ describe('the key sentence of a document', () => {
     // The ninth sentence says the most, but too late to be the story's gist.
     expect(keyOf('late.txt')).not.toContain('Hekla');
     expect(keyOf('late.txt')).toBe('Members arrived early by bus.');
+  });
+
+  it('is the earlier of two sentences saying as much', () => {
+    expect(keyOf('twice.txt')).toBe('Tin miners in Cornwall struck over pay on Monday.');
+  });
+
+  it('is never a sentence of a word or two, however telling', () => {
+    expect(keyOf('terse.txt')).toBe('Ash from Katla fell on farms in the south on Monday.');
   });
 
   it('is the first sentence when every sentence is too short to weigh', () => {
