@@ -17,6 +17,24 @@ describe('citation locations', () => {
     expect(citationSource({ file: 'news.txt' })).toBe('news.txt');
   });
 
+  it('names no location for an empty heading path, and prefers the page when a passage has both', () => {
+    expect(formatLocation({ headings: [] })).toBeUndefined();
+    expect(citationSource({ file: 'notes.md', location: { headings: [] } })).toBe('notes.md');
+    expect(formatLocation({ page: 3, headings: ['Results'] })).toBe('p. 3');
+    expect(citationSource({ file: 'report.pdf', location: { page: 3, headings: ['Results'] } })).toBe(
+      'report.pdf · p. 3',
+    );
+  });
+
+  it('shows the file as the caller names it (a link, a shortened name) with the location after it', () => {
+    expect(citationSource({ file: 'report.pdf', location: { page: 7 } }, '<link|report.pdf>')).toBe(
+      '<link|report.pdf> · p. 7',
+    );
+    expect(citationSource({ file: 'guide.md', location: { headings: ['Setup'] } }, 'GUIDE')).toBe(
+      'GUIDE › Setup',
+    );
+  });
+
   it('opens a PDF link at the quoted page, and leaves other links as they are', () => {
     expect(citationUrl({ url: 'https://files.example.com/report.pdf', location: { page: 12 } })).toBe(
       'https://files.example.com/report.pdf#page=12',
@@ -25,6 +43,13 @@ describe('citation locations', () => {
       'https://intranet.example.com/handbook',
     );
     expect(citationUrl({ location: { page: 3 } })).toBeUndefined();
+    expect(citationUrl({ url: 'https://example.com/news.txt' })).toBe('https://example.com/news.txt');
+  });
+
+  it('keeps a link that already points inside the document', () => {
+    expect(citationUrl({ url: 'https://example.com/report.pdf#section-2', location: { page: 5 } })).toBe(
+      'https://example.com/report.pdf#section-2',
+    );
   });
 });
 

@@ -39,3 +39,60 @@ describe('readings kept between questions', () => {
     expect(readings.headline(port)).not.toBe(headline);
   });
 });
+
+describe('what a reading holds', () => {
+  const readings = new Readings();
+  const reading = readings.passage({
+    id: 'tsi.txt#0',
+    file: 'tsi.txt',
+    position: 0,
+    sentences: ['The long-standing technology security initiative grew.', 'Security talks followed.'],
+  });
+
+  it('keeps each sentence’s terms apart, hyphen parts included', () => {
+    expect(reading.sentences).toEqual([
+      'The long-standing technology security initiative grew.',
+      'Security talks followed.',
+    ]);
+    expect([...reading.sentenceTerms[0]]).toEqual(
+      expect.arrayContaining(['longstand', 'stand', 'technolog']),
+    );
+    expect(reading.sentenceTerms[1].has('technolog')).toBe(false);
+    expect(reading.sentenceTerms[1].has('talk')).toBe(true);
+  });
+
+  it('tells whole words from the parts of hyphenated ones', () => {
+    // "standing" is said only inside "long-standing": it counts for less than a word said whole.
+    expect(reading.terms.has('stand')).toBe(true);
+    expect(reading.wholeWords.has('stand')).toBe(false);
+    expect(reading.wholeWords.has('longstand')).toBe(true);
+  });
+
+  it('pairs words side by side within a sentence only, never a hyphen part', () => {
+    expect(reading.pairs).toEqual(
+      new Set([
+        'longstand technolog',
+        'technolog secur',
+        'secur initiativ',
+        'initiativ grow',
+        'secur talk',
+        'talk follow',
+      ]),
+    );
+  });
+
+  it('reads a headline’s terms, its pairs across one stopword at most, and its words as written', () => {
+    const headline = readings.headline({
+      file: 'taiwan.txt',
+      title: 'Taiwan sells more goods to the US',
+      passages: [],
+      size: 1,
+      mtimeMs: 0,
+      contentHash: 'taiwan.txt',
+    });
+    expect(headline.pairs).toEqual(new Set(['taiwan sell', 'sell good']));
+    expect(headline.terms.has('sell')).toBe(true);
+    expect(headline.words.has('sells')).toBe(true);
+    expect(headline.words.has('sell')).toBe(false);
+  });
+});
