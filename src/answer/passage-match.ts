@@ -144,17 +144,24 @@ function answeringSentence(
 ): AnsweringSentence {
   const scores: number[] = [];
   const namesBySentence: Set<number>[] = [];
+  // Whom a quote may be ascribed to: the question's own names, or for a follow-up that names no one
+  // ("what did he say"), the names of the earlier turns.
+  const ownNames = concepts.some((concept) => concept.isName && !concept.fromHistory);
+  const speakersBySentence: boolean[] = [];
   let namesTogether = 0;
   reading.sentenceTerms.forEach((terms, index) => {
     let score = 0;
     const names = new Set<number>();
+    let speaker = false;
     concepts.forEach((concept, i) => {
       const match = conceptMatch(concept, terms);
       score += rarities[i] * match;
       if (match > 0 && concept.isName && !concept.fromHistory) names.add(nameRun[i]);
+      if (match > 0 && concept.isName && concept.fromHistory !== ownNames) speaker = true;
     });
     scores.push(score);
     namesBySentence.push(names);
+    speakersBySentence.push(speaker);
     namesTogether = Math.max(namesTogether, new Set([...(namesBySentence[index - 1] ?? []), ...names]).size);
   });
   const bestScore = Math.max(...scores);
@@ -169,9 +176,9 @@ function answeringSentence(
       const score = beside ? rawScore * NAME_BESIDE_FACTOR : rawScore;
       if (score <= best.score) return;
       // Someone's words answer "what did X say" only where X is named: here, or around a quote.
-      const speakers = [index - 1, index, index + 1].flatMap((at) => [...(namesBySentence[at] ?? [])]);
+      const asksOfSomeone = concepts.some((concept) => concept.isName);
       const speakerNamed =
-        concepts.every((concept) => !concept.isName || concept.fromHistory) || speakers.length > 0;
+        !asksOfSomeone || [index - 1, index, index + 1].some((at) => speakersBySentence[at] === true);
       if (kind === 'said' && !speakerNamed) return;
       best = { index, fitsKind: true, beside, score };
     });

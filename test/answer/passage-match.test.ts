@@ -72,6 +72,16 @@ describe('the answering sentence', () => {
     // Three sentences lie between Silva and "the minister said": the quote may be anyone's.
     expect(engine.answer('What did Silva say about the fleet?').answered).toBe(false);
   });
+
+  it('for a follow-up "what did he say", is a quote with the earlier turn’s name beside it', () => {
+    const earlier = ['Who opened the fish market at the docks, Silva?'];
+    expect(engine.answer('what did he say about the fleet?', { history: earlier }).answered).toBe(false);
+    const answer = engine.answer('what did she say about the ports?', {
+      history: ['Where did Costa speak?'],
+    });
+    expect(firstFile(answer)).toBe('quote-near.txt');
+    expect(leadSentence(answer)).toContain('open for business');
+  });
 });
 
 describe('headlines', () => {
