@@ -9,6 +9,7 @@ const base = require('../jest.config');
  *   `test-runner.js`);
  * - without the tests that start coop as another process: the mutated code runs in the test process
  *   only, so a child process never sees a mutant, and those tests would only slow every run down;
+ * - the memos of analysis emptied before each test (`fresh-memos.js`);
  * - only the test files under the folders `COOP_MUTATE_TESTS` names (comma-separated, relative to the
  *   project) when it is set: `run-chunks.js` sets it for a chunk that names its test folders.
  * @type {import('jest').Config}
@@ -23,6 +24,7 @@ module.exports = {
   transform: { '^.+\\.ts$': path.join(__dirname, 'esbuild-transform.js') },
   testEnvironment: path.join(__dirname, 'test-environment.js'),
   testSequencer: path.join(__dirname, 'test-sequencer.js'),
+  setupFilesAfterEnv: [...(base.setupFilesAfterEnv ?? []), path.join(__dirname, 'fresh-memos.js')],
   runner: path.join(__dirname, 'test-runner.js'),
   testPathIgnorePatterns: [
     '/node_modules/',

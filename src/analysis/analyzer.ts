@@ -155,6 +155,15 @@ function factsOf(word: string): WordFacts {
   return facts;
 }
 
+/**
+ * Forgets every word analyzed so far. Analysis is memoized per word for the life of the process; the
+ * mutation run forgets before each test, so that each test works out the words it reads and is credited
+ * with the code that does it, not only the first test to read each word.
+ */
+export function forgetAnalyzedWords(): void {
+  wordMemo.clear();
+}
+
 /** Words ending in -ise that are not British spellings of -ize verbs. */
 const TRUE_ISE_WORDS = new Set([
   'advertise',

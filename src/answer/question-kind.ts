@@ -280,6 +280,11 @@ function isNewWord(word: string, questionTerms: ReadonlySet<string>): boolean {
 const nameTermMemo = new Map<string, string[]>();
 const NAME_TERM_MEMO_LIMIT = 100_000;
 
+/** Forgets the names' terms worked out so far (see `forgetAnalyzedWords` in the analyzer). */
+export function forgetNameTerms(): void {
+  nameTermMemo.clear();
+}
+
 /** A capitalised word's index terms as it stands in running text; memoized, as names recur. */
 function nameTerms(word: string): string[] {
   let terms = nameTermMemo.get(word);
