@@ -112,6 +112,7 @@ describe('spellings that must meet', () => {
   });
 
   it('keeps an initiative apart from initiating', () => {
+    expect(stem('initiative')).toBe('initiativ');
     expect(stem('initiative')).toBe(stem('initiatives'));
     expect(stem('initiative')).not.toBe(stem('initiate'));
   });
@@ -149,7 +150,17 @@ describe('tokens', () => {
   });
 
   it('keeps a hyphenated name whole, and stems a hyphenated common word', () => {
-    expect(tokens('Lammy-Jones')[0]).toEqual(['lammyjones', 'lammyjones', 0, false]);
+    expect(tokens('Lammy-Jones')).toEqual([
+      ['lammyjones', 'lammyjones', 0, false],
+      ['lammy', 'lammy', 0, true],
+      ['jones', 'jones', 0, true],
+    ]);
+    // Half a name and half ordinary English: the joined word is not a name, the name part is.
+    expect(tokens('Lammy-led')).toEqual([
+      ['lammyled', stem('lammyled'), 0, false],
+      ['lammy', 'lammy', 0, true],
+      ['led', stem('led'), 0, true],
+    ]);
     expect(tokens('Co-Production')[0]).toEqual(['coproduction', stem('coproduction'), 0, false]);
     expect(tokens('Co-Production')[2]).toEqual(['production', stem('production'), 0, true]);
   });
@@ -177,6 +188,16 @@ describe('tokens', () => {
       'usa',
     ]);
     expect(tokens('e.g. the U.N.').map(([, term]) => term)).toEqual(['eg', 'un']);
+  });
+
+  it('folds plurals and inflections onto one term', () => {
+    expect(stem('talks')).toBe(stem('talk'));
+    expect(stem('signing')).toBe(stem('signed'));
+  });
+
+  it('stems a capitalised British spelling that English knows in its American form', () => {
+    expect(tokens('Organisation of states')[0][1]).toBe(tokens('organisation of states')[0][1]);
+    expect(tokens('Flavours of tea')[0][1]).toBe(stem('flavors'));
   });
 
   it('stems a capitalised word only when English knows it', () => {
