@@ -62,6 +62,40 @@ describe('questionRoles in detail', () => {
   });
 });
 
+describe('questionRoles at the edges', () => {
+  it('reads acronyms as names whatever the tagger makes of them, folded as the analyzer folds them', () => {
+    expect([...questionRoles('What did the US say?').names]).toEqual(['usa']);
+    expect([...questionRoles('Who heads the WHO?').names]).toEqual(['who']);
+    expect(questionRoles('What did the Americans say?').names).toContain('americans');
+  });
+
+  it('keeps an adjective after an adjective a modifier, and a capitalised adjective out of the modifiers', () => {
+    expect(questionRoles('what are good cheap flights').modifiers).toContain('cheap');
+    expect(questionRoles('Which British minister visited?').modifiers).not.toContain('british');
+    expect(questionRoles('when did it start').modifiers).not.toContain('when');
+  });
+
+  it('leaves a verb after a determiner out of both verbs and modifiers unless it is a participle', () => {
+    const roles = questionRoles('How do I sync my contacts?');
+    expect(roles.verbs).not.toContain('contacts');
+    expect(roles.modifiers).not.toContain('contacts');
+  });
+
+  it('finds the verb after a name when the question opens with its auxiliary', () => {
+    expect(questionRoles('Does Modi travel to the US?').verbs).toContain('travel');
+  });
+
+  it('does not take the words after a subject that names no one for its verb', () => {
+    expect(questionRoles('Do you know who launched TSI?').verbs).toContain('launched');
+  });
+
+  it('reads questions cut short, and names in brackets and quotes', () => {
+    expect([...questionRoles('Who can?').verbs]).toEqual([]);
+    expect([...questionRoles('When did the UK and India').names]).toEqual(['uk', 'india']);
+    expect(questionRoles('What did ("Modi") say?').names).toContain('modi');
+  });
+});
+
 describe('isEnglishWord', () => {
   it('reads a word between an adjective and a noun as a noun of the compound, not a modifier', () => {
     // The tagger calls "back" an adverb; here it is the part of the body that hurts.
@@ -74,6 +108,7 @@ describe('isEnglishWord', () => {
   it('knows ordinary English words, British spellings included, but not misspellings or coinages', () => {
     expect(isEnglishWord('charge')).toBe(true);
     expect(isEnglishWord('organised')).toBe(true);
+    expect(isEnglishWord('organisation')).toBe(true);
     expect(isEnglishWord('minsiter')).toBe(false);
     expect(isEnglishWord('bitcoin')).toBe(false);
   });
