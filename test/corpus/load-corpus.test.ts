@@ -2,19 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assembleContents, assembleDocuments, CorpusError, loadCorpus } from '../../src/corpus/load-corpus';
-import type { CorpusFile, CorpusWarning } from '../../src/corpus/read-corpus';
-import { documentText } from './document-text';
+import type { CorpusWarning } from '../../src/corpus/read-corpus';
+import { corpusFile, documentText } from './document-text';
 
 const story = (topic: string) =>
   `Officials met on Monday to discuss ${topic} and agreed to meet again next month.`;
 
-const file = (name: string, text: string): CorpusFile => ({
-  file: name,
-  text,
-  size: text.length,
-  mtimeMs: 0,
-  contentHash: name,
-});
+const file = corpusFile;
 
 describe('loadCorpus', () => {
   let dir: string;

@@ -1,8 +1,7 @@
 import { assembleDocuments, loadCorpus } from '../../src/corpus/load-corpus';
 import { parseDocument } from '../../src/corpus/parse-document';
-import type { CorpusFile } from '../../src/corpus/read-corpus';
 import { splitSentences } from '../../src/corpus/sentences';
-import { documentText } from './document-text';
+import { corpusFile, documentText } from './document-text';
 
 describe('splitSentences', () => {
   it('does not break after initials, titles or initialisms', () => {
@@ -154,13 +153,7 @@ describe('parseDocument', () => {
 });
 
 describe('assembleDocuments', () => {
-  const file = (name: string, text: string): CorpusFile => ({
-    file: name,
-    text,
-    size: text.length,
-    mtimeMs: 0,
-    contentHash: name,
-  });
+  const file = corpusFile;
 
   it('drops a sign-off paragraph that recurs across documents', () => {
     const signOff = 'Reporting by the newsroom staff and edited for the daily wire service today.';

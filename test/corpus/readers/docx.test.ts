@@ -1,21 +1,14 @@
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
-import type { DocumentContent } from '../../../src/corpus/readers/types';
 import { ReaderError } from '../../../src/corpus/readers/types';
 import { buildDocx } from '../../fixtures/documents';
+import { contentLines } from './content-lines';
 import { loadNatively } from './esm-packages';
 
 loadNatively('linkedom');
 const { readDocx } =
   require('../../../src/corpus/readers/docx') as typeof import('../../../src/corpus/readers/docx');
 
-/** Each paragraph as `path | text`, list items marked with `- `. */
-function lines(content: DocumentContent): string[] {
-  return content.sections.flatMap((section) =>
-    section.paragraphs.map(
-      (p) => `${section.location?.headings?.join(' › ') ?? ''} | ${p.isListItem ? '- ' : ''}${p.text}`,
-    ),
-  );
-}
+const lines = contentLines;
 
 describe('readDocx', () => {
   it('takes the Title style as the title, Heading 1 to 3 as the heading path, lists and tables as items', async () => {

@@ -1,18 +1,11 @@
-import type { DocumentContent } from '../../../src/corpus/readers/types';
+import { contentLines } from './content-lines';
 import { loadNatively } from './esm-packages';
 
 loadNatively('linkedom');
 const { readHtml } =
   require('../../../src/corpus/readers/html') as typeof import('../../../src/corpus/readers/html');
 
-/** Each paragraph as `path | text`, list items marked with `- `. */
-function lines(content: DocumentContent): string[] {
-  return content.sections.flatMap((section) =>
-    section.paragraphs.map(
-      (p) => `${section.location?.headings?.join(' › ') ?? ''} | ${p.isListItem ? '- ' : ''}${p.text}`,
-    ),
-  );
-}
+const lines = contentLines;
 
 /** Prose long enough for Readability to take its container as the article. */
 const prose = (lead: string) =>

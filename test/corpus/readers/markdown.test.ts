@@ -1,18 +1,11 @@
-import type { DocumentContent } from '../../../src/corpus/readers/types';
+import { contentLines } from './content-lines';
 import { loadNatively } from './esm-packages';
 
 loadNatively('marked');
 const { readMarkdown } =
   require('../../../src/corpus/readers/markdown') as typeof import('../../../src/corpus/readers/markdown');
 
-/** Each paragraph as `path | text`, list items marked with `- `. */
-function lines(content: DocumentContent): string[] {
-  return content.sections.flatMap((section) =>
-    section.paragraphs.map(
-      (p) => `${section.location?.headings?.join(' › ') ?? ''} | ${p.isListItem ? '- ' : ''}${p.text}`,
-    ),
-  );
-}
+const lines = contentLines;
 
 describe('readMarkdown', () => {
   it('takes title, date and URL from front matter, never indexing it, the title winning over a heading', () => {
