@@ -55,9 +55,14 @@ describe('placePhrases', () => {
 });
 
 describe('Vocabulary', () => {
-  const vocabulary = new Vocabulary();
-  for (const word of ['semiconductor', 'minister', 'minister', 'ministry', 'talks'])
-    vocabulary.add(word, term(word));
+  // Built for each test, so that each test is the one that builds it (the mutation run credits a test
+  // only with the code it runs).
+  let vocabulary: Vocabulary;
+  beforeEach(() => {
+    vocabulary = new Vocabulary();
+    for (const word of ['semiconductor', 'minister', 'minister', 'ministry', 'talks', 'tax'])
+      vocabulary.add(word, term(word));
+  });
 
   it('corrects a transposition and a dropped letter', () => {
     expect(vocabulary.nearest('minsiter')?.surface).toBe('minister');
@@ -94,13 +99,14 @@ describe('Vocabulary', () => {
   it('leaves numbers alone and keeps counts across a snapshot', () => {
     expect(vocabulary.nearest('talks2')).toBeUndefined();
     const restored = Vocabulary.fromEntries(vocabulary.entries());
-    expect(restored.size).toBe(4);
+    expect(restored.size).toBe(5);
     expect(restored.has('minister')).toBe(true);
     expect(restored.nearest('ministr')?.surface).toBe('minister');
   });
 
   it('leaves short words and far-off words alone', () => {
     expect(vocabulary.nearest('tlk')).toBeUndefined();
+    expect(vocabulary.nearest('tex')).toBeUndefined();
     expect(vocabulary.nearest('football')).toBeUndefined();
   });
 });
@@ -151,7 +157,46 @@ describe('AcronymTable in detail', () => {
   });
 });
 
+describe('AcronymTable at the edges', () => {
+  const expansion = ['technolog', 'secur', 'initiativ'];
+
+  it('learns a definition however it is spaced', () => {
+    expect(AcronymTable.mine(['The Technology  Security Initiative (TSI) began.']).expand('tsi')).toEqual(
+      expansion,
+    );
+    expect(AcronymTable.mine(['The TSI ( Technology Security Initiative ) began.']).expand('tsi')).toEqual(
+      expansion,
+    );
+    expect(AcronymTable.mine(['The TSI (Technology  Security Initiative) began.']).expand('tsi')).toEqual(
+      expansion,
+    );
+  });
+
+  it('learns a hyphenated acronym as one word, and never one that is a stopword', () => {
+    expect(AcronymTable.mine(['the Multi-Role Fighter Xtreme (MRF-X) plan']).expand('mrfx')).toEqual(
+      analyze('Multi-Role Fighter Xtreme')
+        .filter((token) => !token.isPart)
+        .map((token) => token.term),
+    );
+    expect(AcronymTable.mine(['Information Technology (IT) spending rose.']).entries()).toEqual([]);
+  });
+});
+
 describe('longFormFor in detail', () => {
+  it('reads an acronym with a symbol by its letters', () => {
+    expect(longFormFor('R&D', 'spending on Research and Development'.split(' '))).toEqual([
+      'Research',
+      'and',
+      'Development',
+    ]);
+  });
+
+  it('takes every letter of an all-capital word, and never skips a major word', () => {
+    expect(longFormFor('NATO', ['the', 'NATO'])).toEqual(['NATO']);
+    expect(longFormFor('UKSR', ['UKs', 'Research'])).toBeUndefined();
+    expect(longFormFor('AB', 'Alpha Gamma Beta'.split(' '))).toBeUndefined();
+  });
+
   it('takes one initial per part of a hyphenated word', () => {
     expect(longFormFor('IPEF', 'the Indo-Pacific Economic Framework'.split(' '))).toEqual([
       'Indo-Pacific',
@@ -203,6 +248,8 @@ describe('placePhrases in detail', () => {
         [4, 2],
       ]),
     );
+    const britain = analyze('Britain and the United Kingdom').map((t) => t.term);
+    expect(placePhrases(britain).map(({ start, length }) => [start, length])).toEqual([[1, 2]]);
     const states = found.find(({ start }) => start === 0);
     expect(states?.aliases).toContainEqual(['usa']);
     expect(states?.aliases).not.toContainEqual(terms.slice(0, 2));
