@@ -12,7 +12,8 @@ const chunks = require('./chunks.json');
  * whole suite. Fewer tests can only kill fewer mutants, so its score is a lower bound. A chunk is small enough for its run to end, and so to be saved, in under half an
  * hour on a busy machine; a chunk run again tests only the mutants whose code or tests changed.
  *
- * Usage: `node mutate/run-chunks.js [--concurrency N] [name...]` (every chunk when no name is given).
+ * Usage: `node mutate/run-chunks.js [--concurrency N] [--force] [name...]` (every chunk when no name is
+ * given; `--force` tests every mutant again instead of reusing the incremental file's results).
  * At the lowest priority, so the machine stays usable; one test runner unless `--concurrency` asks for
  * more (two halve a chunk's time on an idle two-core machine).
  */
@@ -27,6 +28,11 @@ if (concurrencyAt >= 0) {
     process.exit(2);
   }
 }
+// A run that changes how tests run (the mutation setup in mutate/) but no source or test file: Stryker's
+// incremental file would otherwise give back every earlier result.
+const forceAt = names.indexOf('--force');
+const force = forceAt >= 0;
+if (force) names.splice(forceAt, 1);
 for (const name of names) {
   if (!chunks[name]) {
     console.error(`no chunk named ${name}; the chunks are: ${Object.keys(chunks).join(', ')}`);
@@ -47,6 +53,7 @@ for (const name of names.length > 0 ? names : Object.keys(chunks)) {
     chunk.mutate.join(','),
   ];
   args.push('--incrementalFile', `reports/chunks/${name}.json`);
+  if (force) args.push('--force');
   console.log(`chunk ${name}: nice ${args.join(' ')}`);
   const started = Date.now();
   const env = { ...process.env };
