@@ -167,6 +167,7 @@ describe('tokens', () => {
 
   it('joins letters across a dash as across a hyphen, but not words set apart by a dash', () => {
     expect(tokens('UK–India pact')).toEqual(tokens('UK-India pact'));
+    expect(tokens('the 2023–24 budget')).toEqual(tokens('the 2023-24 budget'));
     expect(tokens('growth — jobs').map(([surface]) => surface)).toEqual(['growth', 'jobs']);
   });
 
