@@ -89,6 +89,13 @@ describe('Vocabulary', () => {
     expect(ocean.nearest('opan')?.surface).toBe('open');
   });
 
+  it('prefers a word one changed letter away to a commoner one two dropped letters away', () => {
+    const contracts = new Vocabulary();
+    for (const word of ['contrasts', 'contractors', 'contractors', 'contractors'])
+      contracts.add(word, term(word));
+    expect(contracts.nearest('contracts')).toMatchObject({ surface: 'contrasts', distance: 1 });
+  });
+
   it('allows one edit up to seven letters and two from eight', () => {
     expect(vocabulary.nearest('tlaks')?.surface).toBe('talks');
     expect(vocabulary.nearest('tlaksx')).toBeUndefined();
