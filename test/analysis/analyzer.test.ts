@@ -193,6 +193,9 @@ describe('tokens', () => {
 
   it('folds plurals and inflections onto one term', () => {
     expect(stem('talks')).toBe(stem('talk'));
+    expect(stem('previous')).toBe(stem('previously'));
+    expect(stem('continuous')).toBe(stem('continuously'));
+    expect(stem('dangerous')).toBe(stem('dangerously'));
     expect(stem('signing')).toBe(stem('signed'));
   });
 
