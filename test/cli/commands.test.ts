@@ -127,11 +127,19 @@ describe('npm run eval', () => {
   });
 
   it('runs a fixture on the corpus it builds, and removes that corpus afterwards', async () => {
-    const before = readdirSync(os.tmpdir()).filter((name) => name.startsWith('coop-eval-mixed-'));
-    const output = capture();
-    expect(await evaluate(['--fixture', 'mixed'], undefined, output)).toBe(0);
-    expect(output.printed).toMatch(/^eval: \d+ passed, 0 failed\n$/);
-    const after = readdirSync(os.tmpdir()).filter((name) => name.startsWith('coop-eval-mixed-'));
-    expect(after).toEqual(before);
+    // A temporary folder of this test's own: other test files build the same fixture at the same time.
+    const parent = process.env.TMPDIR;
+    const own = mkdtempSync(path.join(os.tmpdir(), 'coop-cli-eval-'));
+    process.env.TMPDIR = own;
+    try {
+      const output = capture();
+      expect(await evaluate(['--fixture', 'mixed'], undefined, output)).toBe(0);
+      expect(output.printed).toMatch(/^eval: \d+ passed, 0 failed\n$/);
+      expect(readdirSync(own)).toEqual([]);
+    } finally {
+      if (parent === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = parent;
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
