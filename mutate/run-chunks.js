@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
-const chunks = require('./chunks.json');
+const { chunks, testSets } = require('./chunks.json');
 
 /**
- * Runs the mutation test of `src/` chunk by chunk (`mutate/chunks.json`: a name and the files it
- * mutates, or a name and `{ "mutate": files, "tests": test folders }`), each with its own incremental
- * file `reports/chunks/<name>.json`, then merges them (`merge-reports.js`). A chunk that names its test
- * folders is measured against the tests in them only (`COOP_MUTATE_TESTS`, read by `jest.config.js`):
- * for code that nearly every test reaches, such as the analyzer, a survivor would otherwise run the
- * whole suite. Fewer tests can only kill fewer mutants, so its score is a lower bound. A chunk is small enough for its run to end, and so to be saved, in under half an
- * hour on a busy machine; a chunk run again tests only the mutants whose code or tests changed.
+ * Runs the mutation test of `src/` chunk by chunk, each with its own incremental file
+ * `reports/chunks/<name>.json`, then merges them (`merge-reports.js`). `mutate/chunks.json` names each
+ * chunk, the files it mutates and, for some, a set of test folders (`testSets`) it is measured against
+ * alone (`COOP_MUTATE_TESTS`, read by `jest.config.js`): for code that nearly every test reaches, such as
+ * the analyzer, a survivor would otherwise run the whole suite. Fewer tests can only kill fewer mutants,
+ * so such a score is a lower bound. A chunk is small enough for its run to end, and so to be saved, in
+ * under half an hour on a busy machine; a chunk run again tests only the mutants whose code or tests
+ * changed.
  *
  * Usage: `node mutate/run-chunks.js [--concurrency N] [--force] [name...]` (every chunk when no name is
  * given; `--force` tests every mutant again instead of reusing the incremental file's results).
@@ -40,7 +41,8 @@ for (const name of names) {
   }
 }
 for (const name of names.length > 0 ? names : Object.keys(chunks)) {
-  const chunk = Array.isArray(chunks[name]) ? { mutate: chunks[name] } : chunks[name];
+  const chunk = chunks[name];
+  const tests = chunk.tests === undefined ? undefined : testSets[chunk.tests];
   const args = [
     '-n',
     '19',
@@ -57,9 +59,9 @@ for (const name of names.length > 0 ? names : Object.keys(chunks)) {
   console.log(`chunk ${name}: nice ${args.join(' ')}`);
   const started = Date.now();
   const env = { ...process.env };
-  if (chunk.tests) {
-    env.COOP_MUTATE_TESTS = chunk.tests.join(',');
-    console.log(`chunk ${name}: against the tests in ${chunk.tests.join(', ')} only`);
+  if (tests) {
+    env.COOP_MUTATE_TESTS = tests.join(',');
+    console.log(`chunk ${name}: against the tests in ${tests.join(', ')} only`);
   }
   const run = spawnSync('nice', args, { cwd: root, stdio: 'inherit', env });
   console.log(`chunk ${name}: ended with ${run.status} after ${Math.round((Date.now() - started) / 1000)} s`);
