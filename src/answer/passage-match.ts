@@ -146,7 +146,9 @@ function answeringSentence(
   const namesBySentence: Set<number>[] = [];
   // Whom a quote may be ascribed to: the question's own names, or for a follow-up that names no one
   // ("what did he say"), the names of the earlier turns.
-  const ownNames = concepts.some((concept) => concept.isName && !concept.fromHistory);
+  const namesOwn = concepts.some((concept) => concept.isName && !concept.fromHistory);
+  const isSpeaker = (concept: Concept) => concept.isName && concept.fromHistory === !namesOwn;
+  const asksOfSomeone = concepts.some((concept) => concept.isName);
   const speakersBySentence: boolean[] = [];
   let namesTogether = 0;
   reading.sentenceTerms.forEach((terms, index) => {
@@ -157,7 +159,7 @@ function answeringSentence(
       const match = conceptMatch(concept, terms);
       score += rarities[i] * match;
       if (match > 0 && concept.isName && !concept.fromHistory) names.add(nameRun[i]);
-      if (match > 0 && concept.isName && concept.fromHistory !== ownNames) speaker = true;
+      if (match > 0 && isSpeaker(concept)) speaker = true;
     });
     scores.push(score);
     namesBySentence.push(names);
@@ -176,9 +178,8 @@ function answeringSentence(
       const score = beside ? rawScore * NAME_BESIDE_FACTOR : rawScore;
       if (score <= best.score) return;
       // Someone's words answer "what did X say" only where X is named: here, or around a quote.
-      const asksOfSomeone = concepts.some((concept) => concept.isName);
       const speakerNamed =
-        !asksOfSomeone || [index - 1, index, index + 1].some((at) => speakersBySentence[at] === true);
+        !asksOfSomeone || [index - 1, index, index + 1].some((at) => speakersBySentence[at]);
       if (kind === 'said' && !speakerNamed) return;
       best = { index, fitsKind: true, beside, score };
     });
