@@ -219,7 +219,7 @@ export function americanSpelling(word: string): string {
     )
     .replace(/(?<=.{2}[^oy])our(s|ed|ing|able|ite|ites)?$/, 'or$1')
     .replace(/(?<=.{2})tre(s?)$/, 'ter$1')
-    .replace(/(?<=.{3})ogu(e|es|ed|ing)$/, (_suffix, ending: string) => `og${ending.replace(/^e(?!d)/, '')}`)
+    .replace(/(?<=.{3})ogue?(s|ed|ing)?$/, 'og$1')
     .replace(/programme(s?)$/, 'program$1');
 }
 
