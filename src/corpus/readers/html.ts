@@ -22,7 +22,7 @@ const BANNER = /cookie|consent|gdpr|newsletter-signup|paywall|modal-overlay/i;
 /** Menus, dropped before Readability reads the page. */
 const NAVIGATION = 'nav, [role="navigation"]';
 /** Page furniture dropped when Readability finds no article and the whole body is read. */
-const FURNITURE = 'script, style, noscript, nav, header, footer, aside, form, iframe, [role="navigation"]';
+const FURNITURE = `script, style, noscript, header, footer, aside, form, iframe, ${NAVIGATION}`;
 
 /**
  * Reads a saved web page: the main content as Mozilla's Readability (Firefox Reader View) finds it,
