@@ -1,4 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
+import { loadTagger } from './analysis/part-of-speech';
 import { LiveEngine } from './answer/live-engine';
 import { ConfigError, loadConfig } from './config/config';
 import { runConsole } from './console/console';
@@ -93,6 +94,8 @@ async function main(): Promise<void> {
     routes,
   });
   await slack.start();
+  // Not needed to listen, only to answer: loaded once listening rather than by the first question.
+  setImmediate(loadTagger);
   digest?.scheduler.start();
   let stopping = false;
   const shutdown = (signal: string) => {

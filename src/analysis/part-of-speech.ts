@@ -1,13 +1,21 @@
-import { BrillPOSTagger, RuleSet } from 'natural/lib/natural/brill_pos_tagger';
+import type { BrillPOSTagger } from 'natural/lib/natural/brill_pos_tagger';
 import { americanSpelling, foldText } from './analyzer';
-import { englishLexicon, lexiconHas } from './lexicon';
+import { brillTagger, englishLexicon, lexiconHas } from './lexicon';
 
 let tagger: BrillPOSTagger | undefined;
 
 /** natural's Brill tagger with its English lexicon, loaded on first use (about 80 ms, once). */
 function englishTagger(): BrillPOSTagger {
-  tagger ??= new BrillPOSTagger(englishLexicon(), new RuleSet('EN'));
+  if (tagger === undefined) {
+    const { BrillPOSTagger, RuleSet } = brillTagger();
+    tagger = new BrillPOSTagger(englishLexicon(), new RuleSet('EN'));
+  }
   return tagger;
+}
+
+/** Loads the tagger and its lexicon now, so that the first question does not wait a quarter second for them. */
+export function loadTagger(): void {
+  englishTagger();
 }
 
 /**
