@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import { endianness } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { ANALYZER_VERSION } from '../analysis/analyzer';
 import { hashCorpusState } from '../corpus/corpus-fingerprint';
 import { loadCorpus } from '../corpus/load-corpus';
 import type { CorpusWarning } from '../corpus/read-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
 import type { Logger } from '../logging/logger';
+import { fileLines } from './file-lines';
 import { PassageIndex, type TermEntry } from './passage-index';
 
 /**
@@ -15,21 +16,22 @@ import { PassageIndex, type TermEntry } from './passage-index';
  * instead of reading, parsing and analyzing every file again.
  *
  * A snapshot is keyed by the corpus as `stat` sees it (each file's relative name, size, mtime and permissions), the
- * analyzer's version and {@link SNAPSHOT_FORMAT_VERSION}: computing the key needs no file to be read, and
+ * analyzer's version, {@link SNAPSHOT_FORMAT_VERSION} and the machine's byte order: computing the key needs no file to be read, and
  * any edit, addition, removal or analyzer change gives a new key, so a stale snapshot is never loaded.
  * The file is `index-<corpus folder id>-<key>.json`; once a new one is written, older snapshots of the same
  * corpus folder are removed.
  *
  * It holds one JSON value per line: a header (versions, key, the corpus's warnings, how many documents,
  * passages and part lines it holds), the parts of the index in chunks of at most
- * {@link SNAPSHOT_CHUNK_ITEMS} items (`{"part":"documents","items":[…]}`), then a trailer with a sha1
+ * {@link SNAPSHOT_CHUNK_ITEMS} items (`{"part":"documents","items":[…]}`; the term index's entries point
+ * into its pool of postings, written as blocks of base64 in the part `postings`), then a trailer with a sha1
  * checksum of all the lines before it. Chunks keep memory flat while loading: the file is streamed line
  * by line, each chunk of documents is parsed as it arrives, and each chunk of minisearch's term index is
  * parsed only as minisearch takes it in, so the whole index is never held parsed beside its own copy.
  * A snapshot whose checksum or counts disagree with what it holds (a part truncated, replaced or emptied)
  * is refused and rebuilt with a warning, never loaded as a smaller corpus.
  */
-export const SNAPSHOT_FORMAT_VERSION = 7;
+export const SNAPSHOT_FORMAT_VERSION = 8;
 
 /** Items (terms, documents, table rows) per line of a snapshot. */
 export const SNAPSHOT_CHUNK_ITEMS = 2000;
@@ -80,6 +82,7 @@ const LIST_PARTS = [
   'titleFrequencies',
   'vocabulary',
   'acronyms',
+  'postings',
 ] as const;
 type ListPart = (typeof LIST_PARTS)[number];
 
@@ -117,7 +120,7 @@ function* chunks(part: string, items: Iterable<unknown>, size: number): Generato
  */
 export async function corpusKey(corpusDir: string): Promise<string> {
   const hash = createHash('sha256').update(
-    `format ${SNAPSHOT_FORMAT_VERSION} analyzer ${ANALYZER_VERSION}\n`,
+    `format ${SNAPSHOT_FORMAT_VERSION} analyzer ${ANALYZER_VERSION} ${endianness()}\n`,
   );
   return (await hashCorpusState(corpusDir, hash)).digest('hex').slice(0, 24);
 }
@@ -226,8 +229,6 @@ export async function readIndexSnapshot(
  * when it is reached, letting go of its text.
  */
 async function readSnapshotLines(file: string, key: string) {
-  const input = createReadStream(file);
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const checksum = createHash('sha1');
   const lists = Object.fromEntries(LIST_PARTS.map((part) => [part, [] as unknown[]])) as Record<
     ListPart,
@@ -238,32 +239,26 @@ async function readSnapshotLines(file: string, key: string) {
   let settings: Partial<PassageIndexSnapshot['search']> | undefined;
   let trailer: Partial<SnapshotTrailer> | undefined;
   let count = 0;
-  try {
-    for await (const line of lines) {
-      if (trailer !== undefined) throw new SnapshotError(`${file} has lines after its checksum`);
-      if (header === undefined) {
-        header = snapshotHeader(file, line, key);
-      } else if (count === header.lines) {
-        trailer = JSON.parse(line) as Partial<SnapshotTrailer>;
-        continue;
-      } else if (line.startsWith(INDEX_LINE)) {
-        indexLines.push(line);
-        count++;
-      } else {
-        const { part, items } = JSON.parse(line) as { part?: string; items?: unknown };
-        if (!Array.isArray(items)) throw new SnapshotError(`${file}: a ${part} line holds no list`);
-        if (part === 'search') settings = items[0] as typeof settings;
-        else if (LIST_PARTS.includes(part as ListPart))
-          for (const item of items) lists[part as ListPart].push(item);
-        else throw new SnapshotError(`${file}: unknown part ${part}`);
-        count++;
-      }
-      // Two updates hash the same bytes as one of the line joined to its newline, without copying it.
-      checksum.update(line).update('\n');
+  for await (const { text: line, bytes } of fileLines(file)) {
+    if (trailer !== undefined) throw new SnapshotError(`${file} has lines after its checksum`);
+    if (header === undefined) {
+      header = snapshotHeader(file, line, key);
+    } else if (count === header.lines) {
+      trailer = JSON.parse(line) as Partial<SnapshotTrailer>;
+      continue;
+    } else if (line.startsWith(INDEX_LINE)) {
+      indexLines.push(line);
+      count++;
+    } else {
+      const { part, items } = JSON.parse(line) as { part?: string; items?: unknown };
+      if (!Array.isArray(items)) throw new SnapshotError(`${file}: a ${part} line holds no list`);
+      if (part === 'search') settings = items[0] as typeof settings;
+      else if (LIST_PARTS.includes(part as ListPart))
+        for (const item of items) lists[part as ListPart].push(item);
+      else throw new SnapshotError(`${file}: unknown part ${part}`);
+      count++;
     }
-  } finally {
-    lines.close();
-    input.destroy();
+    checksum.update(bytes);
   }
   if (header === undefined || trailer === undefined || settings === undefined) {
     throw new SnapshotError(`${file} is truncated or not a coop index snapshot`);

@@ -9,11 +9,55 @@
  * them; only their storage changes.
  */
 
+/** Postings per {@link PostingBlock} when a pool is written out. */
+export const POSTINGS_PER_BLOCK = 1024;
+
+/**
+ * A run of a pool's postings as a snapshot holds them: the ids (32-bit) and the frequencies (16-bit), each
+ * as base64 of the machine's byte order (which is part of a snapshot's key, so a snapshot is never read
+ * on a machine of the other order). Decoding it is a copy of bytes; the same numbers as JSON made
+ * parsing them, and collecting the garbage of their parse, most of a warm start.
+ */
+export type PostingBlock = [ids: string, frequencies: string];
+
 /** The shared storage of every packed posting list of one index. */
 export class PostingPool {
   ids = new Int32Array(1024);
   frequencies = new Uint16Array(1024);
   length = 0;
+
+  /** A pool holding exactly the postings of `blocks`, in order ({@link PostingPool.toBlocks}). */
+  static fromBlocks(blocks: readonly PostingBlock[]): PostingPool {
+    const pool = new PostingPool();
+    let length = 0;
+    for (const [ids, frequencies] of blocks) {
+      const count = Buffer.byteLength(ids, 'base64') / Int32Array.BYTES_PER_ELEMENT;
+      if (!Number.isInteger(count) || Buffer.byteLength(frequencies, 'base64') !== count * 2) {
+        throw new Error('a block of postings holds ids and frequencies of different counts');
+      }
+      length += count;
+    }
+    pool.ids = new Int32Array(length);
+    pool.frequencies = new Uint16Array(length);
+    const idBytes = new Uint8Array(pool.ids.buffer);
+    const frequencyBytes = new Uint8Array(pool.frequencies.buffer);
+    for (const [ids, frequencies] of blocks) {
+      idBytes.set(Buffer.from(ids, 'base64'), pool.length * Int32Array.BYTES_PER_ELEMENT);
+      frequencyBytes.set(Buffer.from(frequencies, 'base64'), pool.length * Uint16Array.BYTES_PER_ELEMENT);
+      pool.length += Buffer.byteLength(ids, 'base64') / Int32Array.BYTES_PER_ELEMENT;
+    }
+    return pool;
+  }
+
+  /** The pool's postings as blocks of at most {@link POSTINGS_PER_BLOCK}, for a snapshot. */
+  toBlocks(): PostingBlock[] {
+    const blocks: PostingBlock[] = [];
+    for (let start = 0; start < this.length; start += POSTINGS_PER_BLOCK) {
+      const end = Math.min(this.length, start + POSTINGS_PER_BLOCK);
+      blocks.push([base64(this.ids.subarray(start, end)), base64(this.frequencies.subarray(start, end))]);
+    }
+    return blocks;
+  }
 
   /**
    * Appends postings given flat (document id, frequency, document id, frequency…) and returns where they
@@ -83,6 +127,27 @@ export class PackedPostings {
     return start === undefined ? undefined : new PackedPostings(pool, start, postings.length / 2);
   }
 
+  /** The `count` postings from `start` of `pool` (as {@link PackedPostings.slice} gave them); throws if they lie outside it. */
+  static at(pool: PostingPool, start: number, count: number): PackedPostings {
+    if (
+      !(
+        Number.isInteger(start) &&
+        Number.isInteger(count) &&
+        start >= 0 &&
+        count >= 0 &&
+        start + count <= pool.length
+      )
+    ) {
+      throw new Error(`postings ${start}+${count} lie outside the ${pool.length} of their pool`);
+    }
+    return new PackedPostings(pool, start, count);
+  }
+
+  /** Where these postings lie in `pool`: their start and count; undefined when they are not there (written to since, or another pool's). */
+  sliceOf(pool: PostingPool): [start: number, count: number] | undefined {
+    return this.written || this.pool !== pool ? undefined : [this.start, this.count];
+  }
+
   get size(): number {
     return this.written ? this.written.size : this.count;
   }
@@ -148,6 +213,17 @@ export class PackedPostings {
   }
 }
 
+function base64(numbers: Int32Array | Uint16Array): string {
+  return Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength).toString('base64');
+}
+
+/** Postings given flat, as the `Map` minisearch itself makes. */
+export function postingsMap(postings: readonly number[]): Map<number, number> {
+  const frequencies = new Map<number, number>();
+  for (let i = 0; i + 1 < postings.length; i += 2) frequencies.set(postings[i], postings[i + 1]);
+  return frequencies;
+}
+
 /**
  * Postings given flat, packed into `pool` ({@link PackedPostings.pack}), or, where they cannot be, as the
  * `Map` minisearch itself makes.
@@ -156,9 +232,5 @@ export function packedOrMap(
   pool: PostingPool,
   postings: readonly number[],
 ): PackedPostings | Map<number, number> {
-  const packed = PackedPostings.pack(pool, postings);
-  if (packed) return packed;
-  const frequencies = new Map<number, number>();
-  for (let i = 0; i + 1 < postings.length; i += 2) frequencies.set(postings[i], postings[i + 1]);
-  return frequencies;
+  return PackedPostings.pack(pool, postings) ?? postingsMap(postings);
 }

@@ -4,7 +4,7 @@ import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
-import { type PackedPostings, PostingPool, packedOrMap } from './packed-postings';
+import { PackedPostings, type PostingBlock, PostingPool, packedOrMap, postingsMap } from './packed-postings';
 import {
   DEFAULT_POSTING_BUDGET,
   isCommonIn,
@@ -42,10 +42,12 @@ export interface PassageHit {
 export const TITLE_BOOST = 0.35;
 
 /**
- * One term of minisearch's index as a snapshot holds it: the term, then for each field its id and its
- * postings as document id, term frequency, document id, term frequency…: plain numbers, where
- * minisearch's own `toJSON` gives an object keyed by document id for each field, which its loader must
- * turn back into a `Map` one string key at a time (most of a warm start's work).
+ * One term of minisearch's index as a snapshot holds it: the term, then for each field its id and where
+ * its postings lie in the snapshot's posting pool (start, count; the pool is written as
+ * {@link PostingBlock}s), or, for the rare postings the pool cannot hold, the postings themselves as
+ * document id, term frequency, document id, term frequency…. minisearch's own `toJSON` gives an object
+ * keyed by document id for each field, which its loader must turn back into a `Map` one string key at
+ * a time (most of a warm start's work).
  */
 export type TermEntry = [term: string, ...fields: (number | number[])[]];
 
@@ -105,6 +107,8 @@ export class PassageIndex {
     readonly vocabulary: Vocabulary,
     readonly acronyms: AcronymTable,
     private readonly postingBudget: PostingBudget,
+    /** Where the term index's packed postings are kept. */
+    private readonly postingPool: PostingPool,
   ) {}
 
   /** Analyzes and indexes every passage of `documents`. */
@@ -133,7 +137,7 @@ export class PassageIndex {
         search.add({ id: passage.id, text: tokens.map((token) => token.term).join(' '), title });
       }
     }
-    postings.finish();
+    const pool = postings.finish();
     const acronyms = AcronymTable.mine(passageTexts(documents));
     return new PassageIndex(
       search,
@@ -144,6 +148,7 @@ export class PassageIndex {
       vocabulary,
       acronyms,
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
+      pool,
     );
   }
 
@@ -287,14 +292,16 @@ export class PassageIndex {
     titleFrequencies: [string, number][];
     vocabulary: [string, string, number][];
     acronyms: [string, string[]][];
+    postings: PostingBlock[];
   } {
     return {
-      search: lazySearchSnapshot(this.search),
+      search: lazySearchSnapshot(this.search, this.postingPool),
       documents: [...this.documents.values()],
       documentFrequencies: [...this.documentFrequencies],
       titleFrequencies: [...this.titleFrequencies],
       vocabulary: this.vocabulary.entries(),
       acronyms: this.acronyms.entries(),
+      postings: this.postingPool.toBlocks(),
     };
   }
 
@@ -305,7 +312,8 @@ export class PassageIndex {
   ): PassageIndex {
     const { index: terms, ...settings } = snapshot.search;
     const search = MiniSearch.loadJS<IndexedPassage>({ ...settings, index: [] }, MINISEARCH_OPTIONS);
-    restoreTermIndex(search, terms);
+    const pool = PostingPool.fromBlocks(snapshot.postings);
+    restoreTermIndex(search, terms, pool);
     const passages = new Map<string, Passage>();
     for (const document of snapshot.documents) {
       for (const passage of document.passages) {
@@ -323,6 +331,7 @@ export class PassageIndex {
       Vocabulary.fromEntries(snapshot.vocabulary),
       AcronymTable.fromEntries(snapshot.acronyms),
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
+      pool,
     );
   }
 }
@@ -333,7 +342,7 @@ export class PassageIndex {
  * again as the index, which made saving a snapshot the peak of a first start. `JSON.stringify` still
  * writes every entry.
  */
-function lazySearchSnapshot(search: MiniSearch<IndexedPassage>): SearchSnapshot {
+function lazySearchSnapshot(search: MiniSearch<IndexedPassage>, pool: PostingPool): SearchSnapshot {
   // `toJSON` reads the term index through `this._index` alone; with an empty one in front of the real
   // index, it copies only the settings and the document tables.
   const settings = search.toJSON.call(Object.create(search, { _index: { value: [] } }) as typeof search);
@@ -343,6 +352,11 @@ function lazySearchSnapshot(search: MiniSearch<IndexedPassage>): SearchSnapshot 
       for (const [term, fields] of terms) {
         const entry: TermEntry = [term];
         for (const [fieldId, frequencies] of fields) {
+          const slice = frequencies instanceof PackedPostings ? frequencies.sliceOf(pool) : undefined;
+          if (slice) {
+            entry.push(fieldId, ...slice);
+            continue;
+          }
           const postings: number[] = [];
           for (const [passage, frequency] of frequencies) postings.push(passage, frequency);
           entry.push(fieldId, postings);
@@ -355,15 +369,31 @@ function lazySearchSnapshot(search: MiniSearch<IndexedPassage>): SearchSnapshot 
   return { ...settings, index: entries };
 }
 
-/** Puts {@link TermEntry} items back into a loaded minisearch's term index, as its own loader would. */
-function restoreTermIndex(search: MiniSearch<IndexedPassage>, entries: Iterable<TermEntry>): void {
-  const pool = new PostingPool();
+/**
+ * Puts {@link TermEntry} items back into a loaded minisearch's term index, their packed postings read
+ * where they lie in `pool`, as its own loader would.
+ */
+function restoreTermIndex(
+  search: MiniSearch<IndexedPassage>,
+  entries: Iterable<TermEntry>,
+  pool: PostingPool,
+): void {
+  const terms = (search as unknown as TermIndex)._index;
   for (const entry of entries) {
-    const fields: [number, number[]][] = [];
-    for (let i = 1; i + 1 < entry.length; i += 2) fields.push([entry[i] as number, entry[i + 1] as number[]]);
-    setTerm(search, pool, entry[0], fields);
+    const fields = new Map<number, FieldPostings>();
+    for (let i = 1; i < entry.length; ) {
+      const fieldId = entry[i] as number;
+      const postings = entry[i + 1];
+      if (Array.isArray(postings)) {
+        fields.set(fieldId, postingsMap(postings));
+        i += 2;
+      } else {
+        fields.set(fieldId, PackedPostings.at(pool, postings as number, entry[i + 2] as number));
+        i += 3;
+      }
+    }
+    terms.set(entry[0], fields);
   }
-  pool.trim();
 }
 
 /** Puts a term's postings, field by field, packed into `pool`, into minisearch's term index. */
@@ -385,7 +415,7 @@ function setTerm(
  * ({@link PackedPostings}) into minisearch's term index. Passages are added in id order, so each term's
  * postings grow at their end: a repeated word adds to the last one.
  */
-function collectPackedPostings(search: MiniSearch<IndexedPassage>): { finish(): void } {
+function collectPackedPostings(search: MiniSearch<IndexedPassage>): { finish(): PostingPool } {
   const collected = new Map<string, (number[] | undefined)[]>();
   const indexer = search as unknown as { addTerm(fieldId: number, passageId: number, term: string): void };
   indexer.addTerm = (fieldId, passageId, term) => {
@@ -419,6 +449,7 @@ function collectPackedPostings(search: MiniSearch<IndexedPassage>): { finish(): 
         collected.delete(term);
       }
       pool.trim();
+      return pool;
     },
   };
 }

@@ -173,6 +173,25 @@ describe('loadOrBuildIndex', () => {
     expect(logger.warnings.join('\n')).toMatch(/does not hold the corpus it claims: \d+ documents/);
   });
 
+  it('rebuilds a snapshot whose term index points past its postings, even with a matching checksum', async () => {
+    const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    if (!built.snapshotFile) throw new Error('no snapshot written');
+    await rewriteSnapshot(built.snapshotFile, (lines) => {
+      const postingsLine = lines.findIndex((line) => line.startsWith('{"part":"postings"'));
+      const postings = JSON.parse(lines[postingsLine] as string) as { items: unknown[] };
+      lines[postingsLine] = JSON.stringify({ part: 'postings', items: postings.items.slice(0, -1) });
+    });
+    const logger = recordingLogger();
+
+    const rebuilt = await loadOrBuildIndex(corpusDir, { snapshotDir, logger });
+
+    expect(rebuilt.source).toBe('built');
+    expect(rebuilt.index.passageCount).toBe(built.index.passageCount);
+    expect(logger.warnings.join('\n')).toMatch(
+      /snapshot ignored and rebuilt: .* is corrupt or unreadable \(postings .* lie outside/,
+    );
+  });
+
   it('loads back identical a snapshot written in many small chunks', async () => {
     const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
     const key = await corpusKey(corpusDir);

@@ -1,4 +1,9 @@
-import { PackedPostings, PostingPool, packedOrMap } from '../../src/search/packed-postings';
+import {
+  PackedPostings,
+  POSTINGS_PER_BLOCK,
+  PostingPool,
+  packedOrMap,
+} from '../../src/search/packed-postings';
 
 /** Random ascending postings: ids with gaps, frequencies up to `maxFrequency`. */
 function randomPostings(count: number, seed: number, maxFrequency = 40): [number, number][] {
@@ -93,5 +98,45 @@ describe('packed postings', () => {
     expect(postings.get(9)).toBe(1);
     // The pool is shared: another list is untouched.
     expect([...other]).toEqual([[2, 5]]);
+  });
+});
+
+describe('a posting pool written out as blocks', () => {
+  it('reads back the same postings at the same places, over several blocks', () => {
+    const pool = new PostingPool();
+    const lists = [3, POSTINGS_PER_BLOCK + 5, 700].map((count, i) => randomPostings(count, i + 7, 60000));
+    const packed = lists.map((list) => PackedPostings.pack(pool, list.flat()));
+    pool.trim();
+    const blocks = pool.toBlocks();
+    expect(blocks).toHaveLength(Math.ceil(pool.length / POSTINGS_PER_BLOCK));
+
+    const restored = PostingPool.fromBlocks(JSON.parse(JSON.stringify(blocks)));
+
+    expect(restored.length).toBe(pool.length);
+    packed.forEach((postings, i) => {
+      const slice = postings?.sliceOf(pool);
+      if (!slice) throw new Error('not packed');
+      expect([...PackedPostings.at(restored, ...slice)]).toEqual(lists[i]);
+    });
+  });
+
+  it('refuses a block whose ids and frequencies disagree in count, and a slice past its end', () => {
+    const pool = new PostingPool();
+    PackedPostings.pack(pool, randomPostings(10, 3).flat());
+    const [[ids, frequencies]] = pool.toBlocks();
+    const shortFrequencies = Buffer.from(frequencies, 'base64').subarray(2).toString('base64');
+    expect(() => PostingPool.fromBlocks([[ids, shortFrequencies]])).toThrow(/different counts/);
+    const restored = PostingPool.fromBlocks([[ids, frequencies]]);
+    expect(() => PackedPostings.at(restored, 5, 6)).toThrow(/outside/);
+    expect([...PackedPostings.at(restored, 5, 5)]).toHaveLength(5);
+  });
+
+  it('tells where postings lie only in their own pool, and not once written to', () => {
+    const pool = new PostingPool();
+    const postings = PackedPostings.pack(pool, [1, 2, 4, 1]);
+    expect(postings?.sliceOf(pool)).toEqual([0, 2]);
+    expect(postings?.sliceOf(new PostingPool())).toBeUndefined();
+    postings?.set(9, 1);
+    expect(postings?.sliceOf(pool)).toBeUndefined();
   });
 });

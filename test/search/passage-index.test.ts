@@ -1,5 +1,6 @@
 import { assembleDocuments } from '../../src/corpus/load-corpus';
-import { PassageIndex } from '../../src/search/passage-index';
+import { PackedPostings, PostingPool } from '../../src/search/packed-postings';
+import { PassageIndex, type TermEntry } from '../../src/search/passage-index';
 
 // 1,200 short market reports, 3 of which mention a zebra: "market" is in every passage, "zebra" in few.
 const reports = Array.from({ length: 1200 }, (_, i) => {
@@ -41,6 +42,30 @@ describe('PassageIndex', () => {
 
   it('still searches common terms when a query has nothing else', () => {
     expect(index.searchTerms(new Map([['market', 1]]), 5)).toHaveLength(5);
+  });
+
+  it('restores a snapshot that holds some postings in full rather than in its pool', () => {
+    const snapshot = JSON.parse(JSON.stringify(index.toSnapshot()));
+    const pool = PostingPool.fromBlocks(snapshot.postings);
+    // Each field written as its id, start and count in the pool becomes its id and its postings spelled out.
+    snapshot.search.index = snapshot.search.index.map(([term, ...fields]: TermEntry) => {
+      const spelled: TermEntry = [term];
+      for (let i = 0; i < fields.length; i += 3) {
+        const postings = PackedPostings.at(pool, fields[i + 1] as number, fields[i + 2] as number);
+        spelled.push(fields[i] as number, [...postings].flat());
+      }
+      return spelled;
+    });
+    const restored = PassageIndex.fromSnapshot(snapshot);
+    const query = new Map([
+      ['zebra', 1],
+      ['trade', 0.5],
+      ['report', 0.2],
+    ]);
+    expect(restored.searchTerms(query).map((hit) => hit.passage.id)).toEqual(
+      index.searchTerms(query).map((hit) => hit.passage.id),
+    );
+    expect(restored.postings('report')).toBe(2400);
   });
 
   it('restores from its snapshot with the same rankings', () => {
