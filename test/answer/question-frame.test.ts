@@ -89,4 +89,31 @@ describe('questionCore in detail', () => {
     for (const question of ['who launched TSI', 'news about drones', 'any news on the semiconductor deal?'])
       expect(questionCore(question).wantsRecent).toBe(false);
   });
+
+  it('searches a question whose clauses are all frame and side remark by all its words, not by none', () => {
+    expect(core('did we get the story on, my boss asked?')).toBe('did we get the story on, my boss asked?');
+    expect(core('did we get the story on')).toBe('did we get the story on');
+  });
+
+  it('keeps a second question, even one about the asker, and a side clause that names someone', () => {
+    expect(core('my boss asks, who launched TSI, and who are we meeting?')).toBe(
+      'who launched TSI, and who are we meeting',
+    );
+    expect(core('who launched TSI, because my boss meets Lammy')).toBe(
+      'who launched TSI, because my boss meets Lammy',
+    );
+  });
+
+  it('does not take the capital of a side remark’s first word for a name', () => {
+    expect(core('who launched TSI, My team needs it')).toBe('who launched TSI');
+    expect(core('who launched TSI, URGENT my boss needs it')).toBe('who launched TSI');
+  });
+
+  it('takes off a frame that another frame opened', () => {
+    expect(core('what about any news on TSI')).toBe('TSI');
+  });
+
+  it('keeps the words before a question word that ends the question', () => {
+    expect(core('the deal was signed when?')).toBe('the deal was signed when?');
+  });
 });

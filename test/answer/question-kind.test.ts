@@ -100,6 +100,27 @@ describe('sentenceFitsKind', () => {
     expect(fits('Signed in March by officials.', 'person', 'who signed')).toBe(false);
   });
 
+  it('wants a name, not another role, when the question itself names a role', () => {
+    expect(fits('The president signed it.', 'person', 'who is the prime minister')).toBe(false);
+    expect(fits('The president signed it.', 'person', 'who signed it')).toBe(true);
+    // "Prime Minister" is the question's own role, however the sentence runs its words together.
+    expect(fits('The Prime Minister arrived.', 'person', 'who is the prime minister')).toBe(false);
+  });
+
+  it('takes neither a place named mid-sentence nor a sentence’s first word for a person', () => {
+    expect(fits('The deal was signed by India.', 'person', 'who signed the deal')).toBe(false);
+    expect(fits('Officials signed it.', 'person', 'who signed it')).toBe(false);
+    // Quotes, bullets and spaces before the first word leave it the first word.
+    expect(fits('• “Officials signed it.”', 'person', 'who signed')).toBe(false);
+    expect(fits('  Officials signed it.', 'person', 'who signed')).toBe(false);
+  });
+
+  it('takes neither a calendar word with punctuation after it nor a capitalised pronoun for a person', () => {
+    expect(fits('They met on Monday.', 'person', 'who met')).toBe(false);
+    expect(fits("It is due in 'March.'", 'person', 'who signs it')).toBe(false);
+    expect(fits('He said: “We signed it.”', 'person', 'who signed it')).toBe(false);
+  });
+
   it('finds a place named after a preposition, or a place-like noun, that the question does not name', () => {
     expect(fits('The talks were held in Geneva.', 'place', 'where were the talks held')).toBe(true);
     expect(fits('The talks were held in India.', 'place', 'where were talks held')).toBe(true);
@@ -145,6 +166,17 @@ describe('nameBesideQuestion', () => {
     expect(beside('On Monday, Modi, the prime minister, arrived.')).toBe(true);
     expect(beside('Prime Minister Narendra Modi arrived.')).toBe(true);
     expect(beside('The visit was led by Prime Minister Narendra Modi.')).toBe(true);
+  });
+
+  it('counts words, not spaces, and reads a word inside brackets', () => {
+    expect(beside('The prime minister  met  Modi.')).toBe(true);
+    expect(beside('On Monday Modi  met the  prime minister.')).toBe(true);
+    expect(beside('Then Modi (minister) arrived.')).toBe(true);
+  });
+
+  it('does not take the role’s own words, or the country it belongs to, for the holder’s name', () => {
+    expect(beside('The Prime Minister arrived late.')).toBe(false);
+    expect(beside('The Prime Minister of India arrived.')).toBe(false);
   });
 
   it('does not take a name several words from the role, or a month, for the holder', () => {
