@@ -22,6 +22,10 @@ const engine = engineOver([
   ],
   ['terse.txt', 'Volcano news\n\nKatla erupted. Ash from Katla fell on farms in the south on Monday.'],
   ['other.txt', 'Other\n\nThe council met on Tuesday and the weather was fine at the hall.'],
+  [
+    'titled.txt',
+    'Skerry ferry strike\n\nCrews met at the quay on Monday morning. Skerry ferry strike: Skerry ferry crews walked out, and the Skerry ferry strike has stopped every sailing.',
+  ],
 ]);
 const keyOf = (file: string) => {
   const document = engine.index.documents.get(file);
@@ -41,6 +45,12 @@ describe('the key sentence of a document', () => {
     expect(engine.documents().find((doc) => doc.file === 'lead.txt')?.title).toMatch(/…$/);
     expect(keyOf('lead.txt')).toBe(
       'The lighthouse keepers want pensions like those of harbour pilots, and lighthouse pensions have not risen since 2010.',
+    );
+  });
+
+  it('may open with the words of a title that was not cut from it', () => {
+    expect(keyOf('titled.txt')).toBe(
+      'Skerry ferry strike: Skerry ferry crews walked out, and the Skerry ferry strike has stopped every sailing.',
     );
   });
 

@@ -41,6 +41,10 @@ const engine = engineOver([
     'Ferry timetable cut\n\nThe operator will run two sailings a day from June, citing fuel costs.',
   ],
   ['buses.txt', 'Bus routes\n\nThe council will cut two bus routes from June.'],
+  [
+    'brenna.txt',
+    'Harbour notes\n\nThe Brenna quay works began in March. The Brenna quay works began in May, a report later said.',
+  ],
 ]);
 
 describe('the answering sentence', () => {
@@ -49,6 +53,12 @@ describe('the answering sentence', () => {
     const answer = engine.answer('When did the Skerry lighthouse repairs begin?');
     expect(firstFile(answer)).toBe('skerry.txt');
     expect(leadSentence(answer)).toBe('The repairs began in March.');
+  });
+
+  it('is the first of two sentences of the asked kind that say as much', () => {
+    const answer = engine.answer('When did the Brenna quay works begin?');
+    expect(firstFile(answer)).toBe('brenna.txt');
+    expect(leadSentence(answer)).toBe('The Brenna quay works began in March.');
   });
 
   it('is not a sentence of the asked kind that says too little of the question: then there is no answer', () => {
