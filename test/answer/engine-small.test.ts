@@ -35,6 +35,16 @@ describe('the earlier turns of a conversation', () => {
   });
 });
 
+describe('the earlier turns of a short conversation', () => {
+  it('weigh half as much as a word just typed, when the question says more than they do', () => {
+    const text = engine.explain('When was it opened, the bridge over the river, after the long delay?', {
+      history: ['Tell me about Governor Sam Lee'],
+    });
+    expect(text).toMatch(/^ {2}lee w=0\.5 idf=[\d.]+ name,context /m);
+    expect(text).toMatch(/^ {2}bridge w=1 /m);
+  });
+});
+
 describe('a follow-up that does not point back', () => {
   it('is searched alone, and logged with its own words only, when the thread cannot answer it either', () => {
     const answer = engine.answer('What is the capital of France?', {

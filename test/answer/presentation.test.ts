@@ -113,3 +113,25 @@ describe('relative dates', () => {
     expect(answer.passages[0].dateNote).toBeUndefined();
   });
 });
+
+describe('a passage a document says again nearly word for word', () => {
+  const paragraph = (opening: string) =>
+    `${opening} ${'The crossing takes forty minutes in calm weather and longer in winter storms when the sea runs high. '.repeat(6)}`;
+  const repeating = () =>
+    engineOver([
+      [
+        'twice.txt',
+        `Ferry\n\n${paragraph('The Skerry ferry was launched by Ana Costa in May 2020 at the harbour.')}\n\n${paragraph('The Skerry ferry was launched by Ana Costa in May 2020 at the old harbour.')}`,
+      ],
+      [
+        'copy.txt',
+        `Ferry copy\n\n${paragraph('The Skerry ferry was launched by Ana Costa in May 2020 at the harbour.')}`,
+      ],
+    ]);
+
+  it('is shown once, citing each document once', () => {
+    const answer = repeating().answer('Who launched the Skerry ferry?');
+    expect(answer.passages).toHaveLength(1);
+    expect(answer.passages[0].citations.map((citation) => citation.file)).toEqual(['twice.txt', 'copy.txt']);
+  });
+});
