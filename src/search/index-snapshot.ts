@@ -83,6 +83,7 @@ const LIST_PARTS = [
   'vocabulary',
   'acronyms',
   'postings',
+  'fieldLengths',
 ] as const;
 type ListPart = (typeof LIST_PARTS)[number];
 

@@ -293,9 +293,11 @@ export class PassageIndex {
     vocabulary: [string, string, number][];
     acronyms: [string, string[]][];
     postings: PostingBlock[];
+    fieldLengths: number[][];
   } {
     return {
       search: lazySearchSnapshot(this.search, this.postingPool),
+      fieldLengths: [...(this.search as unknown as DocumentTables)._fieldLength.values()],
       documents: [...this.documents.values()],
       documentFrequencies: [...this.documentFrequencies],
       titleFrequencies: [...this.titleFrequencies],
@@ -311,7 +313,10 @@ export class PassageIndex {
     options: PassageIndexOptions = {},
   ): PassageIndex {
     const { index: terms, ...settings } = snapshot.search;
-    const search = MiniSearch.loadJS<IndexedPassage>({ ...settings, index: [] }, MINISEARCH_OPTIONS);
+    const search = MiniSearch.loadJS<IndexedPassage>(
+      { ...settings, documentIds: {}, fieldLength: {}, index: [] },
+      MINISEARCH_OPTIONS,
+    );
     const pool = PostingPool.fromBlocks(snapshot.postings);
     restoreTermIndex(search, terms, pool);
     const passages = new Map<string, Passage>();
@@ -322,6 +327,7 @@ export class PassageIndex {
         passages.set(passage.id, passage);
       }
     }
+    restoreDocumentTables(search, [...passages.keys()], snapshot.fieldLengths);
     return new PassageIndex(
       search,
       new Map(snapshot.documents.map((document) => [document.file, document])),
@@ -343,9 +349,17 @@ export class PassageIndex {
  * writes every entry.
  */
 function lazySearchSnapshot(search: MiniSearch<IndexedPassage>, pool: PostingPool): SearchSnapshot {
-  // `toJSON` reads the term index through `this._index` alone; with an empty one in front of the real
-  // index, it copies only the settings and the document tables.
-  const settings = search.toJSON.call(Object.create(search, { _index: { value: [] } }) as typeof search);
+  // `toJSON` reads the term index through `this._index` alone, and the document tables through theirs;
+  // with empty ones in front of the real ones, it copies only the settings. The document tables are
+  // restored from the passages' order and `fieldLengths` (`restoreDocumentTables`).
+  const empty = { value: new Map() };
+  const settings = search.toJSON.call(
+    Object.create(search, {
+      _index: { value: [] },
+      _documentIds: empty,
+      _fieldLength: empty,
+    }) as typeof search,
+  );
   const terms = (search as unknown as TermIndex)._index;
   const entries = {
     *[Symbol.iterator](): Generator<TermEntry> {
@@ -394,6 +408,37 @@ function restoreTermIndex(
     }
     terms.set(entry[0], fields);
   }
+}
+
+/** minisearch's tables of the documents it holds: their ids by short id and back, and their fields' lengths. */
+interface DocumentTables {
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldLength: Map<number, number[]>;
+}
+
+/**
+ * Fills a loaded minisearch's document tables: the passage of short id `n` is the `n`th passage indexed,
+ * as `build` adds them in order and nothing is ever removed; `fieldLengths` are their fields' lengths
+ * in the same order. minisearch's own format spells out every passage's id and lengths under a numeric
+ * key, a 5 MB object at 100k passages that its loader converts key by key.
+ */
+function restoreDocumentTables(
+  search: MiniSearch<IndexedPassage>,
+  passageIds: string[],
+  fieldLengths: number[][],
+): void {
+  if (passageIds.length !== search.documentCount || fieldLengths.length !== passageIds.length) {
+    throw new Error(
+      `${passageIds.length} passages and ${fieldLengths.length} field lengths for ${search.documentCount} indexed passages`,
+    );
+  }
+  const tables = search as unknown as DocumentTables;
+  passageIds.forEach((id, shortId) => {
+    tables._documentIds.set(shortId, id);
+    tables._idToShortId.set(id, shortId);
+    tables._fieldLength.set(shortId, fieldLengths[shortId]);
+  });
 }
 
 /** Puts a term's postings, field by field, packed into `pool`, into minisearch's term index. */

@@ -173,24 +173,29 @@ describe('loadOrBuildIndex', () => {
     expect(logger.warnings.join('\n')).toMatch(/does not hold the corpus it claims: \d+ documents/);
   });
 
-  it('rebuilds a snapshot whose term index points past its postings, even with a matching checksum', async () => {
-    const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
-    if (!built.snapshotFile) throw new Error('no snapshot written');
-    await rewriteSnapshot(built.snapshotFile, (lines) => {
-      const postingsLine = lines.findIndex((line) => line.startsWith('{"part":"postings"'));
-      const postings = JSON.parse(lines[postingsLine] as string) as { items: unknown[] };
-      lines[postingsLine] = JSON.stringify({ part: 'postings', items: postings.items.slice(0, -1) });
-    });
-    const logger = recordingLogger();
+  it.each([
+    ['postings', /postings .* lie outside/],
+    ['fieldLengths', /\d+ passages and \d+ field lengths for \d+ indexed passages/],
+  ])(
+    'rebuilds a snapshot whose %s part was cut short, even with a matching checksum',
+    async (part, reason) => {
+      const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
+      if (!built.snapshotFile) throw new Error('no snapshot written');
+      await rewriteSnapshot(built.snapshotFile, (lines) => {
+        const partLine = lines.findIndex((line) => line.startsWith(`{"part":"${part}"`));
+        const { items } = JSON.parse(lines[partLine] as string) as { items: unknown[] };
+        lines[partLine] = JSON.stringify({ part, items: items.slice(0, -1) });
+      });
+      const logger = recordingLogger();
 
-    const rebuilt = await loadOrBuildIndex(corpusDir, { snapshotDir, logger });
+      const rebuilt = await loadOrBuildIndex(corpusDir, { snapshotDir, logger });
 
-    expect(rebuilt.source).toBe('built');
-    expect(rebuilt.index.passageCount).toBe(built.index.passageCount);
-    expect(logger.warnings.join('\n')).toMatch(
-      /snapshot ignored and rebuilt: .* is corrupt or unreadable \(postings .* lie outside/,
-    );
-  });
+      expect(rebuilt.source).toBe('built');
+      expect(rebuilt.index.passageCount).toBe(built.index.passageCount);
+      expect(logger.warnings.join('\n')).toMatch(/snapshot ignored and rebuilt: .* is corrupt or unreadable/);
+      expect(logger.warnings.join('\n')).toMatch(reason);
+    },
+  );
 
   it('loads back identical a snapshot written in many small chunks', async () => {
     const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
