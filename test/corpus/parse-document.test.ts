@@ -215,6 +215,8 @@ describe('parseDocument, rule by rule', () => {
       ['a day first', '5 June 2023', '2023-06-05'],
       ['a labelled day first', 'Dated: 9 Dec 2022', '2022-12-09'],
       ['a day of two digits', '21 March 2024', '2024-03-21'],
+      ['the first month', '5 January 2023', '2023-01-05'],
+      ['the first month abbreviated', 'Jan. 5, 2023', '2023-01-05'],
     ])('reads %s', (_, line, iso) => {
       const parsed = parseDocument(`Ministers sign the agreement\n${line}\n${lead}`);
       expect(parsed.date).toBe(iso);
@@ -314,6 +316,11 @@ describe('parseDocument, rule by rule', () => {
 
     it('gives an empty title and no paragraphs for a document of blank lines', () => {
       expect(parseDocument('\n  \n\n')).toEqual({ title: '', date: undefined, paragraphs: [] });
+    });
+
+    it('does not take a first line with a # inside it for a Markdown heading, keeping it as content', () => {
+      const line = 'We ranked #1 in the region for exports last year, the ministry said on Monday.';
+      expect(texts(doc(line, lead))).toEqual([line, lead]);
     });
 
     it('drops a line that repeats the headline', () => {
