@@ -95,3 +95,24 @@ describe('buildPassages', () => {
     expect(buildPassages('x.txt', [])).toEqual([]);
   });
 });
+
+describe('buildPassages at the passage size exactly', () => {
+  /** Two sentences of exactly `length` characters together, the first of `firstLength`. */
+  const twoSentences = (length: number, firstLength = 46) =>
+    `${'B'.repeat(firstLength - 1)}. ${'A'.repeat(length - firstLength - 4)}ok.`;
+
+  it('keeps a paragraph of exactly the passage size whole, in one passage', () => {
+    // A first sentence over half the passage: cut as a long paragraph, it would stand alone.
+    const text = twoSentences(PASSAGE_MAX_CHARS, 300);
+    expect(text).toHaveLength(PASSAGE_MAX_CHARS);
+    const passages = buildPassages('x.txt', [paragraph(text)]);
+    expect(passages.map((passage) => passage.sentences.length)).toEqual([2]);
+  });
+
+  it('joins a short paragraph to the next when the two fill the passage exactly, and not when one character over', () => {
+    const lead = 'A short lead.';
+    const fill = (extra: number) => twoSentences(PASSAGE_MAX_CHARS - lead.length - 1 + extra);
+    expect(buildPassages('x.txt', [paragraph(lead), paragraph(fill(0))])).toHaveLength(1);
+    expect(buildPassages('x.txt', [paragraph(lead), paragraph(fill(1))])).toHaveLength(2);
+  });
+});

@@ -36,6 +36,16 @@ describe('splitSentences, rule by rule', () => {
     ],
     ['"No." before a word', 'The answer was No. Talks ended.', ['The answer was No.', 'Talks ended.']],
     [
+      '"nos." before a word',
+      'The plan says nos. But they agreed.',
+      ['The plan says nos.', 'But they agreed.'],
+    ],
+    [
+      '"No." before a word with a figure inside',
+      'The answer was No. A4 sheets were used.',
+      ['The answer was No.', 'A4 sheets were used.'],
+    ],
+    [
       'a question mark after an abbreviation',
       'Was the buyer Acme Inc? The filing says so.',
       ['Was the buyer Acme Inc?', 'The filing says so.'],
