@@ -36,6 +36,11 @@ describe('splitSentences, rule by rule', () => {
     ],
     ['"No." before a word', 'The answer was No. Talks ended.', ['The answer was No.', 'Talks ended.']],
     [
+      'a period before a currency sign',
+      'Prices rose in May. £5 was the new fee.',
+      ['Prices rose in May.', '£5 was the new fee.'],
+    ],
+    [
       '"nos." before a word',
       'The plan says nos. But they agreed.',
       ['The plan says nos.', 'But they agreed.'],
