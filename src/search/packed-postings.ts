@@ -32,19 +32,23 @@ export class PostingPool {
     let length = 0;
     for (const [ids, frequencies] of blocks) {
       const count = Buffer.byteLength(ids, 'base64') / Int32Array.BYTES_PER_ELEMENT;
-      if (!Number.isInteger(count) || Buffer.byteLength(frequencies, 'base64') !== count * 2) {
+      if (
+        !Number.isInteger(count) ||
+        Buffer.byteLength(frequencies, 'base64') !== count * Uint16Array.BYTES_PER_ELEMENT
+      ) {
         throw new Error('a block of postings holds ids and frequencies of different counts');
       }
       length += count;
     }
     pool.ids = new Int32Array(length);
     pool.frequencies = new Uint16Array(length);
-    const idBytes = new Uint8Array(pool.ids.buffer);
-    const frequencyBytes = new Uint8Array(pool.frequencies.buffer);
+    // Decoded straight into the pool's memory: no buffer per block.
+    const idBytes = Buffer.from(pool.ids.buffer);
+    const frequencyBytes = Buffer.from(pool.frequencies.buffer);
     for (const [ids, frequencies] of blocks) {
-      idBytes.set(Buffer.from(ids, 'base64'), pool.length * Int32Array.BYTES_PER_ELEMENT);
-      frequencyBytes.set(Buffer.from(frequencies, 'base64'), pool.length * Uint16Array.BYTES_PER_ELEMENT);
-      pool.length += Buffer.byteLength(ids, 'base64') / Int32Array.BYTES_PER_ELEMENT;
+      const written = idBytes.write(ids, pool.length * Int32Array.BYTES_PER_ELEMENT, 'base64');
+      frequencyBytes.write(frequencies, pool.length * Uint16Array.BYTES_PER_ELEMENT, 'base64');
+      pool.length += written / Int32Array.BYTES_PER_ELEMENT;
     }
     return pool;
   }
@@ -127,7 +131,7 @@ export class PackedPostings {
     return start === undefined ? undefined : new PackedPostings(pool, start, postings.length / 2);
   }
 
-  /** The `count` postings from `start` of `pool` (as {@link PackedPostings.slice} gave them); throws if they lie outside it. */
+  /** The `count` postings from `start` of `pool` (as {@link PackedPostings.sliceOf} gave them); throws if they lie outside it. */
   static at(pool: PostingPool, start: number, count: number): PackedPostings {
     if (
       !(
