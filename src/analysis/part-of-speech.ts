@@ -1,13 +1,13 @@
 import type { BrillPOSTagger } from 'natural/lib/natural/brill_pos_tagger';
 import { americanSpelling, foldText } from './analyzer';
-import { brillTagger, englishLexicon, lexiconHas } from './lexicon';
+import { brillTaggerModule, englishLexicon, lexiconHas } from './lexicon';
 
 let tagger: BrillPOSTagger | undefined;
 
 /** natural's Brill tagger with its English lexicon, loaded on first use (about 80 ms, once). */
 function englishTagger(): BrillPOSTagger {
   if (tagger === undefined) {
-    const { BrillPOSTagger, RuleSet } = brillTagger();
+    const { BrillPOSTagger, RuleSet } = brillTaggerModule();
     tagger = new BrillPOSTagger(englishLexicon(), new RuleSet('EN'));
   }
   return tagger;
