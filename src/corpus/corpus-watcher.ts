@@ -196,11 +196,10 @@ export function watchCorpus(
     const now = stat?.isDirectory() ? `${stat.dev}:${stat.ino}` : undefined;
     if (now === watchedFolder) return;
     if (now === undefined) {
-      if (watchedFolder !== undefined) {
-        logger.warn(
-          `corpus: ${dir} was removed; still answering from the documents already loaded, and looking for it again every ${recheckMs} ms`,
-        );
-      }
+      // It was there at the last look (`now` differs from it), so this is news.
+      logger.warn(
+        `corpus: ${dir} was removed; still answering from the documents already loaded, and looking for it again every ${recheckMs} ms`,
+      );
       stopWatching();
       watchedFolder = undefined;
       return;

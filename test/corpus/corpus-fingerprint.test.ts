@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import {
   chmodSync,
   mkdirSync,
@@ -10,7 +11,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { corpusFingerprint } from '../../src/corpus/corpus-fingerprint';
+import { corpusFingerprint, hashCorpusState } from '../../src/corpus/corpus-fingerprint';
 
 describe('corpusFingerprint', () => {
   let dir: string;
@@ -65,5 +66,12 @@ describe('corpusFingerprint', () => {
     const before = await corpusFingerprint(dir);
     utimesSync(path.join(dir, 'news', '2000.txt'), new Date(2020, 0, 1), new Date(2020, 0, 1));
     expect(await corpusFingerprint(dir)).not.toBe(before);
+    // Each file is looked at once, whichever batch it falls in.
+    const fed: string[] = [];
+    const recording = { update: (line: string) => fed.push(line) } as unknown as Hash;
+    await hashCorpusState(dir, recording);
+    const names = fed.map((line) => line.split('\t')[0]);
+    expect(names).toHaveLength(2003);
+    expect(new Set(names).size).toBe(2003);
   });
 });

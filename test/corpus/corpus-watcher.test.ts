@@ -1,8 +1,8 @@
 import { type WatchListener, type WatchOptions, watch } from 'node:fs';
-import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type Intervals, isCorpusPath, watchCorpus } from '../../src/corpus/corpus-watcher';
+import { type Intervals, isCorpusPath, systemIntervals, watchCorpus } from '../../src/corpus/corpus-watcher';
 import { recordingLogger } from '../logging/recording-logger';
 import { eventually } from './eventually';
 import { fakeWatch } from './fake-watch';
@@ -129,15 +129,21 @@ describe('watchCorpus', () => {
       intervals,
     });
     try {
-      // Two re-scans of an unchanged corpus reload nothing.
-      await intervals.fire(60_000);
-      await intervals.fire(60_000);
-      expect(calls).toEqual([]);
+      // A change before the first re-scan is found by it: the watch took the corpus's state when it started.
+      await pause(100);
       await writeFile(path.join(dir, 'added.txt'), 'a document nobody was told about');
+      await pause(100);
       expect(calls).toEqual([]);
       await intervals.fire(60_000);
       await eventually(() => calls.length === 1);
+      expect(calls).toEqual([['.']]);
       expect(logger.text()).toMatch(/periodic re-scan of .* found changes no file event reported; reloading/);
+      // The change is reloaded once: re-scans of the corpus as it now is reload nothing, however long one
+      // waits after them.
+      await intervals.fire(60_000);
+      await intervals.fire(60_000);
+      await pause(100);
+      expect(calls).toHaveLength(1);
     } finally {
       watcher.close();
     }
@@ -149,6 +155,18 @@ describe('watchCorpus', () => {
     const watcher = watchCorpus(path.join(dir, 'missing'), () => {}, { logger });
     expect(logger.text()).toMatch(/cannot watch .*missing/);
     watcher.close();
+  });
+
+  it('runs its real repeating timers until they are cleared', async () => {
+    let runs = 0;
+    const handle = systemIntervals.setInterval(() => {
+      runs += 1;
+    }, 5);
+    await eventually(() => runs >= 2);
+    systemIntervals.clearInterval(handle);
+    const runsWhenCleared = runs;
+    await pause(50);
+    expect(runs).toBe(runsWhenCleared);
   });
 
   it('counts documents and folders, not other files', () => {
@@ -237,12 +255,15 @@ describe('watchCorpus, driven by hand', () => {
     }
   });
 
-  it('says what it watches, with the re-scan interval, and runs no re-scan when it is off', () => {
+  it('says what it watches, with the re-scan interval, and runs no re-scan when it is off', async () => {
     const withRescan = start();
     expect(withRescan.logger.text()).toBe(
       `corpus: watching ${dir} for changes (and re-scanning it every 300 s)`,
     );
     expect(withRescan.intervals.running()).toBe(2);
+    // The re-scan every five minutes and the re-check every two seconds.
+    await withRescan.intervals.fire(300_000);
+    await withRescan.intervals.fire(2000);
     withRescan.watcher.close();
     const without = start({ rescanMs: 0 });
     expect(without.logger.text()).toBe(`corpus: watching ${dir} for changes`);
@@ -332,12 +353,101 @@ describe('watchCorpus, driven by hand', () => {
       );
       jest.advanceTimersByTime(1000);
       expect(calls).toEqual([]);
+      // Looking again while it is still gone says nothing more.
+      const linesWhileGone = logger.lines.length;
+      await intervals.fire(2000);
+      expect(logger.lines).toHaveLength(linesWhileGone);
 
       await mkdir(dir);
       await intervals.fire(2000);
       expect(logger.lines.at(-1)).toBe(`corpus: ${dir} is back; watching it again and reloading`);
       jest.advanceTimersByTime(500);
       expect(calls).toEqual([['.']]);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('says so when its folder is replaced by a new one, and reloads', async () => {
+    const { fake, calls, logger, watcher } = start({ rescanMs: 0 });
+    try {
+      // Made before the old one goes, so that it cannot reuse its inode, and moved into its place.
+      await mkdir(`${dir}-new`);
+      await rm(dir, { recursive: true });
+      await rename(`${dir}-new`, dir);
+      fake.emit('', 'rename', 'news');
+      for (let i = 0; i < 1000 && !logger.text().includes('replaced'); i++)
+        await new Promise((resolve) => setImmediate(resolve));
+      expect(logger.lines.at(-1)).toBe(
+        `corpus: ${dir} was replaced by a new folder; watching it again and reloading`,
+      );
+      jest.advanceTimersByTime(500);
+      // One reload of the whole folder, with the event that revealed it.
+      expect(calls).toEqual([['.', 'news']]);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('checks its own folder, without a warning or a reload, when a watch fails without naming a path', () => {
+    const { fake, calls, logger, watcher } = start({ rescanMs: 0 });
+    try {
+      fake.fail('', 'EIO');
+      jest.advanceTimersByTime(1000);
+      expect(logger.lines).toHaveLength(1);
+      expect(calls).toEqual([]);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('keeps a symbolic link loop blocked while it is one, and reloads once it is gone', async () => {
+    const { fake, calls, logger, intervals, watcher } = start({ rescanMs: 0, recheckMs: 2000 });
+    const loop = path.join(dir, 'news', 'loop');
+    await symlink(loop, loop);
+    try {
+      fake.fail('news', 'ELOOP', loop);
+      jest.advanceTimersByTime(500);
+      expect(calls).toEqual([['news/loop']]);
+      expect(logger.lines.at(-1)).toBe(
+        `corpus: cannot watch news/loop: it is a symbolic link loop; the rest of ${dir} is still watched, and it is looked at again every 2000 ms`,
+      );
+      await intervals.fire(2000);
+      jest.advanceTimersByTime(1000);
+      expect(calls).toHaveLength(1);
+      expect(logger.text()).not.toMatch(/can be read again/);
+
+      await unlink(loop);
+      await intervals.fire(2000);
+      expect(logger.lines.at(-1)).toBe(
+        'corpus: news/loop can be read again or is gone; watching it again and reloading',
+      );
+      jest.advanceTimersByTime(500);
+      expect(calls).toEqual([['news/loop'], ['news/loop']]);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('reloads a change its file event reported once, not again at a re-scan before or after the reload', async () => {
+    const { fake, calls, logger, intervals, watcher } = start({ rescanMs: 60_000 });
+    try {
+      // The first re-scan waits for the fingerprint taken at the start, before anything changed.
+      await intervals.fire(60_000);
+      await writeFile(path.join(dir, 'a.txt'), 'a new document');
+      fake.emit('', 'rename', 'a.txt');
+      jest.advanceTimersByTime(500);
+      expect(calls).toEqual([['a.txt']]);
+      await intervals.fire(60_000);
+      jest.advanceTimersByTime(1000);
+      expect(calls).toEqual([['a.txt']]);
+      await writeFile(path.join(dir, 'b.txt'), 'another new document');
+      fake.emit('', 'rename', 'b.txt');
+      // A re-scan while the change waits for quiet finds it too, and adds nothing to it.
+      await intervals.fire(60_000);
+      jest.advanceTimersByTime(500);
+      expect(calls).toEqual([['a.txt'], ['b.txt']]);
+      expect(logger.text()).not.toMatch(/periodic re-scan/);
     } finally {
       watcher.close();
     }
@@ -374,4 +484,9 @@ function manualIntervals(): Intervals & { fire(ms: number): Promise<void>; runni
     },
     running: () => timers.size,
   };
+}
+
+/** Waits `ms` of real time. */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
