@@ -36,6 +36,9 @@ async function main(): Promise<void> {
     snapshotDir: config.dataDir,
     watch: { rescanMs: config.corpusRescanSeconds * 1000 },
     reading: config.reading,
+    // In Slack, listening soon matters more than the first seconds' answers reflecting edits made while
+    // the bot was down; the console's one-off questions wait for the corpus as it is.
+    fromLastSnapshot: config.slack.kind !== 'console',
   });
 
   if (config.slack.kind === 'console') {

@@ -242,17 +242,19 @@ function summarize(document: CorpusDocument, index: PassageIndex): DocumentSumma
 
 /**
  * Loads the corpus folder and builds an engine over it; bad files are skipped with warnings. With
- * `snapshotDir` (the bot's `DATA_DIR`), an unchanged corpus is loaded from its saved index instead.
+ * `snapshotDir` (the bot's `DATA_DIR`), an unchanged corpus is loaded from its saved index instead;
+ * `fingerprint`, the corpus's state when already taken, spares the snapshot lookup a second look.
  */
 export async function loadEngine(
   corpusDir: string,
-  options: { logger?: Logger; snapshotDir?: string; reading?: ReadingOptions } = {},
+  options: { logger?: Logger; snapshotDir?: string; reading?: ReadingOptions; fingerprint?: string } = {},
 ): Promise<CorpusEngine> {
   if (options.snapshotDir) {
     const { index } = await loadOrBuildIndex(corpusDir, {
       snapshotDir: options.snapshotDir,
       logger: options.logger,
       reading: options.reading,
+      fingerprint: options.fingerprint,
     });
     return new CorpusEngine(index);
   }

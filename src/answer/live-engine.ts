@@ -1,6 +1,9 @@
+import { corpusFingerprint } from '../corpus/corpus-fingerprint';
 import { type CorpusWatcher, type CorpusWatcherOptions, watchCorpus } from '../corpus/corpus-watcher';
+import type { ReadingOptions } from '../corpus/readers/types';
 import { type Logger, silentLogger } from '../logging/logger';
-import { loadEngine } from './engine';
+import { loadLastSnapshot, snapshotKey } from '../search/index-snapshot';
+import { CorpusEngine, loadEngine } from './engine';
 import type { Answer, AnswerEngine, AnswerOptions, DocumentSummary } from './types';
 
 type LoadEngineOptions = NonNullable<Parameters<typeof loadEngine>[1]>;
@@ -28,6 +31,7 @@ export class LiveEngine implements AnswerEngine {
   private rebuilding?: Promise<boolean>;
   private changedDuringRebuild = false;
   private watcher?: CorpusWatcher;
+  private checked: Promise<void> = Promise.resolve();
 
   constructor(initial: AnswerEngine, options: LiveEngineOptions) {
     this.current = initial;
@@ -41,18 +45,60 @@ export class LiveEngine implements AnswerEngine {
    * `watch.rescanMs` (default 5 minutes); see {@link watchCorpus} for the file-system trouble it rides
    * out. Other options go to `loadEngine` for the first load and every rebuild. Call
    * {@link LiveEngine.close} on shutdown.
+   *
+   * With `fromLastSnapshot` (and `snapshotDir`), the newest snapshot of the corpus is loaded as it is, so
+   * answering starts without looking at the corpus first; the corpus is then compared with it (one `stat`
+   * per file) and, if it changed meanwhile, rebuilt while the snapshot answers, as after any change.
+   * Without a usable snapshot, the corpus is loaded as usual.
    */
   static async open(
     corpusDir: string,
-    options: LoadEngineOptions & { watch?: CorpusWatcherOptions | false } = {},
+    options: LoadEngineOptions & { watch?: CorpusWatcherOptions | false; fromLastSnapshot?: boolean } = {},
   ): Promise<LiveEngine> {
-    const { watch, ...load } = options;
-    const engine = new LiveEngine(await loadEngine(corpusDir, load), {
+    const { watch, fromLastSnapshot, ...load } = options;
+    const last =
+      fromLastSnapshot && load.snapshotDir
+        ? await loadLastSnapshot(corpusDir, {
+            snapshotDir: load.snapshotDir,
+            logger: load.logger,
+            reading: load.reading,
+          })
+        : undefined;
+    // One look at the corpus serves the snapshot lookup, the check of the last snapshot and the watch.
+    const fingerprint = corpusFingerprint(corpusDir).catch(() => undefined);
+    const first = last
+      ? new CorpusEngine(last.index)
+      : await loadEngine(corpusDir, { ...load, fingerprint: await fingerprint });
+    const engine = new LiveEngine(first, {
       rebuild: () => loadEngine(corpusDir, load),
       logger: load.logger,
     });
-    if (watch !== false) engine.watch(corpusDir, watch);
+    if (last) engine.checked = engine.reloadIfChanged(corpusDir, last.key, fingerprint, load.reading);
+    if (watch !== false) engine.watch(corpusDir, { initialFingerprint: fingerprint, ...watch });
     return engine;
+  }
+
+  /** Rebuilds if the corpus's state (`fingerprint`) is no longer the one `key` was saved for. */
+  private async reloadIfChanged(
+    corpusDir: string,
+    key: string,
+    fingerprint: Promise<string | undefined>,
+    reading: ReadingOptions | undefined,
+  ): Promise<void> {
+    const now = await fingerprint;
+    if (now === undefined || snapshotKey(now, reading) === key) return;
+    this.logger.info(
+      `corpus: ${corpusDir} changed since the last snapshot was saved; answering from the snapshot while it is rebuilt`,
+    );
+    await this.reload();
+  }
+
+  /**
+   * Resolves once the engine answers from the corpus as it was when opened: at once, unless it opened
+   * from the last snapshot, then after comparing the corpus with it and any rebuild that started.
+   */
+  untilChecked(): Promise<void> {
+    return this.checked;
   }
 
   answer(question: string, options?: AnswerOptions): Answer {

@@ -26,6 +26,11 @@ export interface CorpusWatcherOptions {
   watch?: typeof fsWatch;
   /** The repeating timers of the re-scan and the re-check, injectable so tests drive them without waiting. */
   intervals?: Intervals;
+  /**
+   * The corpus's fingerprint ({@link corpusFingerprint}) as the index being answered from saw it, when the
+   * caller already took it: the first re-scan compares against it, and the watch takes none of its own.
+   */
+  initialFingerprint?: Promise<string | undefined>;
 }
 
 /**
@@ -260,7 +265,7 @@ export function watchCorpus(
       `corpus: watching ${dir} for changes${rescanMs > 0 ? ` (and re-scanning it every ${rescanMs / 1000} s)` : ''}`,
     );
   }
-  if (rescanMs > 0) lastFingerprint = fingerprint();
+  if (rescanMs > 0) lastFingerprint = options.initialFingerprint ?? fingerprint();
   const recheckTimer = intervals.setInterval(recheck, recheckMs);
   const rescanTimer = rescanMs > 0 ? intervals.setInterval(rescan, rescanMs) : undefined;
 

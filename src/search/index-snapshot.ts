@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analysis/analyzer';
-import { hashCorpusState } from '../corpus/corpus-fingerprint';
+import { corpusFingerprint } from '../corpus/corpus-fingerprint';
 import { loadCorpus } from '../corpus/load-corpus';
 import type { CorpusWarning } from '../corpus/read-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
@@ -17,7 +17,8 @@ import { PassageIndex, type TermEntry } from './passage-index';
  *
  * A snapshot is keyed by the corpus as `stat` sees it (each file's relative name, size, mtime and permissions), the
  * analyzer's version, {@link SNAPSHOT_FORMAT_VERSION} and the machine's byte order: computing the key needs no file to be read, and
- * any edit, addition, removal or analyzer change gives a new key, so a stale snapshot is never loaded.
+ * any edit, addition, removal or analyzer change gives a new key, so {@link loadOrBuildIndex} never loads a
+ * stale snapshot. {@link loadLastSnapshot} does, on purpose, so that a bot can answer while it checks.
  * The file is `index-<corpus folder id>-<key>.json`; once a new one is written, older snapshots of the same
  * corpus folder are removed.
  *
@@ -31,7 +32,7 @@ import { PassageIndex, type TermEntry } from './passage-index';
  * A snapshot whose checksum or counts disagree with what it holds (a part truncated, replaced or emptied)
  * is refused and rebuilt with a warning, never loaded as a smaller corpus.
  */
-export const SNAPSHOT_FORMAT_VERSION = 9;
+export const SNAPSHOT_FORMAT_VERSION = 10;
 
 /** Items (terms, documents, table rows) per line of a snapshot. */
 export const SNAPSHOT_CHUNK_ITEMS = 2000;
@@ -56,11 +57,15 @@ export interface LoadedIndex {
   warnings: CorpusWarning[];
   /** The snapshot file loaded or written; undefined when saving failed. */
   snapshotFile?: string;
+  /** The corpus's fingerprint the index was checked against or built after; undefined if it could not be taken. */
+  fingerprint?: string;
 }
 
 interface SnapshotHeader {
   format: number;
   analyzerVersion: number;
+  /** The machine's byte order, which the posting blocks are written in. */
+  byteOrder: string;
   key: string;
   warnings: CorpusWarning[];
   /** Documents and passages the snapshot holds. */
@@ -115,15 +120,24 @@ function* chunks(part: string, items: Iterable<unknown>, size: number): Generato
 }
 
 /**
- * The snapshot key of a corpus folder: a hash of every document file's relative name, size, mtime and
- * permissions ({@link hashCorpusState}), plus the analyzer and snapshot format versions. Only `stat`s the
- * files. Permissions count, so a file made readable again is read again rather than its old warning replayed.
+ * The snapshot key of a corpus whose state is `fingerprint` ({@link corpusFingerprint}: every document
+ * file's relative name, size, mtime and permissions), with the analyzer and snapshot format versions, the
+ * machine's byte order and, when given, the reading settings, which change what is indexed.
  */
-export async function corpusKey(corpusDir: string): Promise<string> {
-  const hash = createHash('sha256').update(
-    `format ${SNAPSHOT_FORMAT_VERSION} analyzer ${ANALYZER_VERSION} ${endianness()}\n`,
-  );
-  return (await hashCorpusState(corpusDir, hash)).digest('hex').slice(0, 24);
+export function snapshotKey(fingerprint: string, reading?: ReadingOptions): string {
+  const key = createHash('sha256')
+    .update(`format ${SNAPSHOT_FORMAT_VERSION} analyzer ${ANALYZER_VERSION} ${endianness()}\n${fingerprint}`)
+    .digest('hex')
+    .slice(0, 24);
+  return reading ? `${key}-${settingsHash(reading)}` : key;
+}
+
+/**
+ * The snapshot key of a corpus folder as it is now ({@link snapshotKey}). Only `stat`s the files.
+ * Permissions count, so a file made readable again is read again rather than its old warning replayed.
+ */
+export async function corpusKey(corpusDir: string, reading?: ReadingOptions): Promise<string> {
+  return snapshotKey(await corpusFingerprint(corpusDir), reading);
 }
 
 /** Where the snapshot of `corpusDir` with `key` lives in `snapshotDir`. */
@@ -156,6 +170,7 @@ export async function saveIndexSnapshot(
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
+    byteOrder: endianness(),
     key,
     warnings,
     documents: snapshot.documents.length,
@@ -291,6 +306,7 @@ function snapshotHeader(file: string, line: string, key: string): SnapshotHeader
   if (
     header.format !== SNAPSHOT_FORMAT_VERSION ||
     header.analyzerVersion !== ANALYZER_VERSION ||
+    header.byteOrder !== endianness() ||
     header.key !== key ||
     typeof header.lines !== 'number'
   ) {
@@ -303,23 +319,22 @@ function snapshotHeader(file: string, line: string, key: string): SnapshotHeader
  * The index of `corpusDir`: loaded from its snapshot in `snapshotDir` when the corpus is unchanged,
  * otherwise built from the files and saved. An unusable snapshot is reported and rebuilt; a snapshot
  * that cannot be written is reported and the built index used anyway. Corpus warnings are logged either way.
+ * `fingerprint` is the corpus's state already taken ({@link corpusFingerprint}), saving a second look.
  */
 export async function loadOrBuildIndex(
   corpusDir: string,
-  options: { snapshotDir: string; logger?: Logger; reading?: ReadingOptions },
+  options: { snapshotDir: string; logger?: Logger; reading?: ReadingOptions; fingerprint?: string },
 ): Promise<LoadedIndex> {
   const { snapshotDir, logger, reading } = options;
-  // Reading settings change what is indexed, so they are part of the snapshot's key.
-  const key = await corpusKey(corpusDir)
-    .then((corpus) => (reading ? `${corpus}-${settingsHash(reading)}` : corpus))
-    .catch(() => undefined);
+  const fingerprint = options.fingerprint ?? (await corpusFingerprint(corpusDir).catch(() => undefined));
+  const key = fingerprint === undefined ? undefined : snapshotKey(fingerprint, reading);
   const file = key === undefined ? undefined : snapshotPath(snapshotDir, corpusDir, key);
   if (key !== undefined && file !== undefined && (await exists(file))) {
     try {
       const { index, warnings } = await readIndexSnapshot(file, key);
       for (const warning of warnings) logger?.warn(`corpus: ${warning.file}: ${warning.message}`);
       logger?.info(`index: ${index.passageCount} passages loaded from snapshot ${file}`);
-      return { index, source: 'snapshot', warnings, snapshotFile: file };
+      return { index, source: 'snapshot', warnings, snapshotFile: file, fingerprint };
     } catch (error) {
       logger?.warn(`index: snapshot ignored and rebuilt: ${error instanceof Error ? error.message : error}`);
     }
@@ -332,12 +347,51 @@ export async function loadOrBuildIndex(
     await saveIndexSnapshot(file, index, key, warnings);
     await removeOtherSnapshots(snapshotDir, corpusDir, file);
     logger?.info(`index: ${index.passageCount} passages built; snapshot saved to ${file}`);
-    return { index, source: 'built', warnings, snapshotFile: file };
+    return { index, source: 'built', warnings, snapshotFile: file, fingerprint };
   } catch (error) {
     logger?.warn(
       `index: snapshot not saved to ${snapshotDir} (${(error as NodeJS.ErrnoException).code ?? error}); the next start rebuilds`,
     );
-    return { index, source: 'built', warnings };
+    return { index, source: 'built', warnings, fingerprint };
+  }
+}
+
+/**
+ * The newest snapshot of `corpusDir` in `snapshotDir` for these reading settings, loaded whatever the
+ * corpus holds now, with the key it was saved under: to answer at once while the corpus is checked
+ * against it (compare {@link corpusKey} with the key). Undefined when there is none, or when it is
+ * unusable (logged): written by another analyzer, format or machine, or damaged.
+ */
+export async function loadLastSnapshot(
+  corpusDir: string,
+  options: { snapshotDir: string; logger?: Logger; reading?: ReadingOptions },
+): Promise<(LoadedIndex & { key: string }) | undefined> {
+  const { snapshotDir, logger, reading } = options;
+  const prefix = snapshotPrefix(corpusDir);
+  const settings = reading ? `-${settingsHash(reading)}` : '';
+  const names = await fs.readdir(snapshotDir).catch(() => [] as string[]);
+  const candidates = names.filter((name) => {
+    if (!name.startsWith(prefix) || !name.endsWith(`${settings}.json`)) return false;
+    return /^[0-9a-f]{24}$/.test(name.slice(prefix.length, -`${settings}.json`.length));
+  });
+  const dated = await Promise.all(
+    candidates.map(async (name) => {
+      const stat = await fs.stat(path.join(snapshotDir, name)).catch(() => undefined);
+      return { name, modified: stat?.mtimeMs ?? -1 };
+    }),
+  );
+  const newest = dated.sort((a, b) => b.modified - a.modified)[0];
+  if (newest === undefined) return undefined;
+  const file = path.join(snapshotDir, newest.name);
+  const key = newest.name.slice(prefix.length, -'.json'.length);
+  try {
+    const { index, warnings } = await readIndexSnapshot(file, key);
+    for (const warning of warnings) logger?.warn(`corpus: ${warning.file}: ${warning.message}`);
+    logger?.info(`index: ${index.passageCount} passages loaded from the last snapshot ${file}`);
+    return { index, source: 'snapshot', warnings, snapshotFile: file, key };
+  } catch (error) {
+    logger?.warn(`index: last snapshot not used: ${error instanceof Error ? error.message : error}`);
+    return undefined;
   }
 }
 

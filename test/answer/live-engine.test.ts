@@ -83,6 +83,47 @@ describe('LiveEngine', () => {
     expect(calls).toBe(2);
   });
 
+  it('answers from the last snapshot at once, then from a corpus that changed while it was down', async () => {
+    const snapshotDir = path.join(dir, '.data');
+    (await LiveEngine.open(dir, { snapshotDir, watch: false })).close();
+    await writeFile(path.join(dir, 'glacier.txt'), GLACIER);
+    const logger = recordingLogger();
+
+    const live = await LiveEngine.open(dir, { snapshotDir, watch: false, fromLastSnapshot: true, logger });
+    expect(live.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
+    expect(live.answer('How much ice did the glacier lose?').answered).toBe(false);
+    await live.untilChecked();
+
+    expect(live.answer('How much ice did the glacier lose?').answered).toBe(true);
+    expect(logger.text()).toMatch(
+      /changed since the last snapshot was saved; answering from the snapshot while it is rebuilt/,
+    );
+    // The rebuild saved a snapshot of the corpus as it is: the next start finds nothing to rebuild.
+    const logger2 = recordingLogger();
+    const next = await LiveEngine.open(dir, {
+      snapshotDir,
+      watch: false,
+      fromLastSnapshot: true,
+      logger: logger2,
+    });
+    await next.untilChecked();
+    expect(next.answer('How much ice did the glacier lose?').answered).toBe(true);
+    expect(logger2.text()).toMatch(/loaded from the last snapshot/);
+    expect(logger2.text()).not.toMatch(/changed since|reloaded/);
+  });
+
+  it('loads the corpus as usual when there is no last snapshot to start from', async () => {
+    const logger = recordingLogger();
+    const live = await LiveEngine.open(dir, {
+      snapshotDir: path.join(dir, '.data'),
+      watch: false,
+      fromLastSnapshot: true,
+      logger,
+    });
+    expect(live.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
+    expect(logger.text()).toMatch(/passages built; snapshot saved/);
+  });
+
   it('picks up an added, a changed and a removed file by itself, skipping a broken one', async () => {
     const logger = recordingLogger();
     const live = await LiveEngine.open(dir, { logger, watch: { debounceMs: 50 } });

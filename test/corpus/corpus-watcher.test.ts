@@ -453,6 +453,21 @@ describe('watchCorpus, driven by hand', () => {
     }
   });
 
+  it('compares its first re-scan with the fingerprint it was given, taking none of its own', async () => {
+    const { calls, logger, intervals, watcher } = start({
+      rescanMs: 60_000,
+      initialFingerprint: Promise.resolve('the corpus as an older index saw it'),
+    });
+    try {
+      await intervals.fire(60_000);
+      jest.advanceTimersByTime(500);
+      expect(calls).toEqual([['.']]);
+      expect(logger.text()).toMatch(/periodic re-scan .* found changes/);
+    } finally {
+      watcher.close();
+    }
+  });
+
   it('calls nothing for changes still waiting when it is closed', () => {
     const { fake, calls, watcher, intervals } = start();
     fake.emit('', 'change', 'a.txt');

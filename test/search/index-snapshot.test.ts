@@ -7,6 +7,7 @@ import { CorpusEngine } from '../../src/answer/engine';
 import type { Logger } from '../../src/logging/logger';
 import {
   corpusKey,
+  loadLastSnapshot,
   loadOrBuildIndex,
   type PassageIndexSnapshot,
   readIndexSnapshot,
@@ -245,5 +246,57 @@ describe('loadOrBuildIndex', () => {
     expect(result.source).toBe('built');
     expect(result.index.passageCount).toBeGreaterThan(0);
     expect(logger.warnings.join('\n')).toMatch(/snapshot not saved/);
+  });
+
+  describe('the last snapshot, loaded whatever the corpus holds now', () => {
+    it('is the newest snapshot of the folder, answering as it was saved, with the key it was saved under', async () => {
+      const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
+      const savedKey = await corpusKey(corpusDir);
+      const [first] = await readdir(corpusDir);
+      await appendFile(path.join(corpusDir, first), '\nThe delegation also visited a shipyard in Glasgow.\n');
+      // An older file under another key of the same folder: refused if it were taken, as its header disagrees.
+      const [saved] = await snapshotFiles(snapshotDir);
+      const older = path.join(snapshotDir, saved.replace(savedKey, 'f'.repeat(24)));
+      await cp(path.join(snapshotDir, saved), older);
+      await utimes(older, new Date(2020, 0, 1), new Date(2020, 0, 1));
+
+      const last = await loadLastSnapshot(corpusDir, { snapshotDir });
+
+      expect(last?.source).toBe('snapshot');
+      expect(last?.key).toBe(savedKey);
+      expect(await corpusKey(corpusDir)).not.toBe(savedKey);
+      expect(observable(new CorpusEngine(last?.index as never))).toBe(
+        observable(new CorpusEngine(built.index)),
+      );
+    });
+
+    it('is none for another corpus folder, other reading settings, or a data folder not made yet', async () => {
+      await loadOrBuildIndex(corpusDir, { snapshotDir });
+
+      expect(await loadLastSnapshot(path.join(corpusDir, 'sub'), { snapshotDir })).toBeUndefined();
+      expect(
+        await loadLastSnapshot(corpusDir, {
+          snapshotDir,
+          reading: { corpusUrl: 'https://example.org/corpus/' },
+        }),
+      ).toBeUndefined();
+      expect(
+        await loadLastSnapshot(corpusDir, { snapshotDir: path.join(snapshotDir, 'none') }),
+      ).toBeUndefined();
+    });
+
+    it('is refused, saying why, when another analyzer, format or byte order wrote it', async () => {
+      await loadOrBuildIndex(corpusDir, { snapshotDir });
+      const [saved] = await snapshotFiles(snapshotDir);
+      await rewriteSnapshot(path.join(snapshotDir, saved), (lines) => {
+        lines[0] = lines[0].replace(/"byteOrder":"[A-Z]+"/, '"byteOrder":"XX"');
+      });
+      const logger = recordingLogger();
+
+      expect(await loadLastSnapshot(corpusDir, { snapshotDir, logger })).toBeUndefined();
+      expect(logger.warnings.join('\n')).toMatch(
+        /last snapshot not used: .* was written for another corpus, analyzer or format/,
+      );
+    });
   });
 });
