@@ -17,6 +17,10 @@ const mockPort = {
 };
 jest.mock('node:worker_threads', () => ({ parentPort: mockPort }));
 require('../../../src/corpus/readers/reader-worker');
+// The thread loads each format's reader on its first file. Loaded here instead, outside any test, so
+// that a mutation run counts the readers' module-level patterns as static, as every other test file
+// loads them, rather than crediting them to whichever case below reads that format first.
+for (const reader of ['markdown', 'html', 'pdf', 'docx']) require(`../../../src/corpus/readers/${reader}`);
 
 /** What the reader thread replies to `job`. */
 async function reply(job: ReadJob): Promise<ReadReply | undefined> {
