@@ -73,14 +73,11 @@ export function pageLines(page: PdfPageText): PdfLine[] {
   const spanning = segments.filter((line) => !left.includes(line) && !right.includes(line));
   const above = spanning.filter((line) => line.y > columnTop);
   const below = spanning.filter((line) => line.y < columnBottom);
+  // A wide line among the columns' rows (a caption running past the middle) starts left of the right
+  // column, or it would be in it: it is read with the left column.
   const between = spanning.filter((line) => !above.includes(line) && !below.includes(line));
   const byY = (a: PdfLine, b: PdfLine) => b.y - a.y;
-  return [
-    ...mergeRows(above),
-    ...left.concat(between.filter((line) => line.x < mid)).sort(byY),
-    ...right.concat(between.filter((line) => line.x >= mid)).sort(byY),
-    ...mergeRows(below),
-  ];
+  return [...mergeRows(above), ...left.concat(between).sort(byY), ...right.sort(byY), ...mergeRows(below)];
 }
 
 function overlap(left: PdfLine[], right: PdfLine[]): boolean {
@@ -148,7 +145,8 @@ export function dropPageFurniture(pages: PdfLine[][]): PdfLine[][] {
     lines.filter((line) => {
       if (!edges[index].includes(line)) return true;
       if (PAGE_NUMBER.test(line.text.trim())) return false;
-      return pages.length < 2 || (counts.get(furnitureKey(line.text)) ?? 0) < minimum;
+      // At least two pages must share a line for it to be furniture, so a single page keeps all of its own.
+      return (counts.get(furnitureKey(line.text)) ?? 0) < minimum;
     }),
   );
 }

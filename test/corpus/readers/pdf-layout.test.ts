@@ -183,6 +183,37 @@ describe('pageLines in detail', () => {
     expect(texts(items)).toEqual(['a one', 'a two', 'a three', 'b one', 'b two', 'b three']);
   });
 
+  it("reads a wide line among the columns' rows with the column it starts in", () => {
+    const items = [
+      ...['l1', 'l2', 'l3', 'l4'].map((t, i) => item(t, 50, 700 - i * 28)),
+      ...['r1', 'r2', 'r3', 'r4'].map((t, i) => item(t, 320, 700 - i * 28)),
+      // Between the columns' second and third rows, running past the middle of the page.
+      item('A caption set in the left column that runs on past the middle', 60, 658),
+    ];
+    expect(texts(items)).toEqual([
+      'l1',
+      'l2',
+      'A caption set in the left column that runs on past the middle',
+      'l3',
+      'l4',
+      'r1',
+      'r2',
+      'r3',
+      'r4',
+    ]);
+  });
+
+  it('folds runs of spaces inside a line and drops items that hold only spaces', () => {
+    expect(
+      texts([
+        item('Revenue   rose', 50, 700),
+        item('   ', 50, 686),
+        item('', 50, 672),
+        item('  by  a  third ', 50, 658),
+      ]),
+    ).toEqual(['Revenue rose', 'by a third']);
+  });
+
   it('keeps full-width text above and below two columns in place', () => {
     const items = [
       item('A headline across the whole page that spans both of the columns below', 50, 780),
@@ -265,6 +296,52 @@ describe('dropPageFurniture in detail', () => {
     expect(kept.every((lines) => lines.includes('Confidential: do not share.'))).toBe(true);
   });
 
+  it('keeps a bare number in the middle of a page, where it is a figure, not a page number', () => {
+    const lines = [...body(1).slice(0, 3), line('2024', 658), ...body(1).slice(3)];
+    expect(texts([lines])[0]).toContain('2024');
+  });
+
+  it("keeps a page's lines in the order given, columns and all", () => {
+    // Reading order of a two-column page: down the left column, then up to the top of the right.
+    const page = [
+      line('Left column, first line.', 700),
+      line('Left column, second line.', 686),
+      line('Left column, third line.', 672),
+      line('Left column, fourth line.', 658),
+      { ...line('Right column, first line.', 700), x: 320, xEnd: 500 },
+      { ...line('Right column, second line.', 686), x: 320, xEnd: 500 },
+      { ...line('Right column, third line.', 672), x: 320, xEnd: 500 },
+      { ...line('Right column, fourth line.', 658), x: 320, xEnd: 500 },
+    ];
+    const given = page.map((l) => l.text);
+    expect(texts([page])[0]).toEqual(given);
+  });
+
+  it.each([
+    [
+      'a running header of six words whose numbers change',
+      (n: number) => `Annual review ${n} section ${n} results`,
+    ],
+    ['a running header whose number grows a digit', (n: number) => `Chapter ${n * 9} - Results`],
+  ])('drops %s', (_, header) => {
+    const pages = [1, 2].map((n) => [line(header(n), 810), ...body(n)]);
+    expect(texts(pages).map((lines) => lines[0])).toEqual([
+      'Body line 0 of page 1 says something else.',
+      'Body line 0 of page 2 says something else.',
+    ]);
+  });
+
+  it('keeps a line of seven words at the top of each page when its numbers differ', () => {
+    const pages = [1, 2].map((n) => [
+      line(`Annual review ${n} section ${n} results in brief`, 810),
+      ...body(n),
+    ]);
+    expect(texts(pages).map((lines) => lines[0])).toEqual([
+      'Annual review 1 section 1 results in brief',
+      'Annual review 2 section 2 results in brief',
+    ]);
+  });
+
   it('counts a line once per page, however often it appears on it', () => {
     const pages = [1, 2, 3, 4].map((n) =>
       n === 1
@@ -306,6 +383,28 @@ describe('lineParagraphs in detail', () => {
         wide('and fell in the south', 900),
       ]),
     ).toEqual(['Revenue rose in the north', 'Figure 1: revenue by region', 'and fell in the south']);
+  });
+
+  it('starts a paragraph where the text goes back up the page, at the same size', () => {
+    expect(texts([wide('Revenue rose in the north', 700), wide('and fell in the south', 900)])).toEqual([
+      'Revenue rose in the north',
+      'and fell in the south',
+    ]);
+  });
+
+  it('starts anew after a short indented line ending a sentence', () => {
+    expect(
+      texts([
+        wide('The board met in March and it', 700),
+        wide('approved the budget for the year', 686),
+        { text: 'in full.', x: 300, xEnd: 400, y: 672, size: 11 },
+        wide('Hiring resumed in May', 658),
+        wide('across all offices.', 644),
+      ]),
+    ).toEqual([
+      'The board met in March and it approved the budget for the year in full.',
+      'Hiring resumed in May across all offices.',
+    ]);
   });
 
   it('makes a bullet or a number start a list item, without its mark', () => {
@@ -361,6 +460,9 @@ describe('joinLines in detail', () => {
     ['infor-', 'Mation', 'infor- Mation'],
     ['2023-', 'year', '2023- year'],
     ['the board', 'met', 'the board met'],
+    // Only a hyphen at the line's end breaks a word; one inside the line is the word's own.
+    ['the well-known', 'rules', 'the well-known rules'],
+    ['co\u00adoperate with', 'partners', 'co\u00adoperate with partners'],
   ])('joins "%s" and "%s" as "%s"', (before, after, joined) => {
     expect(joinLines(before, after)).toBe(joined);
   });
