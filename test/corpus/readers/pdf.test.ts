@@ -58,9 +58,16 @@ describe('readPdf', () => {
     ['"Untitled"', 'Untitled'],
     ['a Word leftover', 'Microsoft Word - plan.doc'],
     ['a PowerPoint leftover', 'Microsoft PowerPoint - deck'],
-    ...['report-final.docx', 'scan.PDF', 'deck.pptx', 'notes.txt', 'layout.indd', 'thesis.tex'].map(
-      (name): [string, string] => [`the file name ${name}`, name],
-    ),
+    ...[
+      'report-final.docx',
+      'plan.doc',
+      'scan.PDF',
+      'deck.pptx',
+      'deck.ppt',
+      'notes.txt',
+      'layout.indd',
+      'thesis.tex',
+    ].map((name): [string, string] => [`the file name ${name}`, name]),
   ])('takes the largest line on page 1 as the title, and not as text, given %s', async (_name, title) => {
     const content = await readPdf(
       await buildPdf({ title, pages: [[{ heading: 'Quarterly review of sales' }, ...BODY]] }),
@@ -68,6 +75,29 @@ describe('readPdf', () => {
     );
     expect(content.title).toBe('Quarterly review of sales');
     expect(lines(content)).toEqual([`1 | ${ALL}`]);
+  });
+
+  it.each([
+    'Untitled territories of the north',
+    'The untitled',
+    'Notes on Microsoft Word - tips',
+    'Why .pdf files last',
+  ])('keeps the Title property "%s", which only mentions a leftover', async (title) => {
+    const content = await readPdf(await buildPdf({ title, pages: [BODY] }), 10);
+    expect(content.title).toBe(title);
+  });
+
+  it('takes the upper of two lines in the largest type as the title', async () => {
+    const content = await readPdf(
+      await buildPdf({ pages: [[{ heading: 'Annual report 2024' }, { heading: 'Lisbon office' }, ...BODY]] }),
+      10,
+    );
+    expect(content.title).toBe('Annual report 2024');
+  });
+
+  it('finds no text layer in pages that each hold only a caption', async () => {
+    const pdf = await buildPdf({ pages: [['Figure one here'], ['Figure two here'], ['Figure six here']] });
+    await expect(readPdf(pdf, 10)).rejects.toThrow(/no text layer/);
   });
 
   it('takes the title from a cover page of a title and one more line', async () => {
