@@ -125,6 +125,39 @@ describe('readHtml content', () => {
     );
   });
 
+  it('leaves out cookie and modal banners of a short page, and keeps the named parts that are content', () => {
+    const content = readHtml(
+      page(
+        '<title>Opening hours</title>',
+        '<div class="notice cookie-consent">We use cookies to improve the site. Accept all?</div>' +
+          '<div aria-modal="true">Subscribe to our updates for the weekly programme.</div>' +
+          '<div class="content" aria-modal="false"><p>The library opens at nine on weekdays.</p></div>',
+      ),
+    );
+    const text = lines(content).join('\n');
+    expect(text).toContain('The library opens at nine on weekdays.');
+    expect(text).not.toMatch(/cookies|Subscribe/);
+  });
+
+  it('reads blocks, line breaks and lists of a short page as their own paragraphs', () => {
+    const content = readHtml(
+      page(
+        '<title>Visitors</title>',
+        '<div>Visitors sign in at the desk.</div><div>Badges are returned on leaving.</div>' +
+          '<section>Parking is free<br>after six.</section>' +
+          '<ul><li>Bring identification</li><li>Wear the badge</li></ul>',
+      ),
+    );
+    expect(lines(content)).toEqual([
+      ' | Visitors sign in at the desk.',
+      ' | Badges are returned on leaving.',
+      ' | Parking is free',
+      ' | after six.',
+      ' | - Bring identification',
+      ' | - Wear the badge',
+    ]);
+  });
+
   it('leaves out the navigation, asides and footer of a short page too', () => {
     const content = readHtml(
       page(

@@ -101,4 +101,10 @@ describe('readMarkdown', () => {
       ' | Block HTML & more',
     ]);
   });
+
+  it('keeps words apart that only HTML tags separated, and decodes entities in HTML blocks', () => {
+    expect(lines(readMarkdown('<p>It&#39;s</p><p>open</p><p>daily&#039;</p>\n'))).toEqual([
+      " | It's open daily'",
+    ]);
+  });
 });
