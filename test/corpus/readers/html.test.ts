@@ -144,7 +144,7 @@ describe('readHtml content', () => {
       page(
         '<title>Visitors</title>',
         '<div>Visitors sign in at the desk.</div><div>Badges are returned on leaving.</div>' +
-          '<section>Parking is free<br>after six.</section>' +
+          '<section>Parking is free<br>after six.<hr>The gate closes at ten.</section>' +
           '<ul><li>Bring identification</li><li>Wear the badge</li></ul>',
       ),
     );
@@ -153,6 +153,7 @@ describe('readHtml content', () => {
       ' | Badges are returned on leaving.',
       ' | Parking is free',
       ' | after six.',
+      ' | The gate closes at ten.',
       ' | - Bring identification',
       ' | - Wear the badge',
     ]);
