@@ -205,6 +205,11 @@ describe('watchCorpus, driven by hand', () => {
     });
     return { fake, calls, logger, intervals, watcher };
   };
+  /** Polls on the event loop's check phase, which the fake timers leave real. */
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 1000 && !check(); i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(check()).toBe(true);
+  };
 
   it('waits half a second of quiet by default, then reports the changes together, sorted', () => {
     const { fake, calls, watcher } = start({ rescanMs: 0 });
@@ -339,11 +344,6 @@ describe('watchCorpus, driven by hand', () => {
 
   it('keeps quiet while its folder is deleted, and reloads once the folder is back', async () => {
     const { fake, calls, logger, intervals, watcher } = start({ rescanMs: 0, recheckMs: 2000 });
-    // Polls on the event loop's check phase, which the fake timers leave real.
-    const until = async (check: () => boolean) => {
-      for (let i = 0; i < 1000 && !check(); i++) await new Promise((resolve) => setImmediate(resolve));
-      expect(check()).toBe(true);
-    };
     try {
       await rm(dir, { recursive: true });
       fake.emit('', 'rename', 'news');
@@ -376,8 +376,7 @@ describe('watchCorpus, driven by hand', () => {
       await rm(dir, { recursive: true });
       await rename(`${dir}-new`, dir);
       fake.emit('', 'rename', 'news');
-      for (let i = 0; i < 1000 && !logger.text().includes('replaced'); i++)
-        await new Promise((resolve) => setImmediate(resolve));
+      await until(() => logger.text().includes('replaced'));
       expect(logger.lines.at(-1)).toBe(
         `corpus: ${dir} was replaced by a new folder; watching it again and reloading`,
       );

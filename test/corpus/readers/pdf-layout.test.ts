@@ -139,6 +139,11 @@ describe('PDF headings', () => {
 
 describe('pageLines in detail', () => {
   const texts = (items: PdfTextItem[]) => pageLines({ page: 1, width: WIDTH, items }).map((l) => l.text);
+  /** Two columns of `rows` lines `spacing` apart from the top: `l1`, `l2`… at the left, `r1`… at the right. */
+  const twoColumns = (rows: number, spacing: number) =>
+    [50, 320].flatMap((x, side) =>
+      Array.from({ length: rows }, (_, i) => item(`${side === 0 ? 'l' : 'r'}${i + 1}`, x, 700 - i * spacing)),
+    );
 
   it('joins the pieces of a word set apart by kerning without a space, and words with one', () => {
     expect(
@@ -185,8 +190,7 @@ describe('pageLines in detail', () => {
 
   it("reads a wide line among the columns' rows with the column it starts in", () => {
     const items = [
-      ...['l1', 'l2', 'l3', 'l4'].map((t, i) => item(t, 50, 700 - i * 28)),
-      ...['r1', 'r2', 'r3', 'r4'].map((t, i) => item(t, 320, 700 - i * 28)),
+      ...twoColumns(4, 28),
       // Between the columns' second and third rows, running past the middle of the page.
       item('A caption set in the left column that runs on past the middle', 60, 658),
     ];
@@ -217,8 +221,7 @@ describe('pageLines in detail', () => {
   it('keeps full-width text above and below two columns in place', () => {
     const items = [
       item('A headline across the whole page that spans both of the columns below', 50, 780),
-      ...['l1', 'l2', 'l3'].map((t, i) => item(t, 50, 700 - i * 14)),
-      ...['r1', 'r2', 'r3'].map((t, i) => item(t, 320, 700 - i * 14)),
+      ...twoColumns(3, 14),
       item('A closing note across the whole page that spans both of the columns above', 50, 600),
     ];
     expect(texts(items)).toEqual([
