@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import { type RespondFn, webApi } from '@slack/bolt';
 import nock from 'nock';
 import { SlackDelivery } from '../../../src/slack/delivery/slack-delivery';
 import { ANSWER_METADATA_TYPE } from '../../../src/slack/thread-history';
@@ -132,7 +132,11 @@ describe('SlackDelivery.reply', () => {
   it('replies through response_url, ephemeral unless told otherwise', async () => {
     const { posting } = delivery();
     const sent: unknown[] = [];
-    await posting.reply(async (message) => void sent.push(message), target, { text: 'Only you see this.' });
+    const respond: RespondFn = async (message) => {
+      sent.push(message);
+      return new Response('ok');
+    };
+    await posting.reply(respond, target, { text: 'Only you see this.' });
     expect(sent).toEqual([{ response_type: 'ephemeral', text: 'Only you see this.' }]);
   });
 
