@@ -1,0 +1,158 @@
+import type { App, ReceiverEvent } from '@slack/bolt';
+import {
+  type DeliveryContext,
+  DurableDelivery,
+  deliveryKey,
+  REPLAY_MAX_AGE_MS,
+} from '../../src/slack/durable-delivery';
+import { recordingLogger } from '../logging/recording-logger';
+import { openTempInbox } from './support/slack-harness';
+
+describe('deliveryKey', () => {
+  it.each<[string, unknown, string | undefined]>([
+    ['an event by its event_id', { type: 'event_callback', event_id: 'Ev1' }, 'event:Ev1'],
+    ['a command by its trigger_id', { command: '/coop', trigger_id: 'T1' }, 'command:T1'],
+    [
+      'a click by its action and trigger_id',
+      { type: 'block_actions', trigger_id: 'T2', actions: [{ action_id: 'more', action_ts: '17.1' }] },
+      'action:more:T2',
+    ],
+    [
+      'a click without a trigger_id by its action_ts',
+      { type: 'block_actions', actions: [{ action_id: 'more', action_ts: '17.1' }] },
+      'action:more:17.1',
+    ],
+    ['a click with neither as nothing to keep', { type: 'block_actions', actions: [{}] }, undefined],
+    ['an event without an event_id as nothing to keep', { type: 'event_callback' }, undefined],
+    ['a URL verification as nothing to keep', { type: 'url_verification', challenge: 'x' }, undefined],
+    ['a command without a trigger_id as nothing to keep', { command: '/coop' }, undefined],
+    ['no body as nothing to keep', undefined, undefined],
+    ['a text body as nothing to keep', 'payload', undefined],
+  ])('keys %s', (_name, body, key) => {
+    expect(deliveryKey(body)).toBe(key);
+  });
+});
+
+describe('DurableDelivery', () => {
+  let opened: Awaited<ReturnType<typeof openTempInbox>>;
+  let delivery: DurableDelivery | undefined;
+  beforeEach(async () => {
+    opened = await openTempInbox();
+  });
+  afterEach(async () => {
+    delivery?.stop();
+    delivery = undefined;
+    await opened.remove();
+  });
+
+  /** A delivery in front of an app that records what reaches its listeners; Slack reachable or not. */
+  function install(options: { reachable?: () => boolean; nowMs?: () => number } = {}) {
+    const logger = recordingLogger();
+    const handled: Array<{ key?: string; replayed?: boolean }> = [];
+    const app = {
+      processEvent: async (event: ReceiverEvent) => {
+        const context = event.customProperties as DeliveryContext | undefined;
+        handled.push({ key: context?.deliveryKey, replayed: context?.replayed });
+      },
+    } as unknown as App;
+    delivery = new DurableDelivery({
+      inbox: opened.inbox,
+      slackReachable: options.reachable ?? (() => true),
+      logger,
+      nowMs: options.nowMs,
+    });
+    delivery.install(app);
+    const acks: string[] = [];
+    const deliver = (eventId: string) =>
+      app.processEvent({
+        body: { type: 'event_callback', event_id: eventId },
+        ack: async () => {
+          acks.push(eventId);
+        },
+      });
+    return { app, handled, logger, acks, deliver };
+  }
+
+  it('hands a delivery to the listeners once, however often Slack sends it', async () => {
+    const { handled, acks, deliver } = install();
+    await deliver('Ev1');
+    await deliver('Ev1');
+    expect(handled).toEqual([{ key: 'event:Ev1', replayed: false }]);
+    // The repeat is acknowledged by the delivery itself; the first by the listeners (here, none).
+    expect(acks).toEqual(['Ev1']);
+    expect(await opened.inbox.claimUnanswered()).toEqual([]);
+  });
+
+  it('passes a request with nothing to keep straight to the listeners', async () => {
+    const { app, handled } = install();
+    await app.processEvent({ body: { type: 'url_verification' }, ack: async () => {} });
+    expect(handled).toEqual([{ key: undefined, replayed: undefined }]);
+  });
+
+  it('keeps deliveries while Slack is unreachable and answers them once it is back', async () => {
+    let reachable = false;
+    const { handled, acks, logger, deliver } = install({ reachable: () => reachable });
+    await deliver('Ev2');
+    expect(acks).toEqual(['Ev2']);
+    expect(handled).toEqual([]);
+    expect(logger.lines).toContain(
+      'Slack is unreachable; event:Ev2 is kept and will be answered when it is back',
+    );
+    await delivery?.sweep();
+    expect(handled).toEqual([]);
+
+    reachable = true;
+    await delivery?.sweep();
+    expect(handled).toEqual([{ key: 'event:Ev2', replayed: true }]);
+    expect(logger.lines.at(-1)).toMatch(
+      /^inbox: answering event:Ev2, received \d+ s ago and left unanswered$/,
+    );
+    await delivery?.sweep();
+    expect(handled).toHaveLength(1);
+  });
+
+  it('drops a delivery left unanswered for more than ten minutes, saying so', async () => {
+    let now = Date.parse('2026-01-05T09:00:00Z');
+    let reachable = false;
+    const { handled, logger, deliver } = install({ reachable: () => reachable, nowMs: () => now });
+    await deliver('Ev3');
+    now += REPLAY_MAX_AGE_MS;
+    await deliver('Ev4');
+    now += 1;
+    reachable = true;
+    await delivery?.sweep();
+    expect(handled).toEqual([{ key: 'event:Ev4', replayed: true }]);
+    expect(logger.text()).toContain(
+      'inbox: dropped event:Ev3, received 2026-01-05T09:00:00.000Z: unanswered for more than 10 minutes, too late to answer',
+    );
+    expect(await opened.inbox.claimUnanswered()).toEqual([]);
+  });
+
+  it('says when no delivery is being handled any more', async () => {
+    const logger = recordingLogger();
+    let finish!: () => void;
+    const app = {
+      processEvent: () => new Promise<void>((resolve) => (finish = resolve)),
+    } as unknown as App;
+    delivery = new DurableDelivery({ inbox: opened.inbox, slackReachable: () => true, logger });
+    delivery.install(app);
+    await delivery.whenIdle();
+    const handling = app.processEvent({
+      body: { type: 'event_callback', event_id: 'Ev5' },
+      ack: async () => {},
+    });
+    let idle = false;
+    // Wait until the listener holds the delivery.
+    for (let i = 0; i < 200 && !finish; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(finish).toBeDefined();
+    void delivery.whenIdle().then(() => {
+      idle = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(idle).toBe(false);
+    finish();
+    await handling;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(idle).toBe(true);
+  });
+});
