@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
   setupFiles: ['<rootDir>/test/setup-env.js'],
+  setupFilesAfterEnv: ['<rootDir>/test/restore-http.js'],
   globalSetup: '<rootDir>/test/temp-dir-setup.js',
   globalTeardown: '<rootDir>/test/temp-dir-teardown.js',
   testTimeout: 20000,
