@@ -57,8 +57,6 @@ export interface LoadedIndex {
   warnings: CorpusWarning[];
   /** The snapshot file loaded or written; undefined when saving failed. */
   snapshotFile?: string;
-  /** The corpus's fingerprint the index was checked against or built after; undefined if it could not be taken. */
-  fingerprint?: string;
 }
 
 interface SnapshotHeader {
@@ -136,8 +134,8 @@ export function snapshotKey(fingerprint: string, reading?: ReadingOptions): stri
  * The snapshot key of a corpus folder as it is now ({@link snapshotKey}). Only `stat`s the files.
  * Permissions count, so a file made readable again is read again rather than its old warning replayed.
  */
-export async function corpusKey(corpusDir: string, reading?: ReadingOptions): Promise<string> {
-  return snapshotKey(await corpusFingerprint(corpusDir), reading);
+export async function corpusKey(corpusDir: string): Promise<string> {
+  return snapshotKey(await corpusFingerprint(corpusDir));
 }
 
 /** Where the snapshot of `corpusDir` with `key` lives in `snapshotDir`. */
@@ -334,7 +332,7 @@ export async function loadOrBuildIndex(
       const { index, warnings } = await readIndexSnapshot(file, key);
       for (const warning of warnings) logger?.warn(`corpus: ${warning.file}: ${warning.message}`);
       logger?.info(`index: ${index.passageCount} passages loaded from snapshot ${file}`);
-      return { index, source: 'snapshot', warnings, snapshotFile: file, fingerprint };
+      return { index, source: 'snapshot', warnings, snapshotFile: file };
     } catch (error) {
       logger?.warn(`index: snapshot ignored and rebuilt: ${error instanceof Error ? error.message : error}`);
     }
@@ -347,12 +345,12 @@ export async function loadOrBuildIndex(
     await saveIndexSnapshot(file, index, key, warnings);
     await removeOtherSnapshots(snapshotDir, corpusDir, file);
     logger?.info(`index: ${index.passageCount} passages built; snapshot saved to ${file}`);
-    return { index, source: 'built', warnings, snapshotFile: file, fingerprint };
+    return { index, source: 'built', warnings, snapshotFile: file };
   } catch (error) {
     logger?.warn(
       `index: snapshot not saved to ${snapshotDir} (${(error as NodeJS.ErrnoException).code ?? error}); the next start rebuilds`,
     );
-    return { index, source: 'built', warnings, fingerprint };
+    return { index, source: 'built', warnings };
   }
 }
 
