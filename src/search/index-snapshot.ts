@@ -329,10 +329,7 @@ export async function loadOrBuildIndex(
   const file = key === undefined ? undefined : snapshotPath(snapshotDir, corpusDir, key);
   if (key !== undefined && file !== undefined && (await exists(file))) {
     try {
-      const { index, warnings } = await readIndexSnapshot(file, key);
-      for (const warning of warnings) logger?.warn(`corpus: ${warning.file}: ${warning.message}`);
-      logger?.info(`index: ${index.passageCount} passages loaded from snapshot ${file}`);
-      return { index, source: 'snapshot', warnings, snapshotFile: file };
+      return await openSnapshot(file, key, logger, 'snapshot');
     } catch (error) {
       logger?.warn(`index: snapshot ignored and rebuilt: ${error instanceof Error ? error.message : error}`);
     }
@@ -366,31 +363,46 @@ export async function loadLastSnapshot(
 ): Promise<(LoadedIndex & { key: string }) | undefined> {
   const { snapshotDir, logger, reading } = options;
   const prefix = snapshotPrefix(corpusDir);
-  const settings = reading ? `-${settingsHash(reading)}` : '';
+  // Keys as `snapshotKey` makes them for these reading settings.
+  const keyPattern = new RegExp(`^[0-9a-f]{24}${reading ? `-${settingsHash(reading)}` : ''}$`);
   const names = await fs.readdir(snapshotDir).catch(() => [] as string[]);
-  const candidates = names.filter((name) => {
-    if (!name.startsWith(prefix) || !name.endsWith(`${settings}.json`)) return false;
-    return /^[0-9a-f]{24}$/.test(name.slice(prefix.length, -`${settings}.json`.length));
-  });
   const dated = await Promise.all(
-    candidates.map(async (name) => {
-      const stat = await fs.stat(path.join(snapshotDir, name)).catch(() => undefined);
-      return { name, modified: stat?.mtimeMs ?? -1 };
-    }),
+    names
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
+      .map((name) => ({ name, key: name.slice(prefix.length, -'.json'.length) }))
+      .filter(({ key }) => keyPattern.test(key))
+      .map(async (candidate) => {
+        const stat = await fs.stat(path.join(snapshotDir, candidate.name)).catch(() => undefined);
+        return { ...candidate, modified: stat?.mtimeMs ?? -1 };
+      }),
   );
   const newest = dated.sort((a, b) => b.modified - a.modified)[0];
   if (newest === undefined) return undefined;
-  const file = path.join(snapshotDir, newest.name);
-  const key = newest.name.slice(prefix.length, -'.json'.length);
   try {
-    const { index, warnings } = await readIndexSnapshot(file, key);
-    for (const warning of warnings) logger?.warn(`corpus: ${warning.file}: ${warning.message}`);
-    logger?.info(`index: ${index.passageCount} passages loaded from the last snapshot ${file}`);
-    return { index, source: 'snapshot', warnings, snapshotFile: file, key };
+    const loaded = await openSnapshot(
+      path.join(snapshotDir, newest.name),
+      newest.key,
+      logger,
+      'the last snapshot',
+    );
+    return { ...loaded, key: newest.key };
   } catch (error) {
     logger?.warn(`index: last snapshot not used: ${error instanceof Error ? error.message : error}`);
     return undefined;
   }
+}
+
+/** Reads the snapshot `file` saved under `key`, logging the corpus warnings it kept and where it came from. */
+async function openSnapshot(
+  file: string,
+  key: string,
+  logger: Logger | undefined,
+  what: string,
+): Promise<LoadedIndex> {
+  const { index, warnings } = await readIndexSnapshot(file, key);
+  for (const warning of warnings) logger?.warn(`corpus: ${warning.file}: ${warning.message}`);
+  logger?.info(`index: ${index.passageCount} passages loaded from ${what} ${file}`);
+  return { index, source: 'snapshot', warnings, snapshotFile: file };
 }
 
 async function removeOtherSnapshots(snapshotDir: string, corpusDir: string, keep: string): Promise<void> {
