@@ -64,8 +64,9 @@ export class LiveEngine implements AnswerEngine {
             reading: load.reading,
           })
         : undefined;
-    // One look at the corpus serves the snapshot lookup, the check of the last snapshot and the watch.
-    const fingerprint = corpusFingerprint(corpusDir).catch(() => undefined);
+    // With snapshots, one look at the corpus serves the snapshot lookup, the check of the last snapshot
+    // and the watch; without, only the watch takes one.
+    const fingerprint = load.snapshotDir ? corpusFingerprint(corpusDir).catch(() => undefined) : undefined;
     const first = last
       ? new CorpusEngine(last.index)
       : await loadEngine(corpusDir, { ...load, fingerprint: await fingerprint });
@@ -73,7 +74,9 @@ export class LiveEngine implements AnswerEngine {
       rebuild: () => loadEngine(corpusDir, load),
       logger: load.logger,
     });
-    if (last) engine.checked = engine.reloadIfChanged(corpusDir, last.key, fingerprint, load.reading);
+    if (last && fingerprint) {
+      engine.checked = engine.reloadIfChanged(corpusDir, last.key, fingerprint, load.reading);
+    }
     if (watch !== false) engine.watch(corpusDir, { initialFingerprint: fingerprint, ...watch });
     return engine;
   }
