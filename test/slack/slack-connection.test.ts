@@ -1,9 +1,8 @@
-import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import { SlackConnection, SlackStartError } from '../../src/slack/slack-connection';
 import { recordingLogger } from '../logging/recording-logger';
 import { waitFor } from '../support/wait-for';
-import { BOT_TOKEN, interceptSlack, SLACK_API } from './support/slack-harness';
+import { BOT_TOKEN, interceptSlack, SLACK_API, singleTryClient } from './support/slack-harness';
 
 let slack: ReturnType<typeof interceptSlack>;
 let connection: SlackConnection | undefined;
@@ -21,11 +20,7 @@ const SIGNED_IN = { ok: true, user_id: 'U0COOP', bot_id: 'B0COOP', team_id: 'T0T
 /** A connection over a real Web API client of Slack's test host, retrying every few milliseconds. */
 function connect() {
   const logger = recordingLogger();
-  const client = new webApi.WebClient(BOT_TOKEN, {
-    slackApiUrl: `${SLACK_API}/api/`,
-    retryConfig: { retries: 0 },
-  });
-  connection = new SlackConnection(client, BOT_TOKEN, logger, {
+  connection = new SlackConnection(singleTryClient(), BOT_TOKEN, logger, {
     attempts: Number.POSITIVE_INFINITY,
     baseDelayMs: 5,
     maxDelayMs: 10,

@@ -1,9 +1,15 @@
-import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import { silentLogger } from '../../src/logging/logger';
 import { ANSWER_METADATA_TYPE, ThreadHistory } from '../../src/slack/thread-history';
 import { recordingLogger } from '../logging/recording-logger';
-import { apiBody, BOT_ID, BOT_TOKEN, BOT_USER, interceptSlack, SLACK_API } from './support/slack-harness';
+import {
+  apiBody,
+  BOT_ID,
+  BOT_USER,
+  interceptSlack,
+  SLACK_API,
+  singleTryClient,
+} from './support/slack-harness';
 
 const answer = (ts: string, question: string) => ({
   ts,
@@ -11,13 +17,6 @@ const answer = (ts: string, question: string) => ({
   bot_id: BOT_ID,
   metadata: { event_type: ANSWER_METADATA_TYPE, event_payload: { question_id: ts, question } },
 });
-
-const client = () =>
-  new webApi.WebClient(BOT_TOKEN, {
-    slackApiUrl: `${SLACK_API}/api/`,
-    retryConfig: { retries: 0 },
-    logLevel: webApi.LogLevel.ERROR,
-  });
 
 /** Answers `conversations.replies` with `messages`, one page, `times` times. */
 function threadReplies(messages: unknown[], times = 1) {
@@ -55,7 +54,7 @@ describe('rebuilding a long thread from Slack', () => {
         return { ok: true, messages: page.messages, response_metadata: { next_cursor: page.next } };
       });
     const questions = await new ThreadHistory(silentLogger).earlierQuestions(
-      client(),
+      singleTryClient(),
       { botUserId: BOT_USER, botId: BOT_ID },
       reply,
     );
@@ -78,7 +77,7 @@ describe('rebuilding a long thread from Slack', () => {
         };
       });
     const questions = await new ThreadHistory(silentLogger).earlierQuestions(
-      client(),
+      singleTryClient(),
       { botUserId: BOT_USER, botId: BOT_ID },
       { ...reply, ts: '9.0' },
     );
@@ -110,10 +109,14 @@ describe('which messages of a thread are the bot’s answers', () => {
     ];
     threadReplies(messages, 2);
     expect(
-      await new ThreadHistory(silentLogger).earlierQuestions(client(), { botUserId: BOT_USER }, reply),
+      await new ThreadHistory(silentLogger).earlierQuestions(
+        singleTryClient(),
+        { botUserId: BOT_USER },
+        reply,
+      ),
     ).toEqual(['by user?']);
     expect(
-      await new ThreadHistory(silentLogger).earlierQuestions(client(), { botId: BOT_ID }, reply),
+      await new ThreadHistory(silentLogger).earlierQuestions(singleTryClient(), { botId: BOT_ID }, reply),
     ).toEqual(['by bot id?']);
   });
 
@@ -126,7 +129,11 @@ describe('which messages of a thread are the bot’s answers', () => {
       { ts: '1.5', user: BOT_USER, metadata: metadata({ question: 'the real one?' }) },
     ]);
     expect(
-      await new ThreadHistory(silentLogger).earlierQuestions(client(), { botUserId: BOT_USER }, reply),
+      await new ThreadHistory(silentLogger).earlierQuestions(
+        singleTryClient(),
+        { botUserId: BOT_USER },
+        reply,
+      ),
     ).toEqual(['the real one?']);
   });
 
@@ -135,8 +142,8 @@ describe('which messages of a thread are the bot’s answers', () => {
     const history = new ThreadHistory(silentLogger);
     const self = { botUserId: BOT_USER, botId: BOT_ID };
     const [one, two] = await Promise.all([
-      history.earlierQuestions(client(), self, reply),
-      history.earlierQuestions(client(), self, { ...reply, ts: '1.7' }),
+      history.earlierQuestions(singleTryClient(), self, reply),
+      history.earlierQuestions(singleTryClient(), self, { ...reply, ts: '1.7' }),
     ]);
     expect(one).toEqual(['first?']);
     expect(two).toEqual(['first?']);
@@ -147,16 +154,16 @@ describe('which messages of a thread are the bot’s answers', () => {
     threadReplies([{ ts: '1.1', user: 'U0PERSON', text: 'lunch?' }], 2);
     const history = new ThreadHistory(silentLogger, () => now);
     const self = { botUserId: BOT_USER, botId: BOT_ID };
-    expect(await history.earlierQuestions(client(), self, reply)).toBeUndefined();
+    expect(await history.earlierQuestions(singleTryClient(), self, reply)).toBeUndefined();
     now = 10 * 60 * 1000;
-    expect(await history.earlierQuestions(client(), self, reply)).toBeUndefined();
+    expect(await history.earlierQuestions(singleTryClient(), self, reply)).toBeUndefined();
   });
 
   it('logs which thread it could not read', async () => {
     nock(SLACK_API).post('/api/conversations.replies').reply(200, { ok: false, error: 'channel_not_found' });
     const logger = recordingLogger();
     expect(
-      await new ThreadHistory(logger).earlierQuestions(client(), { botId: BOT_ID }, reply),
+      await new ThreadHistory(logger).earlierQuestions(singleTryClient(), { botId: BOT_ID }, reply),
     ).toBeUndefined();
     expect(logger.text()).toContain('Could not read thread 1.0 in C0GENERAL');
   });

@@ -1,9 +1,9 @@
-import { type RespondFn, webApi } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
 import nock from 'nock';
 import { SlackDelivery } from '../../../src/slack/delivery/slack-delivery';
 import { ANSWER_METADATA_TYPE } from '../../../src/slack/thread-history';
 import { recordingLogger } from '../../logging/recording-logger';
-import { apiBody, BOT_TOKEN, interceptSlack, SLACK_API } from '../support/slack-harness';
+import { apiBody, interceptSlack, SLACK_API, singleTryClient } from '../support/slack-harness';
 
 let slack: ReturnType<typeof interceptSlack>;
 beforeEach(() => {
@@ -20,12 +20,7 @@ const QUESTION_ID = 'q-1';
 function delivery() {
   const logger = recordingLogger();
   const waits: number[] = [];
-  const client = new webApi.WebClient(BOT_TOKEN, {
-    slackApiUrl: `${SLACK_API}/api/`,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
-  const posting = new SlackDelivery(client, logger, {
+  const posting = new SlackDelivery(singleTryClient(), logger, {
     policy: { attempts: 3, baseDelayMs: 10, maxDelayMs: 40 },
     wait: async (ms) => {
       waits.push(ms);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import { type CorpusEngine, loadEngine } from '../../../src/answer/engine';
 import type { AnswerEngine } from '../../../src/answer/types';
@@ -76,6 +76,19 @@ function uniqueTriggerId(): string {
 
 /** Quick retries of answer posts, so failure tests take milliseconds. */
 export const QUICK_DELIVERY = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
+
+/**
+ * A real Web API client of Slack's test host making one try per call and refusing rate-limited calls at
+ * once, as the bot's client for posting answers and signing in: retries are the caller's.
+ */
+export function singleTryClient(): webApi.WebClient {
+  return new webApi.WebClient(BOT_TOKEN, {
+    slackApiUrl: `${SLACK_API}/api/`,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+}
 
 /** Expects Bolt's `auth.test` at startup, as Slack answers it for the bot. */
 export function expectAuthTest(): nock.Scope {
