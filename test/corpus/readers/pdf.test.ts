@@ -87,14 +87,6 @@ describe('readPdf', () => {
     expect(content.title).toBe(title);
   });
 
-  it('takes the upper of two lines in the largest type as the title', async () => {
-    const content = await readPdf(
-      await buildPdf({ pages: [[{ heading: 'Annual report 2024' }, { heading: 'Lisbon office' }, ...BODY]] }),
-      10,
-    );
-    expect(content.title).toBe('Annual report 2024');
-  });
-
   it('finds no text layer in pages that each hold only a caption', async () => {
     const pdf = await buildPdf({ pages: [['Figure one here'], ['Figure two here'], ['Figure six here']] });
     await expect(readPdf(pdf, 10)).rejects.toThrow(/no text layer/);
