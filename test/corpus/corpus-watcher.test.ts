@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { type Intervals, isCorpusPath, systemIntervals, watchCorpus } from '../../src/corpus/corpus-watcher';
+import { sleep } from '../../src/slack/delivery/backoff';
 import { recordingLogger } from '../logging/recording-logger';
 import { eventually } from './eventually';
 import { fakeWatch } from './fake-watch';
@@ -130,9 +131,9 @@ describe('watchCorpus', () => {
     });
     try {
       // A change before the first re-scan is found by it: the watch took the corpus's state when it started.
-      await pause(100);
+      await sleep(100);
       await writeFile(path.join(dir, 'added.txt'), 'a document nobody was told about');
-      await pause(100);
+      await sleep(100);
       expect(calls).toEqual([]);
       await intervals.fire(60_000);
       await eventually(() => calls.length === 1);
@@ -142,7 +143,7 @@ describe('watchCorpus', () => {
       // waits after them.
       await intervals.fire(60_000);
       await intervals.fire(60_000);
-      await pause(100);
+      await sleep(100);
       expect(calls).toHaveLength(1);
     } finally {
       watcher.close();
@@ -165,7 +166,7 @@ describe('watchCorpus', () => {
     await eventually(() => runs >= 2);
     systemIntervals.clearInterval(handle);
     const runsWhenCleared = runs;
-    await pause(50);
+    await sleep(50);
     expect(runs).toBe(runsWhenCleared);
   });
 
@@ -498,9 +499,4 @@ function manualIntervals(): Intervals & { fire(ms: number): Promise<void>; runni
     },
     running: () => timers.size,
   };
-}
-
-/** Waits `ms` of real time. */
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { sleep } from '../../src/slack/delivery/backoff';
 import { SlackConnection, SlackStartError } from '../../src/slack/slack-connection';
 import { recordingLogger } from '../logging/recording-logger';
 import { waitFor } from '../support/wait-for';
@@ -92,7 +93,7 @@ describe('SlackConnection', () => {
     const { connection } = connect();
     await connection.connect();
     connection.stop();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
     // A second try would have found no reply waiting for it, and the check after the test would say so.
     expect(connection.connected).toBe(false);
   });
