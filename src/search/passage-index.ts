@@ -1,9 +1,10 @@
-import MiniSearch, { type AsPlainObject, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
 import { analyze } from '../analysis/analyzer';
 import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
+import { IdentityIds, PackedFieldLengths } from './document-tables';
 import { PackedPostings, type PostingBlock, PostingPool, packedOrMap, postingsMap } from './packed-postings';
 import {
   DEFAULT_POSTING_BUDGET,
@@ -26,10 +27,11 @@ import {
  * a search is planned within a posting budget (`posting-budget.ts`): very common terms are left out
  * when the query has rarer ones, then the most telling terms admit
  * candidates, further terms only add to the scores of passages already admitted (a walk of their
- * postings, with `boostDocument` turning every other passage away before minisearch builds a result for
+ * postings, with `boostDocument` turning every other passage away before minisearch gathers a result for
  * it), and the rest are left to the answering engine. A common word or a crowd of synonyms would
- * otherwise make minisearch build, score and sort results for a large share of the corpus, most of the
- * time a question takes on a large corpus.
+ * otherwise make minisearch score results for a large share of the corpus, most of the time a question
+ * takes on a large corpus. Of the results gathered, only the best few become hits: minisearch's `search`
+ * would build, and sort, a result object for every one.
  */
 
 /** One ranked passage. */
@@ -71,10 +73,32 @@ interface TermIndex {
   };
 }
 
+/** A passage as minisearch indexes it, under its position in the index (which is also minisearch's short id). */
 interface IndexedPassage {
-  id: string;
+  id: number;
   text: string;
   title: string;
+}
+
+/** What minisearch gathers for one passage before it builds a result: its BM25 score summed over the matched terms. */
+interface RawResult {
+  score: number;
+  /** The query terms the passage matched. */
+  terms: string[];
+}
+
+/** minisearch's gathered results of a query, by short id: what its `search` builds its results from. */
+type RawResults = Map<number, RawResult>;
+
+/** The part of minisearch that runs a query without building its results. */
+interface QueryRunner {
+  executeQuery(query: string, options: SearchOptions): RawResults;
+}
+
+/** A passage's place in the index and its score for a query. */
+interface Scored {
+  id: number;
+  score: number;
 }
 
 /** Options of {@link PassageIndex.build} and {@link PassageIndex.fromSnapshot}. */
@@ -96,11 +120,14 @@ const MINISEARCH_OPTIONS = {
 /** The searchable corpus: minisearch plus the statistics coop's answering needs. */
 export class PassageIndex {
   private sortedTerms?: string[];
+  /** 1 for each passage that leads its document, by position in the index. */
+  private readonly leads: Uint8Array;
 
   private constructor(
     private readonly search: MiniSearch<IndexedPassage>,
     readonly documents: ReadonlyMap<string, CorpusDocument>,
-    private readonly passages: ReadonlyMap<string, Passage>,
+    /** Every passage, at its position in the index. */
+    private readonly passages: readonly Passage[],
     private readonly documentFrequencies: ReadonlyMap<string, number>,
     /** In how many passages' headline field a term is: the headline's passages, for each term of it. */
     private readonly titleFrequencies: ReadonlyMap<string, number>,
@@ -109,13 +136,15 @@ export class PassageIndex {
     private readonly postingBudget: PostingBudget,
     /** Where the term index's packed postings are kept. */
     private readonly postingPool: PostingPool,
-  ) {}
+  ) {
+    this.leads = Uint8Array.from(passages, (passage) => (passage.position === 0 ? 1 : 0));
+  }
 
   /** Analyzes and indexes every passage of `documents`. */
   static build(documents: CorpusDocument[], options: PassageIndexOptions = {}): PassageIndex {
     const search = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
     const postings = collectPackedPostings(search);
-    const passages = new Map<string, Passage>();
+    const passages: Passage[] = [];
     const frequencies = new Map<string, number>();
     const titleFrequencies = new Map<string, number>();
     const vocabulary = new Vocabulary();
@@ -126,7 +155,7 @@ export class PassageIndex {
         titleFrequencies.set(term, (titleFrequencies.get(term) ?? 0) + document.passages.length);
       }
       for (const passage of document.passages) {
-        passages.set(passage.id, passage);
+        const id = passages.push(passage) - 1;
         const tokens = analyze(passageText(passage));
         for (const token of tokens) vocabulary.add(token.surface, token.term);
         for (const term of new Set(tokens.map((token) => token.term))) {
@@ -134,10 +163,13 @@ export class PassageIndex {
         }
         // Added one by one, so that no passage's indexed text outlives its indexing: at 100k passages,
         // holding them all for one `addAll` raised the build's peak heap by tens of MB.
-        search.add({ id: passage.id, text: tokens.map((token) => token.term).join(' '), title });
+        search.add({ id, text: tokens.map((token) => token.term).join(' '), title });
       }
     }
     const pool = postings.finish();
+    packDocumentTables(search, passages.length, [
+      ...(search as unknown as DocumentTables<Map<number, number[]>>)._fieldLength.values(),
+    ]);
     const acronyms = AcronymTable.mine(passageTexts(documents));
     return new PassageIndex(
       search,
@@ -159,7 +191,7 @@ export class PassageIndex {
 
   /** Number of passages indexed. */
   get passageCount(): number {
-    return this.passages.size;
+    return this.passages.length;
   }
 
   /** In how many passages a term occurs (0 when the corpus lacks it). */
@@ -169,7 +201,7 @@ export class PassageIndex {
 
   /** Inverse document frequency of a term, BM25 style; unknown terms count as rarer than any. */
   idf(term: string): number {
-    const n = this.passages.size;
+    const n = this.passages.length;
     const df = this.documentFrequency(term) || 0.5;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -196,7 +228,7 @@ export class PassageIndex {
 
   /** True for a term in so many passages that it barely tells them apart (over 5% of them). */
   isCommon(term: string): boolean {
-    return isCommonIn(this.documentFrequency(term), this.passages.size);
+    return isCommonIn(this.documentFrequency(term), this.passages.length);
   }
 
   /** Postings minisearch walks for a term: its passages, and the passages whose headline has it. */
@@ -219,7 +251,7 @@ export class PassageIndex {
         postings: term === '' ? 0 : this.postings(term),
         passages: this.documentFrequency(term),
       })),
-      this.passages.size,
+      this.passages.length,
       this.postingBudget,
     );
   }
@@ -236,20 +268,22 @@ export class PassageIndex {
       boost: { text: 1, title: TITLE_BOOST },
       boostTerm: (term: string) => weights.get(term) ?? 1,
     };
-    const admitted = this.search.search(admitting.join(' '), options);
-    if (scoring.length > 0 && admitted.length > 0) {
-      const byId = new Map(admitted.map((result) => [result.id, result]));
-      const scored = this.search.search(scoring.join(' '), {
+    const admitted = this.query(admitting, options);
+    if (scoring.length > 0 && admitted.size > 0) {
+      const scored = this.query(scoring, {
         ...options,
-        boostDocument: (id) => (byId.has(id) ? 1 : 0),
+        boostDocument: (id) => (admitted.has(id as number) ? 1 : 0),
       });
-      for (const extra of scored) {
-        const result = byId.get(extra.id);
-        if (result) mergeScores(result, extra);
+      // As one search over all the terms would have scored them: minisearch sums the BM25 of the
+      // matched terms, and multiplies the sum by how many matched.
+      for (const [id, extra] of scored) {
+        const result = admitted.get(id);
+        if (!result) continue;
+        result.score += extra.score;
+        result.terms.push(...extra.terms);
       }
-      return bestByScore(admitted, limit).flatMap((result) => this.toHit(result));
     }
-    return admitted.slice(0, limit).flatMap((result) => this.toHit(result));
+    return this.toHits(admitted, limit);
   }
 
   /**
@@ -261,27 +295,31 @@ export class PassageIndex {
   searchHeadlines(terms: string[], limit: number): PassageHit[] {
     const selective = terms.filter((term) => term !== '' && !this.isCommon(term));
     if (selective.length === 0) return [];
-    const hits: PassageHit[] = [];
-    const results = this.search.search(selective.join(' '), {
+    const results = this.query(selective, {
       fields: ['title'],
       combineWith: 'OR',
-      // Every passage carries its story's headline; only leads are wanted, so no result is built for
-      // the others (a weight of 0 skips a passage before minisearch builds its result).
-      boostDocument: (id) => (this.passages.get(String(id))?.position === 0 ? 1 : 0),
+      // Every passage carries its story's headline; only leads are wanted, so no result is gathered for
+      // the others (a weight of 0 skips a passage before minisearch gathers its result).
+      boostDocument: (id) => this.leads[id as number],
     });
-    for (const result of results) {
-      const hit = this.toHit(result)[0];
-      if (hit) hits.push(hit);
-      if (hits.length >= limit) break;
-    }
-    return hits;
+    return this.toHits(results, limit);
   }
 
-  private toHit(result: SearchResult): PassageHit[] {
-    const passage = this.passages.get(String(result.id));
-    const document = passage && this.documents.get(passage.file);
-    if (!passage || !document) return [];
-    return [{ passage, document, score: result.score }];
+  /**
+   * minisearch's BM25 results of a query over `terms`, by short id, as gathered before `search` builds,
+   * filters and sorts a result object for each: coop reads only the best few of thousands.
+   */
+  private query(terms: string[], options: SearchOptions): RawResults {
+    return (this.search as unknown as QueryRunner).executeQuery(terms.join(' '), options);
+  }
+
+  /** The `limit` best of `results` as hits, best first, scored as minisearch's `search` scores them. */
+  private toHits(results: RawResults, limit: number): PassageHit[] {
+    return bestByScore(finalScores(results), limit).flatMap(({ id, score }) => {
+      const passage = this.passages[id];
+      const document = passage && this.documents.get(passage.file);
+      return passage && document ? [{ passage, document, score }] : [];
+    });
   }
 
   /** The built index as JSON-safe data, for {@link PassageIndex.fromSnapshot}. */
@@ -297,7 +335,7 @@ export class PassageIndex {
   } {
     return {
       search: lazySearchSnapshot(this.search, this.postingPool),
-      fieldLengths: [...(this.search as unknown as DocumentTables)._fieldLength.values()],
+      fieldLengths: (this.search as unknown as DocumentTables)._fieldLength.rows(),
       documents: [...this.documents.values()],
       documentFrequencies: [...this.documentFrequencies],
       titleFrequencies: [...this.titleFrequencies],
@@ -319,15 +357,15 @@ export class PassageIndex {
     );
     const pool = PostingPool.fromBlocks(snapshot.postings);
     restoreTermIndex(search, terms, pool);
-    const passages = new Map<string, Passage>();
+    const passages: Passage[] = [];
     for (const document of snapshot.documents) {
       for (const passage of document.passages) {
         // One string for the file name, not one parsed copy per passage.
         passage.file = document.file;
-        passages.set(passage.id, passage);
+        passages.push(passage);
       }
     }
-    restoreDocumentTables(search, [...passages.keys()], snapshot.fieldLengths);
+    packDocumentTables(search, passages.length, snapshot.fieldLengths);
     return new PassageIndex(
       search,
       new Map(snapshot.documents.map((document) => [document.file, document])),
@@ -411,34 +449,31 @@ function restoreTermIndex(
 }
 
 /** minisearch's tables of the documents it holds: their ids by short id and back, and their fields' lengths. */
-interface DocumentTables {
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
+interface DocumentTables<Lengths = PackedFieldLengths> {
+  _documentIds: IdentityIds;
+  _idToShortId: IdentityIds;
+  _fieldLength: Lengths;
 }
 
 /**
- * Fills a loaded minisearch's document tables: the passage of short id `n` is the `n`th passage indexed,
- * as `build` adds them in order and nothing is ever removed; `fieldLengths` are their fields' lengths
- * in the same order. minisearch's own format spells out every passage's id and lengths under a numeric
- * key, a 5 MB object at 100k passages that its loader converts key by key.
+ * Gives minisearch packed document tables (`document-tables.ts`) for `passageCount` passages, each indexed
+ * under its position, which is also its short id (as `build` adds them in order and nothing is ever
+ * removed); `fieldLengths` are their fields' lengths in the same order.
  */
-function restoreDocumentTables(
+function packDocumentTables(
   search: MiniSearch<IndexedPassage>,
-  passageIds: string[],
-  fieldLengths: number[][],
+  passageCount: number,
+  fieldLengths: readonly (readonly number[])[],
 ): void {
-  if (passageIds.length !== search.documentCount || fieldLengths.length !== passageIds.length) {
+  if (passageCount !== search.documentCount || fieldLengths.length !== passageCount) {
     throw new Error(
-      `${passageIds.length} passages and ${fieldLengths.length} field lengths for ${search.documentCount} indexed passages`,
+      `${passageCount} passages and ${fieldLengths.length} field lengths for ${search.documentCount} indexed passages`,
     );
   }
   const tables = search as unknown as DocumentTables;
-  passageIds.forEach((id, shortId) => {
-    tables._documentIds.set(shortId, id);
-    tables._idToShortId.set(id, shortId);
-    tables._fieldLength.set(shortId, fieldLengths[shortId]);
-  });
+  tables._documentIds = new IdentityIds(passageCount);
+  tables._idToShortId = tables._documentIds;
+  tables._fieldLength = new PackedFieldLengths(MINISEARCH_OPTIONS.fields.length, fieldLengths);
 }
 
 /** Puts a term's postings, field by field, packed into `pool`, into minisearch's term index. */
@@ -508,7 +543,7 @@ function* passageTexts(documents: CorpusDocument[]): Generator<string> {
  * The `count` highest-scored results, best first, ties in the order given: what a stable sort of all
  * of them would start with, without sorting the thousands a common word admits.
  */
-export function bestByScore<T extends { score: number }>(results: readonly T[], count: number): T[] {
+export function bestByScore<T extends { score: number }>(results: Iterable<T>, count: number): T[] {
   const best: T[] = [];
   for (const result of results) {
     if (best.length === count && (count === 0 || result.score <= best[count - 1].score)) continue;
@@ -525,14 +560,7 @@ export function bestByScore<T extends { score: number }>(results: readonly T[], 
   return best;
 }
 
-/**
- * Adds a second search's result for the same passage, over other terms, to the first, as one search
- * over all the terms would have scored it: minisearch multiplies the summed BM25 of the matched terms by
- * how many query terms matched.
- */
-function mergeScores(result: SearchResult, extra: SearchResult): void {
-  const matched = result.queryTerms.length + extra.queryTerms.length;
-  const summed = result.score / result.queryTerms.length + extra.score / extra.queryTerms.length;
-  result.score = summed * matched;
-  result.queryTerms = [...result.queryTerms, ...extra.queryTerms];
+/** Each gathered result's id and score as minisearch's `search` gives it: the summed BM25 times the terms matched. */
+function* finalScores(results: RawResults): Generator<Scored> {
+  for (const [id, { score, terms }] of results) yield { id, score: score * (terms.length || 1) };
 }

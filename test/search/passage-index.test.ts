@@ -1,6 +1,9 @@
+import MiniSearch from 'minisearch';
+import { analyze } from '../../src/analysis/analyzer';
 import { assembleDocuments } from '../../src/corpus/load-corpus';
+import { type CorpusDocument, passageText } from '../../src/corpus/types';
 import { PackedPostings, PostingPool } from '../../src/search/packed-postings';
-import { PassageIndex, type TermEntry } from '../../src/search/passage-index';
+import { PassageIndex, type TermEntry, TITLE_BOOST } from '../../src/search/passage-index';
 
 // 1,200 short market reports, 3 of which mention a zebra: "market" is in every passage, "zebra" in few.
 const reports = Array.from({ length: 1200 }, (_, i) => {
@@ -8,7 +11,31 @@ const reports = Array.from({ length: 1200 }, (_, i) => {
   const text = `Report ${i}\n\nThe market report number ${i} was filed today. ${animal}`;
   return { file: `report-${i}.txt`, text, size: text.length, mtimeMs: 0, contentHash: String(i) };
 });
-const index = PassageIndex.build(assembleDocuments(reports));
+const documents = assembleDocuments(reports);
+const index = PassageIndex.build(documents);
+
+const analyzed = (text: string) =>
+  analyze(text)
+    .map((token) => token.term)
+    .join(' ');
+
+/** minisearch on its own, over the same analyzed passages, as coop's index configures it. */
+function plainMiniSearch(corpus: CorpusDocument[]): MiniSearch {
+  const plain = new MiniSearch({
+    fields: ['text', 'title'],
+    tokenize: (text) => (text === '' ? [] : text.split(' ')),
+    processTerm: (term) => term,
+  });
+  for (const document of corpus) {
+    for (const passage of document.passages) {
+      plain.add({ id: passage.id, text: analyzed(passageText(passage)), title: analyzed(document.title) });
+    }
+  }
+  return plain;
+}
+
+const scores = (hits: { score: number; passage: { id: string } }[]) =>
+  hits.map((hit) => [hit.passage.id, hit.score.toFixed(9)]);
 
 describe('PassageIndex', () => {
   it('knows how many passages hold a term', () => {
@@ -77,5 +104,85 @@ describe('PassageIndex', () => {
     expect(restored.searchTerms(query).map((hit) => hit.passage.id)).toEqual(
       index.searchTerms(query).map((hit) => hit.passage.id),
     );
+  });
+
+  it('scores its candidates as minisearch itself scores them over the same passages', () => {
+    const query = new Map([
+      ['zebra', 1],
+      ['cross', 0.5],
+      ['floor', 0.8],
+    ]);
+    const plain = plainMiniSearch(documents).search('zebra cross floor', {
+      boost: { text: 1, title: TITLE_BOOST },
+      boostTerm: (term) => query.get(term) ?? 1,
+    });
+    expect(scores(index.searchTerms(query, 5))).toEqual(
+      scores(plain.slice(0, 5).map((result) => ({ passage: { id: result.id }, score: result.score }))),
+    );
+  });
+
+  it('adds a term over budget to the scores of the passages the admitting terms found, as one search of both would', () => {
+    // 3 stories say "zebra crossing", 9 more "crossing": within a budget of 3 postings to admit, "zebra"
+    // admits its 3, and "crossing" only adds to their scores.
+    const crossings = assembleDocuments(
+      Array.from({ length: 30 }, (_, i) => {
+        const words =
+          i < 3 ? 'A zebra crossing was painted.' : i < 12 ? 'A crossing was painted.' : 'Rain fell.';
+        const text = `Town notes ${i}\n\nNotes from the town, number ${i}. ${words}`;
+        return { file: `notes-${i}.txt`, text, size: text.length, mtimeMs: 0, contentHash: String(i) };
+      }),
+    );
+    const tight = PassageIndex.build(crossings, { postingBudget: { admit: 3, walk: 100 } });
+    const [zebra, crossing] = analyze('zebra crossing').map((token) => token.term);
+    const query = new Map([
+      [zebra, 1],
+      [crossing, 0.7],
+    ]);
+    expect(tight.planSearch(query)).toEqual({ admitting: [zebra], scoring: [crossing] });
+    const zebraPassages = new Set(crossings.slice(0, 3).map((document) => document.passages[0].id));
+    const plain = plainMiniSearch(crossings)
+      .search(`${zebra} ${crossing}`, {
+        boost: { text: 1, title: TITLE_BOOST },
+        boostTerm: (term) => query.get(term) ?? 1,
+      })
+      .filter((result) => zebraPassages.has(result.id));
+    const hits = tight.searchTerms(query, 10);
+    expect(hits).toHaveLength(3);
+    expect(scores(hits)).toEqual(
+      scores(plain.map((result) => ({ passage: { id: result.id }, score: result.score }))),
+    );
+  });
+
+  it('finds the lead passages of the stories whose headlines say the terms, not the passages beneath them', () => {
+    const paragraph = (story: number, n: number) =>
+      `Paragraph ${n} of story ${story} goes on at length about the weather, the roads, the harbour, ` +
+      'the shops and the people of the town, who met in the square to talk about all of it at once. ' +
+      'They talked until evening and then went home along the river to their houses.';
+    const stories = assembleDocuments(
+      ['Glacier survey', 'Harbour survey', 'Glacier retreat', 'Market day'].map((title, story) => {
+        const text = [title, ...[1, 2, 3, 4, 5, 6].map((n) => paragraph(story, n))].join('\n\n');
+        return {
+          file: `story-${story}.txt`,
+          text,
+          size: text.length,
+          mtimeMs: 0,
+          contentHash: String(story),
+        };
+      }),
+    );
+    expect(stories.every((story) => story.passages.length > 1)).toBe(true);
+    const hits = PassageIndex.build(stories).searchHeadlines(
+      analyze('glacier survey').map((token) => token.term),
+      5,
+    );
+    expect(hits.map((hit) => hit.passage.position)).toEqual([0, 0, 0]);
+    // Both words first; then the two stories with one word each, equally scored.
+    expect(hits[0].document.file).toBe('story-0.txt');
+    expect(
+      hits
+        .slice(1)
+        .map((hit) => hit.document.file)
+        .sort(),
+    ).toEqual(['story-1.txt', 'story-2.txt']);
   });
 });
