@@ -33,7 +33,6 @@ const CONTEXT_SHARE = 0.8;
 
 /** The answering engine over one built index. Immutable: a changed corpus gets a new engine. */
 export class CorpusEngine implements AnswerEngine {
-  private readonly readings = new Readings();
   private summaries?: DocumentSummary[];
 
   constructor(readonly index: PassageIndex) {}
@@ -76,6 +75,13 @@ export class CorpusEngine implements AnswerEngine {
     const core = questionCore(question);
     const kind = questionKind(core.text);
     const recent = core.wantsRecent;
+    // Read afresh for each question: kept between questions, the readings of the thousands of passages
+    // questions go through would outlive the young generation and fill the old one with garbage, whose
+    // collection paused answers on a large corpus far longer than reading the few passages two
+    // questions share.
+    const readings = new Readings();
+    const attempt = (concepts: Concept[], aboutContext = false) =>
+      this.attempt(concepts, kind, recent, readings, aboutContext);
     const own = questionConcepts(question, this.index);
     if (own.length === 0 && history.length > 0) {
       // "And when?", "who?": the earlier question asked again, for another kind of answer.
@@ -83,12 +89,12 @@ export class CorpusEngine implements AnswerEngine {
       const latest = questionConcepts(history[history.length - 1], this.index).map((concept) =>
         concept.isVerb ? { ...concept, coverageShare: 0 } : concept,
       );
-      return this.attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)], kind, recent);
+      return attempt([...latest, ...this.historyConcepts(history.slice(0, -1), latest)]);
     }
     const withContext = (aboutContext = false) =>
-      this.attempt([...own, ...this.historyConcepts(history, own)], kind, recent, aboutContext);
+      attempt([...own, ...this.historyConcepts(history, own)], aboutContext);
     if (history.length > 0 && pointsBack(question)) return withContext(pointsWithPronoun(question));
-    const alone = this.attempt(own, kind, recent);
+    const alone = attempt(own);
     if (history.length === 0 || alone.answered) return alone;
     const contextual = withContext();
     return contextual.answered ? contextual : alone;
@@ -126,7 +132,13 @@ export class CorpusEngine implements AnswerEngine {
     return context.map((concept) => ({ ...concept, weight: (concept.weight * limit) / contextMass }));
   }
 
-  private attempt(concepts: Concept[], kind: QuestionKind, recent: boolean, aboutContext = false): Attempt {
+  private attempt(
+    concepts: Concept[],
+    kind: QuestionKind,
+    recent: boolean,
+    readings: Readings,
+    aboutContext: boolean,
+  ): Attempt {
     const hits = this.withFurtherCandidates(
       this.index.searchTerms(searchWeights(concepts), CANDIDATES),
       concepts,
@@ -145,7 +157,7 @@ export class CorpusEngine implements AnswerEngine {
       documentSupport: documentSupport(hits),
       recency: recent ? recency(hits) : new Map(),
     };
-    const ranked = hits.map((hit) => this.judge(hit, question));
+    const ranked = hits.map((hit) => this.judge(hit, question, readings));
     // Passages that answer lead, best ranked first; the rest may still serve as "more results".
     ranked.sort(
       (a, b) =>
@@ -155,10 +167,10 @@ export class CorpusEngine implements AnswerEngine {
   }
 
   /** Ranks one candidate passage and decides whether it answers the question. */
-  private judge(hit: PassageHit, question: JudgedQuestion): RankedPassage {
-    const reading = this.readings.passage(hit.passage);
-    const title = this.readings.headline(hit.document);
-    const match = matchPassage(question, reading, title, () => this.storyBefore(hit));
+  private judge(hit: PassageHit, question: JudgedQuestion, readings: Readings): RankedPassage {
+    const reading = readings.passage(hit.passage);
+    const title = readings.headline(hit.document);
+    const match = matchPassage(question, reading, title, () => storyBefore(hit, readings));
     return {
       hit,
       rank: rankPassage(hit, question, match, reading, title),
@@ -166,13 +178,6 @@ export class CorpusEngine implements AnswerEngine {
       answerSentence: match.sentence.index,
       terms: reading.terms,
     };
-  }
-
-  /** Terms of the passages that set the scene for a passage: its document's lead, and the one before it. */
-  private storyBefore({ document, passage }: PassageHit): Set<string>[] {
-    return [document.passages[0], document.passages[passage.position - 1]]
-      .filter((scene): scene is Passage => scene !== undefined && scene !== passage)
-      .map((scene) => this.readings.passage(scene).terms);
   }
 
   /**
@@ -213,6 +218,13 @@ export class CorpusEngine implements AnswerEngine {
     }
     return rarest;
   }
+}
+
+/** Terms of the passages that set the scene for a passage: its document's lead, and the one before it. */
+function storyBefore({ document, passage }: PassageHit, readings: Readings): Set<string>[] {
+  return [document.passages[0], document.passages[passage.position - 1]]
+    .filter((scene): scene is Passage => scene !== undefined && scene !== passage)
+    .map((scene) => readings.passage(scene).terms);
 }
 
 /** File names in the order `localeCompare` gives, at a fraction of its cost per comparison. */

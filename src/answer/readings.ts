@@ -1,11 +1,6 @@
 import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import type { CorpusDocument, Passage } from '../corpus/types';
 
-/** Passages whose analysis is kept between questions. */
-const READING_CACHE_SIZE = 2000;
-/** Headlines whose analysis is kept between questions: a question reads those of 80 candidates or so. */
-const HEADLINE_CACHE_SIZE = 5000;
-
 /** A passage's words, analyzed once. */
 export interface PassageReading {
   sentences: string[];
@@ -25,15 +20,15 @@ export interface HeadlineReading {
   words: Set<string>;
 }
 
-/** The analysis of passages and headlines, kept between questions so that each is analyzed once. */
+/**
+ * The analysis of the passages and headlines one question reads (its candidates and the passages that
+ * set their scene), each analyzed once however often the question comes back to it.
+ */
 export class Readings {
   private readonly headlines = new Map<string, HeadlineReading>();
   private readonly passages = new Map<string, PassageReading>();
 
-  /** `limits`: how many passages and headlines are kept; the oldest read is forgotten first. */
-  constructor(private readonly limits = { passages: READING_CACHE_SIZE, headlines: HEADLINE_CACHE_SIZE }) {}
-
-  /** A passage analyzed once per sentence; recently read passages are kept, as popular ones recur. */
+  /** A passage analyzed once per sentence. */
   passage(passage: Passage): PassageReading {
     const cached = this.passages.get(passage.id);
     if (cached) return cached;
@@ -56,7 +51,7 @@ export class Readings {
       // Pairs never span two sentences: a phrase is said within one.
       addAdjacentPairs(tokens, reading.pairs);
     }
-    keepBounded(this.passages, passage.id, reading, this.limits.passages);
+    this.passages.set(passage.id, reading);
     return reading;
   }
 
@@ -70,16 +65,10 @@ export class Readings {
         terms: new Set(tokens.map((token) => token.term)),
         words: new Set(tokens.map((token) => token.surface)),
       };
-      keepBounded(this.headlines, document.file, title, this.limits.headlines);
+      this.headlines.set(document.file, title);
     }
     return title;
   }
-}
-
-/** Keeps `value`, forgetting the oldest entry once `cache` holds `limit`. */
-function keepBounded<T>(cache: Map<string, T>, key: string, value: T, limit: number): void {
-  if (cache.size >= limit) cache.delete(cache.keys().next().value ?? '');
-  cache.set(key, value);
 }
 
 /** Pairs of words side by side, a stopword between allowed: `technolog secur`. */
