@@ -79,7 +79,7 @@ export class CorpusEngine implements AnswerEngine {
     // questions go through would outlive the young generation and fill the old one with garbage, whose
     // collection paused answers on a large corpus far longer than reading the few passages two
     // questions share.
-    const readings = new Readings();
+    const readings = new Readings(this.index);
     const attempt = (concepts: Concept[], aboutContext = false) =>
       this.attempt(concepts, kind, recent, readings, aboutContext);
     const own = questionConcepts(question, this.index);

@@ -1,5 +1,11 @@
 import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import type { CorpusDocument, Passage } from '../corpus/types';
+import { type PassageWords, pairings, type TokenVisitor, visitWords } from '../search/passage-tokens';
+
+/** Where a passage's analyzed words may be kept: its index. */
+export interface KeptWords {
+  wordsOf(passage: Passage): PassageWords | undefined;
+}
 
 /** A passage's words, analyzed once. */
 export interface PassageReading {
@@ -28,29 +34,18 @@ export class Readings {
   private readonly headlines = new Map<string, HeadlineReading>();
   private readonly passages = new Map<string, PassageReading>();
 
-  /** A passage analyzed once per sentence. */
+  /** `kept`: the index whose passages are read, which kept their words when it analyzed them. */
+  constructor(private readonly kept?: KeptWords) {}
+
+  /** A passage analyzed once per sentence: as its index kept it, or analyzed now. */
   passage(passage: Passage): PassageReading {
     const cached = this.passages.get(passage.id);
     if (cached) return cached;
-    const reading: PassageReading = {
-      pairs: new Set(),
-      terms: new Set(),
-      wholeWords: new Set(),
-      sentenceTerms: [],
-      sentences: passage.sentences,
-    };
-    for (const sentence of passage.sentences) {
-      const tokens = analyze(sentence);
-      const sentenceTerms = new Set<string>();
-      for (const token of tokens) {
-        sentenceTerms.add(token.term);
-        reading.terms.add(token.term);
-        if (!token.isPart) reading.wholeWords.add(token.term);
-      }
-      reading.sentenceTerms.push(sentenceTerms);
-      // Pairs never span two sentences: a phrase is said within one.
-      addAdjacentPairs(tokens, reading.pairs);
-    }
+    const reading = emptyReading(passage.sentences);
+    const collector = readingCollector(reading);
+    const words = this.kept?.wordsOf(passage);
+    if (words) visitWords(words, collector);
+    else for (const sentence of passage.sentences) visitTokens(analyze(sentence), collector);
     this.passages.set(passage.id, reading);
     return reading;
   }
@@ -60,9 +55,11 @@ export class Readings {
     let title = this.headlines.get(document.file);
     if (!title) {
       const tokens = analyze(document.title);
+      const reading = emptyReading([]);
+      visitTokens(tokens, readingCollector(reading));
       title = {
-        pairs: adjacentPairs(tokens),
-        terms: new Set(tokens.map((token) => token.term)),
+        pairs: reading.pairs,
+        terms: reading.terms,
         words: new Set(tokens.map((token) => token.surface)),
       };
       this.headlines.set(document.file, title);
@@ -71,18 +68,38 @@ export class Readings {
   }
 }
 
-/** Pairs of words side by side, a stopword between allowed: `technolog secur`. */
-function adjacentPairs(tokens: AnalyzedToken[]): Set<string> {
-  return addAdjacentPairs(tokens, new Set());
+function emptyReading(sentences: string[]): PassageReading {
+  return { pairs: new Set(), terms: new Set(), wholeWords: new Set(), sentenceTerms: [], sentences };
 }
 
-/** Adds the pairs of words side by side in `tokens` (see {@link adjacentPairs}) to `pairs`. */
-function addAdjacentPairs(tokens: AnalyzedToken[], pairs: Set<string>): Set<string> {
-  let previous: AnalyzedToken | undefined;
-  for (const token of tokens) {
-    if (token.isPart) continue;
-    if (previous && token.position - previous.position <= 2) pairs.add(`${previous.term} ${token.term}`);
-    previous = token;
-  }
-  return pairs;
+/** One sentence's tokens, as {@link visitWords} reads kept ones. */
+function visitTokens(tokens: AnalyzedToken[], visitor: TokenVisitor): void {
+  const pairs = pairings(tokens);
+  tokens.forEach((token, i) => {
+    visitor.token(token.term, token.isPart, pairs[i]);
+  });
+  visitor.sentenceEnd();
+}
+
+/**
+ * Fills `reading` token by token: each sentence's terms, every term, the terms of whole words, and the
+ * pairs of whole words side by side (never across two sentences: a phrase is said within one).
+ */
+function readingCollector(reading: PassageReading): TokenVisitor {
+  let sentence = new Set<string>();
+  let previous = '';
+  return {
+    token(term, isPart, pairsWithPrevious) {
+      sentence.add(term);
+      reading.terms.add(term);
+      if (isPart) return;
+      reading.wholeWords.add(term);
+      if (pairsWithPrevious) reading.pairs.add(`${previous} ${term}`);
+      previous = term;
+    },
+    sentenceEnd() {
+      reading.sentenceTerms.push(sentence);
+      sentence = new Set();
+    },
+  };
 }

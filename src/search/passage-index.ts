@@ -7,6 +7,12 @@ import { passageText } from '../corpus/types';
 import { IdentityIds, PackedFieldLengths } from './document-tables';
 import { PackedPostings, type PostingBlock, PostingPool, packedOrMap, postingsMap } from './packed-postings';
 import {
+  type PassageWords,
+  PassageWordsTable,
+  PassageWordsWriter,
+  passageWordsFromBlocks,
+} from './passage-tokens';
+import {
   DEFAULT_POSTING_BUDGET,
   isCommonIn,
   type PostingBudget,
@@ -122,6 +128,8 @@ export class PassageIndex {
   private sortedTerms?: string[];
   /** 1 for each passage that leads its document, by position in the index. */
   private readonly leads: Uint8Array;
+  /** Where each document's passages start in the index. */
+  private readonly documentStarts = new Map<string, number>();
 
   private constructor(
     private readonly search: MiniSearch<IndexedPassage>,
@@ -136,8 +144,13 @@ export class PassageIndex {
     private readonly postingBudget: PostingBudget,
     /** Where the term index's packed postings are kept. */
     private readonly postingPool: PostingPool,
+    /** Each passage's analyzed words, kept from indexing. */
+    private readonly words: PassageWordsTable,
   ) {
     this.leads = Uint8Array.from(passages, (passage) => (passage.position === 0 ? 1 : 0));
+    passages.forEach((passage, place) => {
+      if (passage.position === 0) this.documentStarts.set(passage.file, place);
+    });
   }
 
   /** Analyzes and indexes every passage of `documents`. */
@@ -148,6 +161,18 @@ export class PassageIndex {
     const frequencies = new Map<string, number>();
     const titleFrequencies = new Map<string, number>();
     const vocabulary = new Vocabulary();
+    const words = new PassageWordsWriter();
+    // A term's id is its place in `frequencies`, which a snapshot keeps in order.
+    const termIds = new Map<string, number>();
+    const termId = (term: string): number => {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(term, id);
+        frequencies.set(term, 0);
+      }
+      return id;
+    };
     for (const document of documents) {
       const titleTerms = analyze(document.title).map((token) => token.term);
       const title = titleTerms.join(' ');
@@ -156,14 +181,20 @@ export class PassageIndex {
       }
       for (const passage of document.passages) {
         const id = passages.push(passage) - 1;
-        const tokens = analyze(passageText(passage));
-        for (const token of tokens) vocabulary.add(token.surface, token.term);
-        for (const term of new Set(tokens.map((token) => token.term))) {
-          frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+        // Sentence by sentence, as a question's reading of the passage sees it.
+        const terms: string[] = [];
+        for (const sentence of passage.sentences) {
+          const tokens = analyze(sentence);
+          for (const token of tokens) {
+            vocabulary.add(token.surface, token.term);
+            terms.push(token.term);
+          }
+          words.sentence(tokens, termId);
         }
+        for (const term of new Set(terms)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
         // Added one by one, so that no passage's indexed text outlives its indexing: at 100k passages,
         // holding them all for one `addAll` raised the build's peak heap by tens of MB.
-        search.add({ id, text: tokens.map((token) => token.term).join(' '), title });
+        search.add({ id, text: terms.join(' '), title });
       }
     }
     const pool = postings.finish();
@@ -181,7 +212,21 @@ export class PassageIndex {
       acronyms,
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
       pool,
+      new PassageWordsTable(
+        words.finish(),
+        passages.map((passage) => passage.sentences.length),
+        [...termIds.keys()],
+      ),
     );
+  }
+
+  /**
+   * A passage's analyzed words, sentence by sentence, as indexing found them; undefined for a passage
+   * this index does not hold.
+   */
+  wordsOf(passage: Passage): PassageWords | undefined {
+    const place = (this.documentStarts.get(passage.file) ?? Number.NaN) + passage.position;
+    return this.passages[place] === passage ? this.words.at(place) : undefined;
   }
 
   /** Number of distinct terms indexed: the entries of a snapshot's term index. */
@@ -332,6 +377,7 @@ export class PassageIndex {
     acronyms: [string, string[]][];
     postings: PostingBlock[];
     fieldLengths: number[][];
+    passageWords: string[];
   } {
     return {
       search: lazySearchSnapshot(this.search, this.postingPool),
@@ -342,6 +388,7 @@ export class PassageIndex {
       vocabulary: this.vocabulary.entries(),
       acronyms: this.acronyms.entries(),
       postings: this.postingPool.toBlocks(),
+      passageWords: this.words.toBlocks(),
     };
   }
 
@@ -366,16 +413,22 @@ export class PassageIndex {
       }
     }
     packDocumentTables(search, passages.length, snapshot.fieldLengths);
+    const documentFrequencies = new Map(snapshot.documentFrequencies);
     return new PassageIndex(
       search,
       new Map(snapshot.documents.map((document) => [document.file, document])),
       passages,
-      new Map(snapshot.documentFrequencies),
+      documentFrequencies,
       new Map(snapshot.titleFrequencies),
       Vocabulary.fromEntries(snapshot.vocabulary),
       AcronymTable.fromEntries(snapshot.acronyms),
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
       pool,
+      new PassageWordsTable(
+        passageWordsFromBlocks(snapshot.passageWords),
+        passages.map((passage) => passage.sentences.length),
+        [...documentFrequencies.keys()],
+      ),
     );
   }
 }

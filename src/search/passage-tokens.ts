@@ -1,0 +1,143 @@
+import type { AnalyzedToken } from '../analysis/analyzer';
+
+/**
+ * Each passage's analyzed words, kept from indexing.
+ *
+ * A question re-reads its eighty or so candidates in full, sentence by sentence, and analyzing them
+ * again (folding, splitting, stemming through a memo of every word of the corpus) was a quarter of an
+ * answer's time on a large corpus, and most of what it allocated. Indexing analyzes every sentence
+ * anyway, so what a reading needs of each token is kept then, in one typed array for the whole index:
+ * one 32-bit word per token, the term's id and two flags, and a marker closing each sentence.
+ */
+
+/** Closes a sentence in a passage's words. */
+export const SENTENCE_END = 0xffffffff;
+/** A part of a hyphenated word (`production` of `co-production`). */
+const PART = 1;
+/** A whole word that pairs with the whole word before it in its sentence: at most one word apart. */
+const PAIRS = 2;
+const FLAG_BITS = 2;
+/** Term ids must leave room for the flags and the sentence marker. */
+const MAX_TERM_ID = (SENTENCE_END >>> FLAG_BITS) - 1;
+/** Words per block when the words are written out. */
+const WORDS_PER_BLOCK = 16384;
+
+/** One passage's words as kept: a view of the index's words, and the terms their ids stand for. */
+export interface PassageWords {
+  words: Uint32Array;
+  terms: readonly string[];
+}
+
+/** What a reading takes from one token: its term, whether it is a hyphen part, whether it pairs. */
+export interface TokenVisitor {
+  token(term: string, isPart: boolean, pairsWithPrevious: boolean): void;
+  sentenceEnd(): void;
+}
+
+/**
+ * Whether each whole-word token pairs with the whole word before it in its sentence (within two
+ * positions: a stopword between them allowed), as phrases are matched.
+ */
+export function pairings(tokens: readonly AnalyzedToken[]): boolean[] {
+  let previous: AnalyzedToken | undefined;
+  return tokens.map((token) => {
+    if (token.isPart) return false;
+    const pairs = previous !== undefined && token.position - previous.position <= 2;
+    previous = token;
+    return pairs;
+  });
+}
+
+/** Reads `words` token by token into `visitor`. */
+export function visitWords({ words, terms }: PassageWords, visitor: TokenVisitor): void {
+  for (const word of words) {
+    if (word === SENTENCE_END) {
+      visitor.sentenceEnd();
+      continue;
+    }
+    visitor.token(terms[word >>> FLAG_BITS], (word & PART) !== 0, (word & PAIRS) !== 0);
+  }
+}
+
+/** Collects passages' words as an index is built, passage after passage, sentence after sentence. */
+export class PassageWordsWriter {
+  private words = new Uint32Array(1 << 16);
+  private length = 0;
+
+  /** Adds a sentence's tokens, each term given by its id. */
+  sentence(tokens: readonly AnalyzedToken[], termId: (term: string) => number): void {
+    const pairs = pairings(tokens);
+    this.reserve(tokens.length + 1);
+    tokens.forEach((token, i) => {
+      const id = termId(token.term);
+      if (!(id >= 0 && id <= MAX_TERM_ID)) throw new Error(`term id ${id} out of range`);
+      this.words[this.length++] = (id << FLAG_BITS) | (token.isPart ? PART : 0) | (pairs[i] ? PAIRS : 0);
+    });
+    this.words[this.length++] = SENTENCE_END;
+  }
+
+  /** Every word added, in one array of their exact length. */
+  finish(): Uint32Array {
+    return this.words.slice(0, this.length);
+  }
+
+  private reserve(count: number): void {
+    if (this.length + count <= this.words.length) return;
+    const grown = new Uint32Array(Math.max(this.words.length * 2, this.length + count));
+    grown.set(this.words.subarray(0, this.length));
+    this.words = grown;
+  }
+}
+
+/**
+ * The words of every passage of an index, found by the passage's place in it. `words` hold the passages
+ * in order; `sentenceCounts` says how many sentences each has, so where each starts is found by counting
+ * sentence markers. Throws when they disagree.
+ */
+export class PassageWordsTable {
+  private readonly starts: Uint32Array;
+
+  constructor(
+    private readonly words: Uint32Array,
+    sentenceCounts: readonly number[],
+    private readonly terms: readonly string[],
+  ) {
+    this.starts = new Uint32Array(sentenceCounts.length + 1);
+    let at = 0;
+    sentenceCounts.forEach((count, passage) => {
+      for (let ended = 0; ended < count; at++) {
+        if (at >= words.length) throw new Error('passage words end before their sentences');
+        if (words[at] === SENTENCE_END) ended++;
+        else if (words[at] >>> FLAG_BITS >= terms.length) throw new Error('a passage word names no term');
+      }
+      this.starts[passage + 1] = at;
+    });
+    if (at !== words.length) throw new Error('passage words hold more sentences than their passages');
+  }
+
+  /** The words of the passage at `place` in the index. */
+  at(place: number): PassageWords {
+    return { words: this.words.subarray(this.starts[place], this.starts[place + 1]), terms: this.terms };
+  }
+
+  /** The words as blocks of base64, in the machine's byte order, for a snapshot. */
+  toBlocks(): string[] {
+    const blocks: string[] = [];
+    for (let start = 0; start < this.words.length; start += WORDS_PER_BLOCK) {
+      const block = this.words.subarray(start, start + WORDS_PER_BLOCK);
+      blocks.push(Buffer.from(block.buffer, block.byteOffset, block.byteLength).toString('base64'));
+    }
+    return blocks;
+  }
+}
+
+/** Words written by {@link PassageWordsTable.toBlocks}, back in one array. */
+export function passageWordsFromBlocks(blocks: readonly string[]): Uint32Array {
+  const bytes = blocks.reduce((sum, block) => sum + Buffer.byteLength(block, 'base64'), 0);
+  if (bytes % Uint32Array.BYTES_PER_ELEMENT !== 0) throw new Error('passage words cut mid-word');
+  const words = new Uint32Array(bytes / Uint32Array.BYTES_PER_ELEMENT);
+  const target = Buffer.from(words.buffer);
+  let offset = 0;
+  for (const block of blocks) offset += target.write(block, offset, 'base64');
+  return words;
+}

@@ -1,0 +1,110 @@
+import { analyze } from '../../src/analysis/analyzer';
+import { Readings } from '../../src/answer/readings';
+import { assembleDocuments } from '../../src/corpus/load-corpus';
+import { PassageIndex } from '../../src/search/passage-index';
+import {
+  PassageWordsTable,
+  PassageWordsWriter,
+  pairings,
+  passageWordsFromBlocks,
+  SENTENCE_END,
+  visitWords,
+} from '../../src/search/passage-tokens';
+
+const paragraph = (n: number) =>
+  `Paragraph ${n} weighs the cost of the film, its well-known co-stars and the state of the market. ` +
+  'The producers said the technology security rules of both countries would apply to every frame shot.';
+const texts = [
+  [
+    'Co-production deal',
+    'The UK–India co-production treaty was signed in Delhi. Lammy met the minister of state.',
+    ...[1, 2, 3, 4, 5, 6].map(paragraph),
+  ].join('\n\n'),
+  "Harbour report\n\nThe harbour's new crane arrived. Ships wait. The U.S. Navy said nothing of it.",
+  'Notes\n\nOne.',
+];
+const file = (text: string, i: number) => ({
+  file: `doc-${i}.txt`,
+  text,
+  size: text.length,
+  mtimeMs: 0,
+  contentHash: String(i),
+});
+const documents = assembleDocuments(texts.map(file));
+const index = PassageIndex.build(documents);
+const passages = documents.flatMap((document) => document.passages);
+
+describe('the words an index keeps of each passage', () => {
+  it('read as the same passage analyzed afresh, sentence by sentence, hyphen parts, names and pairs alike', () => {
+    expect(documents[0].passages.length).toBeGreaterThan(2);
+    for (const passage of passages) {
+      expect(index.wordsOf(passage)).toBeDefined();
+      expect(new Readings(index).passage(passage)).toEqual(new Readings().passage(passage));
+    }
+  });
+
+  it('read the same after a snapshot', () => {
+    const restored = PassageIndex.fromSnapshot(JSON.parse(JSON.stringify(index.toSnapshot())));
+    const [first] = restored.documents.values();
+    for (const passage of first.passages) {
+      expect(new Readings(restored).passage(passage)).toEqual(new Readings().passage(passage));
+    }
+  });
+
+  it('are not given for a passage of another index, which is analyzed instead', () => {
+    // The same file read again: equal passages, but not the ones this index holds.
+    const other = PassageIndex.build(assembleDocuments([file(texts[0], 0)]));
+    expect(other.wordsOf(passages[0])).toBeUndefined();
+    expect(index.wordsOf({ ...passages[0] })).toBeUndefined();
+  });
+});
+
+describe('PassageWordsTable', () => {
+  const terms = ['ship', 'sail', 'port'];
+  const writer = new PassageWordsWriter();
+  // Passage 0: two sentences; passage 1: one sentence without a word kept.
+  writer.sentence(analyze('Ships sail.'), (term) => terms.indexOf(term));
+  writer.sentence(analyze('Ships port.'), (term) => terms.indexOf(term));
+  writer.sentence([], () => 0);
+  const words = writer.finish();
+
+  it("finds each passage's words by counting its sentences, and reads them back", () => {
+    const table = new PassageWordsTable(words, [2, 1], terms);
+    const read: string[] = [];
+    visitWords(table.at(0), {
+      token: (term, isPart, pairs) => read.push(`${term}${isPart ? '-part' : ''}${pairs ? '+pair' : ''}`),
+      sentenceEnd: () => read.push('.'),
+    });
+    expect(read).toEqual(['ship', 'sail+pair', '.', 'ship', 'port+pair', '.']);
+    expect([...table.at(1).words]).toEqual([SENTENCE_END]);
+  });
+
+  it('comes back whole from its blocks', () => {
+    const table = new PassageWordsTable(words, [2, 1], terms);
+    expect([...passageWordsFromBlocks(table.toBlocks())]).toEqual([...words]);
+  });
+
+  it('refuses words that disagree with the passages or the terms', () => {
+    expect(() => new PassageWordsTable(words, [2, 2], terms)).toThrow(/end before their sentences/);
+    expect(() => new PassageWordsTable(words, [2], terms)).toThrow(/more sentences/);
+    expect(() => new PassageWordsTable(words, [2, 1], ['ship'])).toThrow(/names no term/);
+    expect(() => passageWordsFromBlocks(['AAA='])).toThrow(/cut mid-word/);
+  });
+});
+
+describe('pairings', () => {
+  it('pairs a whole word with the whole word before it, across one stopword at most, never a hyphen part', () => {
+    // "technology" and "security": side by side; "of the" puts "cost" two stopwords from "film".
+    const tokens = analyze('technology security, the cost of the film and co-production');
+    expect(tokens.map((token) => token.term)).toEqual([
+      'technolog',
+      'secur',
+      'cost',
+      'film',
+      'coproduct',
+      'co',
+      'product',
+    ]);
+    expect(pairings(tokens)).toEqual([false, true, true, false, true, false, false]);
+  });
+});
