@@ -1,5 +1,3 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
-
 /** A vocabulary word proposed for a misspelt query word. */
 export interface SpellingCorrection {
   surface: string;
@@ -10,11 +8,12 @@ export interface SpellingCorrection {
 /**
  * The corpus's words, for correcting query words the corpus does not contain ("semicondutor",
  * "minsiter"). Candidates share a length band and the first letter (or the second, for a slip on the
- * first key); natural's Damerau–Levenshtein distance then decides, transpositions counting as one
- * edit. Ties go to the more frequent word.
+ * first key); the restricted Damerau–Levenshtein distance then decides, transpositions counting as one
+ * edit ({@link editDistanceWithin}). Ties go to the more frequent word.
  */
 export class Vocabulary {
-  private readonly buckets = new Map<string, string[]>();
+  /** Words by first letter and length, each beside the mask of its letters ({@link letterMask}). */
+  private readonly buckets = new Map<string, { words: string[]; masks: number[] }>();
   private readonly words = new Map<string, { term: string; count: number }>();
 
   /** Records one occurrence of a word and its index term. */
@@ -26,9 +25,13 @@ export class Vocabulary {
     }
     this.words.set(surface, { term, count: 1 });
     const key = bucketKey(surface[0], surface.length);
-    const bucket = this.buckets.get(key);
-    if (bucket) bucket.push(surface);
-    else this.buckets.set(key, [surface]);
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { words: [], masks: [] };
+      this.buckets.set(key, bucket);
+    }
+    bucket.words.push(surface);
+    bucket.masks.push(letterMask(surface));
   }
 
   /** Number of distinct words. */
@@ -66,42 +69,137 @@ export class Vocabulary {
     const maxEdits = word.length >= 8 ? 2 : 1;
     let best: (SpellingCorrection & { count: number; dropped: boolean }) | undefined;
     const firstLetters = new Set([word[0], word[1]]);
-    for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-      for (const first of firstLetters) {
-        for (const candidate of this.buckets.get(bucketKey(first, length)) ?? []) {
-          if (!closeEnough(word, candidate, maxEdits)) continue;
-          const distance = DamerauLevenshteinDistance(word, candidate, { restricted: true });
-          if (distance > maxEdits) continue;
-          const entry = this.words.get(candidate);
-          if (!entry) continue;
-          // At equal distance, a word the typist dropped letters from ("ocen" → "ocean") beats one with
-          // letters changed ("open"): dropped letters are the commonest typo. Then the commoner word wins.
-          const dropped = candidate.length > word.length;
-          if (
-            !best ||
-            distance < best.distance ||
-            (distance === best.distance && dropped && !best.dropped) ||
-            (distance === best.distance && dropped === best.dropped && entry.count > best.count)
-          ) {
-            best = { surface: candidate, term: entry.term, distance, count: entry.count, dropped };
+    const mask = letterMask(word);
+    countLetters(word, 1);
+    try {
+      for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
+        for (const first of firstLetters) {
+          const { words, masks } = this.buckets.get(bucketKey(first, length)) ?? { words: [], masks: [] };
+          for (let i = 0; i < words.length; i++) {
+            const candidate = words[i];
+            // Each letter one word has and the other lacks is at least one letter of difference.
+            if (bitCount(masks[i] ^ mask) > maxEdits * 2) continue;
+            if (!closeEnough(word.length, candidate, maxEdits)) continue;
+            const distance = editDistanceWithin(word, candidate, maxEdits);
+            if (distance > maxEdits) continue;
+            const entry = this.words.get(candidate);
+            if (!entry) continue;
+            // At equal distance, a word the typist dropped letters from ("ocen" → "ocean") beats one with
+            // letters changed ("open"): dropped letters are the commonest typo. Then the commoner word wins.
+            const dropped = candidate.length > word.length;
+            if (
+              !best ||
+              distance < best.distance ||
+              (distance === best.distance && dropped && !best.dropped) ||
+              (distance === best.distance && dropped === best.dropped && entry.count > best.count)
+            ) {
+              best = { surface: candidate, term: entry.term, distance, count: entry.count, dropped };
+            }
           }
         }
       }
+    } finally {
+      countLetters(word, -1);
     }
     return best && { surface: best.surface, term: best.term, distance: best.distance };
   }
+}
+
+/**
+ * The restricted Damerau–Levenshtein distance between `a` and `b` (the optimal string alignment distance:
+ * insertions, deletions, substitutions and swaps of two neighbouring letters each count one edit, no
+ * letter edited twice), counted in UTF-16 code units; once it must exceed `limit`, some number over it.
+ * natural has the same distance, but it builds an object per cell of the table and took about 40 µs a
+ * word here, for the thousands of candidates that correcting one word may compare.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  // Three rows of the table: two rows back (for a swap), the last one, and the one being filled.
+  let twoBack = new Int32Array(b.length + 1);
+  let last = Int32Array.from({ length: b.length + 1 }, (_, column) => column);
+  let row = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const same = a.charCodeAt(i - 1) === b.charCodeAt(j - 1);
+      let cost = Math.min(last[j] + 1, row[j - 1] + 1, last[j - 1] + (same ? 0 : 1));
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
+        cost = Math.min(cost, twoBack[j - 2] + 1);
+      }
+      row[j] = cost;
+      if (cost < least) least = cost;
+    }
+    // No later row can fall below this one's least: every edit path crosses it.
+    if (least > limit) return limit + 1;
+    [twoBack, last, row] = [last, row, twoBack];
+  }
+  return last[b.length];
+}
+
+/**
+ * Which letters a word has: a bit for each of a to z, and five more shared by every other character. Two
+ * words whose masks differ in `n` bits differ by at least `n` letters, which rules most candidates out
+ * without reading them.
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    mask |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 5));
+  }
+  return mask;
+}
+
+/** Bits set in a 32-bit number. */
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 function bucketKey(first: string, length: number): string {
   return `${first}${length}`;
 }
 
-/** Cheap filter before the edit distance: the letters used may differ by at most two per edit. */
-function closeEnough(a: string, b: string, maxEdits: number): boolean {
-  const counts = new Map<string, number>();
-  for (const char of a) counts.set(char, (counts.get(char) ?? 0) + 1);
-  for (const char of b) counts.set(char, (counts.get(char) ?? 0) - 1);
-  let difference = 0;
-  for (const count of counts.values()) difference += Math.abs(count);
-  return difference <= maxEdits * 2;
+/**
+ * The letters of the word being corrected, counted by UTF-16 code unit (as the edit distance counts
+ * them): filled by {@link countLetters} for the length of one {@link Vocabulary.nearest}, and all zero
+ * again after it. One table for every call: a `Map` per candidate, built for each of the thousands of
+ * words sharing a first letter and a length, made correcting one word take several milliseconds on a large
+ * corpus.
+ */
+const letterCounts = new Int32Array(0x10000);
+
+function countLetters(word: string, by: 1 | -1): void {
+  for (let i = 0; i < word.length; i++) letterCounts[word.charCodeAt(i)] += by;
+}
+
+/**
+ * Cheap filter before the edit distance: the letters used by the counted word (of `wordLength` letters)
+ * and by `candidate` may differ by at most two per edit.
+ */
+function closeEnough(wordLength: number, candidate: string, maxEdits: number): boolean {
+  const allowed = maxEdits * 2;
+  // How far the letters differ, kept as each of the candidate's letters is taken from the counts: each
+  // letter taken changes it by one, so once it exceeds what the letters left could take back, it stays over.
+  let difference = wordLength;
+  let taken = 0;
+  let close = true;
+  for (; taken < candidate.length; taken++) {
+    const count = letterCounts[candidate.charCodeAt(taken)]--;
+    difference += count > 0 ? -1 : 1;
+    if (difference - (candidate.length - taken - 1) > allowed) {
+      close = false;
+      taken++;
+      break;
+    }
+  }
+  for (let i = 0; i < taken; i++) letterCounts[candidate.charCodeAt(i)]++;
+  return close && difference <= allowed;
 }

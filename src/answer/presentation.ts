@@ -43,7 +43,7 @@ export function presentAnswer(question: string, attempt: Attempt): Answer {
   for (const ranked of attempt.ranked) {
     // Past what can be shown, further passages only cost time.
     if (merged.length >= MERGED_ENOUGH) break;
-    const twin = merged.find((entry) => similarity(entry.ranked.terms, ranked.terms) >= NEAR_DUPLICATE);
+    const twin = merged.find((entry) => nearDuplicates(entry.ranked.terms, ranked.terms));
     if (twin) {
       if (!twin.citations.some((citation) => citation.file === ranked.hit.document.file)) {
         twin.citations.push(citationOf(ranked.hit));
@@ -106,13 +106,17 @@ function citationOf({ document, passage }: PassageHit): Citation {
 }
 
 /**
- * Share of the smaller term set that the other holds; 0 when one is under {@link DUPLICATE_SIZE_RATIO}
- * of the other's size, as a line that happens to recur inside a longer passage is not that passage.
+ * True when the other term set holds {@link NEAR_DUPLICATE} of the smaller one; never when the smaller is
+ * under {@link DUPLICATE_SIZE_RATIO} of the other's size, as a line that happens to recur inside a longer
+ * passage is not that passage.
  */
-function similarity(a: Set<string>, b: Set<string>): number {
-  const smaller = Math.min(a.size, b.size);
-  if (smaller === 0 || smaller < DUPLICATE_SIZE_RATIO * Math.max(a.size, b.size)) return 0;
-  let shared = 0;
-  for (const term of a) if (b.has(term)) shared++;
-  return shared / smaller;
+function nearDuplicates(a: Set<string>, b: Set<string>): boolean {
+  const [smaller, larger] = a.size <= b.size ? [a, b] : [b, a];
+  if (smaller.size === 0 || smaller.size < DUPLICATE_SIZE_RATIO * larger.size) return false;
+  // Most pairs of candidates differ early: once more terms are missing than a near-duplicate allows,
+  // the rest cannot make it one.
+  const allowedMisses = smaller.size - Math.ceil(NEAR_DUPLICATE * smaller.size);
+  let misses = 0;
+  for (const term of smaller) if (!larger.has(term) && ++misses > allowedMisses) return false;
+  return true;
 }

@@ -135,3 +135,27 @@ describe('a passage a document says again nearly word for word', () => {
     expect(answer.passages[0].citations.map((citation) => citation.file)).toEqual(['twice.txt', 'copy.txt']);
   });
 });
+
+describe('a quote that another document extends or alters', () => {
+  const quote =
+    'The Skerry ferry, launched by Ana Costa in May 2020, carries four hundred passengers between the two harbours every hour, in all weathers, and its crew of twelve live on the island.';
+  const over = (other: string) =>
+    engineOver([
+      ['ferry.txt', `Ferry news\n\n${quote}`],
+      ['other.txt', `Harbour notes\n\n${other}`],
+    ]).answer('Who launched the Skerry ferry?');
+  const cited = (answer: ReturnType<typeof over>) =>
+    [...answer.passages, ...answer.morePassages].map((passage) => files(passage));
+
+  it('is the same quote with a sentence added, shown once citing both', () => {
+    expect(cited(over(`${quote} Tickets cost more since June.`))).toEqual([['ferry.txt', 'other.txt']]);
+  });
+
+  it('is another passage once much of its wording differs', () => {
+    const altered = quote
+      .replace('four hundred passengers', 'sixty cars')
+      .replace('every hour, in all weathers', 'twice daily when calm')
+      .replace('crew of twelve live', 'captain lives');
+    expect(cited(over(altered))).toHaveLength(2);
+  });
+});
