@@ -2,9 +2,10 @@ import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { type PassageWords, pairings, type TokenVisitor, visitWords } from '../search/passage-tokens';
 
-/** Where a passage's analyzed words may be kept: its index. */
+/** Where passages' and headlines' analyzed words may be kept: their index. */
 export interface KeptWords {
   wordsOf(passage: Passage): PassageWords | undefined;
+  headlineWordsOf(document: CorpusDocument): PassageWords | undefined;
 }
 
 /** A passage's words, analyzed once. */
@@ -50,17 +51,31 @@ export class Readings {
     return reading;
   }
 
-  /** A document's headline analyzed once. */
+  /**
+   * A document's headline analyzed once: as its index kept it, or analyzed now. Its words as written are
+   * analyzed only if asked for, as few candidates' headlines need them.
+   */
   headline(document: CorpusDocument): HeadlineReading {
     let title = this.headlines.get(document.file);
     if (!title) {
-      const tokens = analyze(document.title);
       const reading = emptyReading([]);
-      visitTokens(tokens, readingCollector(reading));
+      const collector = readingCollector(reading);
+      const kept = this.kept?.headlineWordsOf(document);
+      let tokens: AnalyzedToken[] | undefined;
+      if (kept) visitWords(kept, collector);
+      else {
+        tokens = analyze(document.title);
+        visitTokens(tokens, collector);
+      }
+      let words: Set<string> | undefined;
       title = {
         pairs: reading.pairs,
         terms: reading.terms,
-        words: new Set(tokens.map((token) => token.surface)),
+        get words() {
+          tokens ??= analyze(document.title);
+          words ??= new Set(tokens.map((token) => token.surface));
+          return words;
+        },
       };
       this.headlines.set(document.file, title);
     }

@@ -32,7 +32,7 @@ import { PassageIndex, type TermEntry } from './passage-index';
  * A snapshot whose checksum or counts disagree with what it holds (a part truncated, replaced or emptied)
  * is refused and rebuilt with a warning, never loaded as a smaller corpus.
  */
-export const SNAPSHOT_FORMAT_VERSION = 11;
+export const SNAPSHOT_FORMAT_VERSION = 12;
 
 /** Items (terms, documents, table rows) per line of a snapshot. */
 export const SNAPSHOT_CHUNK_ITEMS = 2000;

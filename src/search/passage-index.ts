@@ -1,5 +1,5 @@
 import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
-import { analyze } from '../analysis/analyzer';
+import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
@@ -130,6 +130,10 @@ export class PassageIndex {
   private readonly leads: Uint8Array;
   /** Where each document's passages start in the index. */
   private readonly documentStarts = new Map<string, number>();
+  /** Where each document's headline is among the words kept: after every passage's, in document order. */
+  private readonly headlinePlaces = new Map<string, number>();
+  /** Each passage's and each headline's analyzed words, kept from indexing. */
+  private readonly words: PassageWordsTable;
 
   private constructor(
     private readonly search: MiniSearch<IndexedPassage>,
@@ -144,13 +148,26 @@ export class PassageIndex {
     private readonly postingBudget: PostingBudget,
     /** Where the term index's packed postings are kept. */
     private readonly postingPool: PostingPool,
-    /** Each passage's analyzed words, kept from indexing. */
-    private readonly words: PassageWordsTable,
+    /**
+     * The analyzed words of every passage, then of every document's headline, as
+     * {@link PassageWordsWriter} wrote them, term ids as {@link keptTerms} numbers them.
+     */
+    words: Uint32Array,
   ) {
     this.leads = Uint8Array.from(passages, (passage) => (passage.position === 0 ? 1 : 0));
     passages.forEach((passage, place) => {
       if (passage.position === 0) this.documentStarts.set(passage.file, place);
     });
+    for (const file of documents.keys())
+      this.headlinePlaces.set(file, passages.length + this.headlinePlaces.size);
+    this.words = new PassageWordsTable(
+      words,
+      [
+        ...passages.map((passage) => passage.sentences.length),
+        ...[...this.headlinePlaces.keys()].map(() => 1),
+      ],
+      keptTerms(documentFrequencies, titleFrequencies),
+    );
   }
 
   /** Analyzes and indexes every passage of `documents`. */
@@ -173,8 +190,11 @@ export class PassageIndex {
       }
       return id;
     };
+    const headlines: AnalyzedToken[][] = [];
     for (const document of documents) {
-      const titleTerms = analyze(document.title).map((token) => token.term);
+      const headline = analyze(document.title);
+      headlines.push(headline);
+      const titleTerms = headline.map((token) => token.term);
       const title = titleTerms.join(' ');
       for (const term of new Set(titleTerms)) {
         titleFrequencies.set(term, (titleFrequencies.get(term) ?? 0) + document.passages.length);
@@ -197,6 +217,10 @@ export class PassageIndex {
         search.add({ id, text: terms.join(' '), title });
       }
     }
+    // The words of headlines, after every passage's: a term said only in headlines is numbered after
+    // every term of the passages, in the order `titleFrequencies` keeps.
+    for (const term of titleFrequencies.keys()) if (!termIds.has(term)) termIds.set(term, termIds.size);
+    for (const headline of headlines) words.sentence(headline, termId);
     const pool = postings.finish();
     packDocumentTables(search, passages.length, [
       ...(search as unknown as DocumentTables<Map<number, number[]>>)._fieldLength.values(),
@@ -212,11 +236,7 @@ export class PassageIndex {
       acronyms,
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
       pool,
-      new PassageWordsTable(
-        words.finish(),
-        passages.map((passage) => passage.sentences.length),
-        [...termIds.keys()],
-      ),
+      words.finish(),
     );
   }
 
@@ -227,6 +247,14 @@ export class PassageIndex {
   wordsOf(passage: Passage): PassageWords | undefined {
     const place = (this.documentStarts.get(passage.file) ?? Number.NaN) + passage.position;
     return this.passages[place] === passage ? this.words.at(place) : undefined;
+  }
+
+  /** A document's headline analyzed, as indexing found it; undefined for a document this index does not hold. */
+  headlineWordsOf(document: CorpusDocument): PassageWords | undefined {
+    const place = this.headlinePlaces.get(document.file);
+    return place !== undefined && this.documents.get(document.file) === document
+      ? this.words.at(place)
+      : undefined;
   }
 
   /** Number of distinct terms indexed: the entries of a snapshot's term index. */
@@ -413,24 +441,32 @@ export class PassageIndex {
       }
     }
     packDocumentTables(search, passages.length, snapshot.fieldLengths);
-    const documentFrequencies = new Map(snapshot.documentFrequencies);
     return new PassageIndex(
       search,
       new Map(snapshot.documents.map((document) => [document.file, document])),
       passages,
-      documentFrequencies,
+      new Map(snapshot.documentFrequencies),
       new Map(snapshot.titleFrequencies),
       Vocabulary.fromEntries(snapshot.vocabulary),
       AcronymTable.fromEntries(snapshot.acronyms),
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
       pool,
-      new PassageWordsTable(
-        passageWordsFromBlocks(snapshot.passageWords),
-        passages.map((passage) => passage.sentences.length),
-        [...documentFrequencies.keys()],
-      ),
+      passageWordsFromBlocks(snapshot.passageWords),
     );
   }
+}
+
+/**
+ * The terms the kept words' ids stand for: every term of the passages, in the order of their document
+ * frequencies, then the terms said only in headlines, in the order of theirs.
+ */
+function keptTerms(
+  documentFrequencies: ReadonlyMap<string, number>,
+  titleFrequencies: ReadonlyMap<string, number>,
+): string[] {
+  const terms = [...documentFrequencies.keys()];
+  for (const term of titleFrequencies.keys()) if (!documentFrequencies.has(term)) terms.push(term);
+  return terms;
 }
 
 /**

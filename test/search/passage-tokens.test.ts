@@ -43,11 +43,28 @@ describe('the words an index keeps of each passage', () => {
     }
   });
 
+  it('read each headline as it analyzed afresh, a word said only in a headline too', () => {
+    // "Co-production deal": "deal" is in no passage.
+    expect(index.documentFrequency('deal')).toBe(0);
+    for (const document of documents) {
+      expect(index.headlineWordsOf(document)).toBeDefined();
+      const kept = new Readings(index).headline(document);
+      const fresh = new Readings().headline(document);
+      expect([kept.terms, kept.pairs, kept.words]).toEqual([fresh.terms, fresh.pairs, fresh.words]);
+    }
+    expect(new Readings(index).headline(documents[0]).terms).toContain('deal');
+  });
+
   it('read the same after a snapshot', () => {
     const restored = PassageIndex.fromSnapshot(JSON.parse(JSON.stringify(index.toSnapshot())));
     const [first] = restored.documents.values();
     for (const passage of first.passages) {
       expect(new Readings(restored).passage(passage)).toEqual(new Readings().passage(passage));
+    }
+    for (const document of restored.documents.values()) {
+      const kept = new Readings(restored).headline(document);
+      const fresh = new Readings().headline(document);
+      expect([kept.terms, kept.pairs, kept.words]).toEqual([fresh.terms, fresh.pairs, fresh.words]);
     }
   });
 
@@ -56,6 +73,8 @@ describe('the words an index keeps of each passage', () => {
     const other = PassageIndex.build(assembleDocuments([file(texts[0], 0)]));
     expect(other.wordsOf(passages[0])).toBeUndefined();
     expect(index.wordsOf({ ...passages[0] })).toBeUndefined();
+    expect(index.headlineWordsOf(documents[0])).toBeDefined();
+    expect(other.headlineWordsOf(documents[0])).toBeUndefined();
   });
 });
 
