@@ -388,7 +388,7 @@ export class PassageIndex {
 
   /** The `limit` best of `results` as hits, best first, scored as minisearch's `search` scores them. */
   private toHits(results: RawResults, limit: number): PassageHit[] {
-    return bestByScore(finalScores(results), limit).flatMap(({ id, score }) => {
+    return bestGathered(results, limit).flatMap(({ id, score }) => {
       const passage = this.passages[id];
       const document = passage && this.documents.get(passage.file);
       return passage && document ? [{ passage, document, score }] : [];
@@ -634,22 +634,38 @@ function* passageTexts(documents: CorpusDocument[]): Generator<string> {
  */
 export function bestByScore<T extends { score: number }>(results: Iterable<T>, count: number): T[] {
   const best: T[] = [];
-  for (const result of results) {
-    if (best.length === count && (count === 0 || result.score <= best[count - 1].score)) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (best[middle].score >= result.score) low = middle + 1;
-      else high = middle;
-    }
-    best.splice(low, 0, result);
-    if (best.length > count) best.pop();
-  }
+  for (const result of results) if (ranksAmong(best, result.score, count)) keepAmong(best, result, count);
   return best;
 }
 
-/** Each gathered result's id and score as minisearch's `search` gives it: the summed BM25 times the terms matched. */
-function* finalScores(results: RawResults): Generator<Scored> {
-  for (const [id, { score, terms }] of results) yield { id, score: score * (terms.length || 1) };
+/**
+ * The `count` best of minisearch's gathered results, best first, ties in the order gathered, each scored
+ * as minisearch's `search` scores it: the summed BM25 times the terms matched. Only those kept become
+ * objects: thousands are gathered, a few dozen kept.
+ */
+function bestGathered(results: RawResults, count: number): Scored[] {
+  const best: Scored[] = [];
+  results.forEach(({ score, terms }, id) => {
+    const final = score * (terms.length || 1);
+    if (ranksAmong(best, final, count)) keepAmong(best, { id, score: final }, count);
+  });
+  return best;
+}
+
+/** Whether a result scored `score` would be among the `count` best kept in `best`. */
+function ranksAmong(best: readonly { score: number }[], score: number, count: number): boolean {
+  return best.length < count || (count > 0 && score > best[count - 1].score);
+}
+
+/** Puts `result` in its place among `best` (best first, after those scored the same), keeping `count`. */
+function keepAmong<T extends { score: number }>(best: T[], result: T, count: number): void {
+  let low = 0;
+  let high = best.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (best[middle].score >= result.score) low = middle + 1;
+    else high = middle;
+  }
+  best.splice(low, 0, result);
+  if (best.length > count) best.pop();
 }
