@@ -9,7 +9,9 @@ import type { CorpusWarning } from '../corpus/read-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
 import type { Logger } from '../logging/logger';
 import { fileLines } from './file-lines';
-import { PassageIndex, type TermEntry } from './passage-index';
+import { PostingPool } from './packed-postings';
+import { type LoadableSnapshot, PassageIndex, type PassageIndexData, type TermEntry } from './passage-index';
+import { passageWordsReader } from './passage-tokens';
 
 /**
  * Index snapshots: the built index saved to `DATA_DIR`, so a restart over an unchanged corpus loads it
@@ -32,13 +34,13 @@ import { PassageIndex, type TermEntry } from './passage-index';
  * A snapshot whose checksum or counts disagree with what it holds (a part truncated, replaced or emptied)
  * is refused and rebuilt with a warning, never loaded as a smaller corpus.
  */
-export const SNAPSHOT_FORMAT_VERSION = 12;
+export const SNAPSHOT_FORMAT_VERSION = 13;
 
 /** Items (terms, documents, table rows) per line of a snapshot. */
 export const SNAPSHOT_CHUNK_ITEMS = 2000;
 
 /** Index data as {@link PassageIndex.toSnapshot} gives it. */
-export type PassageIndexSnapshot = ReturnType<PassageIndex['toSnapshot']>;
+export type PassageIndexSnapshot = PassageIndexData;
 
 /** Thrown when a snapshot file cannot be used: unreadable, truncated, corrupt, or for another corpus. */
 export class SnapshotError extends Error {
@@ -69,6 +71,9 @@ interface SnapshotHeader {
   /** Documents and passages the snapshot holds. */
   documents: number;
   passages: number;
+  /** Postings in the pool, and words kept of passages and headlines: what their blocks decode to. */
+  postings: number;
+  passageWords: number;
   /** Lines of parts between the header and the trailer. */
   lines: number;
 }
@@ -174,6 +179,8 @@ export async function saveIndexSnapshot(
     warnings,
     documents: snapshot.documents.length,
     passages: index.passageCount,
+    postings: blockBytes(snapshot.postings.map(([ids]) => ids)) / Int32Array.BYTES_PER_ELEMENT,
+    passageWords: blockBytes(snapshot.passageWords) / Uint32Array.BYTES_PER_ELEMENT,
     lines:
       1 + chunkCount(terms) + LIST_PARTS.reduce((sum, part) => sum + chunkCount(snapshot[part].length), 0),
   };
@@ -215,8 +222,10 @@ export async function readIndexSnapshot(
     const { header, settings, lists } = read;
     const snapshot = {
       ...lists,
+      postings: read.postings.finish(),
+      passageWords: read.passageWords.finish(),
       search: { ...settings, index: read.indexEntries() },
-    } as PassageIndexSnapshot;
+    } as LoadableSnapshot;
     const passages = snapshot.documents.reduce((sum, document) => sum + (document.passages?.length ?? 0), 0);
     if (
       snapshot.documents.length !== header.documents ||
@@ -250,6 +259,7 @@ async function readSnapshotLines(file: string, key: string) {
     unknown[]
   >;
   const indexLines: string[] = [];
+  let binary: ReturnType<typeof binaryParts> | undefined;
   let header: SnapshotHeader | undefined;
   let settings: Partial<PassageIndexSnapshot['search']> | undefined;
   let trailer: Partial<SnapshotTrailer> | undefined;
@@ -258,6 +268,7 @@ async function readSnapshotLines(file: string, key: string) {
     if (trailer !== undefined) throw new SnapshotError(`${file} has lines after its checksum`);
     if (header === undefined) {
       header = snapshotHeader(file, line, key);
+      binary = binaryParts(header);
     } else if (count === header.lines) {
       trailer = JSON.parse(line) as Partial<SnapshotTrailer>;
       continue;
@@ -268,14 +279,18 @@ async function readSnapshotLines(file: string, key: string) {
       const { part, items } = JSON.parse(line) as { part?: string; items?: unknown };
       if (!Array.isArray(items)) throw new SnapshotError(`${file}: a ${part} line holds no list`);
       if (part === 'search') settings = items[0] as typeof settings;
-      else if (LIST_PARTS.includes(part as ListPart))
+      else if (part === 'postings' || part === 'passageWords') {
+        // Decoded as they come: the blocks of base64, kept, were tens of MB beside the index.
+        const reader = binary?.[part] as { add(block: unknown): void };
+        for (const item of items) reader.add(item);
+      } else if (LIST_PARTS.includes(part as ListPart))
         for (const item of items) lists[part as ListPart].push(item);
       else throw new SnapshotError(`${file}: unknown part ${part}`);
       count++;
     }
     checksum.update(bytes);
   }
-  if (header === undefined || trailer === undefined || settings === undefined) {
+  if (header === undefined || binary === undefined || trailer === undefined || settings === undefined) {
     throw new SnapshotError(`${file} is truncated or not a coop index snapshot`);
   }
   if (trailer.sha1 !== checksum.digest('hex')) {
@@ -285,6 +300,7 @@ async function readSnapshotLines(file: string, key: string) {
     header,
     settings,
     lists,
+    ...binary,
     *indexEntries(): Generator<TermEntry> {
       for (let i = 0; i < indexLines.length; i++) {
         const { items } = JSON.parse(indexLines[i]) as { items: TermEntry[] };
@@ -307,11 +323,26 @@ function snapshotHeader(file: string, line: string, key: string): SnapshotHeader
     header.analyzerVersion !== ANALYZER_VERSION ||
     header.byteOrder !== endianness() ||
     header.key !== key ||
-    typeof header.lines !== 'number'
+    typeof header.lines !== 'number' ||
+    typeof header.postings !== 'number' ||
+    typeof header.passageWords !== 'number'
   ) {
     throw new SnapshotError(`${file} was written for another corpus, analyzer or format`);
   }
   return header as SnapshotHeader;
+}
+
+/** Decoders of a snapshot's binary parts, sized by its header. */
+function binaryParts(header: SnapshotHeader) {
+  return {
+    postings: PostingPool.reader(header.postings),
+    passageWords: passageWordsReader(header.passageWords),
+  };
+}
+
+/** Bytes that blocks of base64 decode to. */
+function blockBytes(blocks: readonly string[]): number {
+  return blocks.reduce((sum, block) => sum + Buffer.byteLength(block, 'base64'), 0);
 }
 
 /**

@@ -28,29 +28,45 @@ export class PostingPool {
 
   /** A pool holding exactly the postings of `blocks`, in order ({@link PostingPool.toBlocks}). */
   static fromBlocks(blocks: readonly PostingBlock[]): PostingPool {
+    const reader = PostingPool.reader(
+      blocks.reduce((sum, [ids]) => sum + Buffer.byteLength(ids, 'base64') / Int32Array.BYTES_PER_ELEMENT, 0),
+    );
+    for (const block of blocks) reader.add(block);
+    return reader.finish();
+  }
+
+  /**
+   * Fills a pool of `count` postings block by block ({@link PostingPool.toBlocks}), as a snapshot is read:
+   * each block is decoded as it comes, so no block need be kept. `finish` throws unless exactly `count`
+   * postings came.
+   */
+  static reader(count: number): { add(block: PostingBlock): void; finish(): PostingPool } {
+    if (!Number.isInteger(count) || count < 0) throw new Error(`cannot hold ${count} postings`);
     const pool = new PostingPool();
-    let length = 0;
-    for (const [ids, frequencies] of blocks) {
-      const count = Buffer.byteLength(ids, 'base64') / Int32Array.BYTES_PER_ELEMENT;
-      if (
-        !Number.isInteger(count) ||
-        Buffer.byteLength(frequencies, 'base64') !== count * Uint16Array.BYTES_PER_ELEMENT
-      ) {
-        throw new Error('a block of postings holds ids and frequencies of different counts');
-      }
-      length += count;
-    }
-    pool.ids = new Int32Array(length);
-    pool.frequencies = new Uint16Array(length);
+    pool.ids = new Int32Array(count);
+    pool.frequencies = new Uint16Array(count);
     // Decoded straight into the pool's memory: no buffer per block.
     const idBytes = Buffer.from(pool.ids.buffer);
     const frequencyBytes = Buffer.from(pool.frequencies.buffer);
-    for (const [ids, frequencies] of blocks) {
-      const written = idBytes.write(ids, pool.length * Int32Array.BYTES_PER_ELEMENT, 'base64');
-      frequencyBytes.write(frequencies, pool.length * Uint16Array.BYTES_PER_ELEMENT, 'base64');
-      pool.length += written / Int32Array.BYTES_PER_ELEMENT;
-    }
-    return pool;
+    return {
+      add([ids, frequencies]) {
+        const postings = Buffer.byteLength(ids, 'base64') / Int32Array.BYTES_PER_ELEMENT;
+        if (
+          !Number.isInteger(postings) ||
+          Buffer.byteLength(frequencies, 'base64') !== postings * Uint16Array.BYTES_PER_ELEMENT
+        ) {
+          throw new Error('a block of postings holds ids and frequencies of different counts');
+        }
+        if (pool.length + postings > count) throw new Error(`more than the ${count} postings announced`);
+        idBytes.write(ids, pool.length * Int32Array.BYTES_PER_ELEMENT, 'base64');
+        frequencyBytes.write(frequencies, pool.length * Uint16Array.BYTES_PER_ELEMENT, 'base64');
+        pool.length += postings;
+      },
+      finish() {
+        if (pool.length !== count) throw new Error(`${pool.length} postings of the ${count} announced`);
+        return pool;
+      },
+    };
   }
 
   /** The pool's postings as blocks of at most {@link POSTINGS_PER_BLOCK}, for a snapshot. */

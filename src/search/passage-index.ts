@@ -107,6 +107,27 @@ interface Scored {
   score: number;
 }
 
+/** What {@link PassageIndex.fromSnapshot} restores: {@link PassageIndex.toSnapshot}'s output, its binary parts decoded or not. */
+export type LoadableSnapshot = Omit<PassageIndexData, 'postings' | 'passageWords'> & {
+  postings: PostingBlock[] | PostingPool;
+  passageWords: string[] | Uint32Array;
+};
+
+/** The built index as JSON-safe data ({@link PassageIndex.toSnapshot}). */
+export interface PassageIndexData {
+  search: SearchSnapshot;
+  documents: CorpusDocument[];
+  documentFrequencies: [string, number][];
+  titleFrequencies: [string, number][];
+  vocabulary: [string, string, number][];
+  acronyms: [string, string[]][];
+  /** The posting pool, as blocks ({@link PostingPool.toBlocks}). */
+  postings: PostingBlock[];
+  fieldLengths: number[][];
+  /** The words kept of passages and headlines, as blocks ({@link PassageWordsTable.toBlocks}). */
+  passageWords: string[];
+}
+
 /** Options of {@link PassageIndex.build} and {@link PassageIndex.fromSnapshot}. */
 export interface PassageIndexOptions {
   /** How much of the index one search may touch (default {@link DEFAULT_POSTING_BUDGET}). */
@@ -396,17 +417,7 @@ export class PassageIndex {
   }
 
   /** The built index as JSON-safe data, for {@link PassageIndex.fromSnapshot}. */
-  toSnapshot(): {
-    search: SearchSnapshot;
-    documents: CorpusDocument[];
-    documentFrequencies: [string, number][];
-    titleFrequencies: [string, number][];
-    vocabulary: [string, string, number][];
-    acronyms: [string, string[]][];
-    postings: PostingBlock[];
-    fieldLengths: number[][];
-    passageWords: string[];
-  } {
+  toSnapshot(): PassageIndexData {
     return {
       search: lazySearchSnapshot(this.search, this.postingPool),
       fieldLengths: (this.search as unknown as DocumentTables)._fieldLength.rows(),
@@ -420,17 +431,21 @@ export class PassageIndex {
     };
   }
 
-  /** Restores an index from {@link PassageIndex.toSnapshot} output without analyzing any text again. */
-  static fromSnapshot(
-    snapshot: ReturnType<PassageIndex['toSnapshot']>,
-    options: PassageIndexOptions = {},
-  ): PassageIndex {
+  /**
+   * Restores an index from {@link PassageIndex.toSnapshot} output without analyzing any text again; its
+   * posting pool and kept words may come already decoded from their blocks, as a snapshot reader decodes
+   * them line by line.
+   */
+  static fromSnapshot(snapshot: LoadableSnapshot, options: PassageIndexOptions = {}): PassageIndex {
     const { index: terms, ...settings } = snapshot.search;
     const search = MiniSearch.loadJS<IndexedPassage>(
       { ...settings, documentIds: {}, fieldLength: {}, index: [] },
       MINISEARCH_OPTIONS,
     );
-    const pool = PostingPool.fromBlocks(snapshot.postings);
+    const pool =
+      snapshot.postings instanceof PostingPool
+        ? snapshot.postings
+        : PostingPool.fromBlocks(snapshot.postings);
     restoreTermIndex(search, terms, pool);
     const passages: Passage[] = [];
     for (const document of snapshot.documents) {
@@ -451,7 +466,9 @@ export class PassageIndex {
       AcronymTable.fromEntries(snapshot.acronyms),
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
       pool,
-      passageWordsFromBlocks(snapshot.passageWords),
+      snapshot.passageWords instanceof Uint32Array
+        ? snapshot.passageWords
+        : passageWordsFromBlocks(snapshot.passageWords),
     );
   }
 }

@@ -134,10 +134,35 @@ export class PassageWordsTable {
 /** Words written by {@link PassageWordsTable.toBlocks}, back in one array. */
 export function passageWordsFromBlocks(blocks: readonly string[]): Uint32Array {
   const bytes = blocks.reduce((sum, block) => sum + Buffer.byteLength(block, 'base64'), 0);
-  if (bytes % Uint32Array.BYTES_PER_ELEMENT !== 0) throw new Error('passage words cut mid-word');
-  const words = new Uint32Array(bytes / Uint32Array.BYTES_PER_ELEMENT);
-  const target = Buffer.from(words.buffer);
-  let offset = 0;
-  for (const block of blocks) offset += target.write(block, offset, 'base64');
-  return words;
+  // A count cut short by a block cut mid-word: that block's `add` says so.
+  const reader = passageWordsReader(Math.floor(bytes / Uint32Array.BYTES_PER_ELEMENT));
+  for (const block of blocks) reader.add(block);
+  return reader.finish();
+}
+
+/**
+ * Fills an array of `count` words block by block ({@link PassageWordsTable.toBlocks}), as a snapshot is
+ * read: each block is decoded as it comes, so no block need be kept. `finish` throws unless exactly
+ * `count` words came.
+ */
+export function passageWordsReader(count: number): { add(block: string): void; finish(): Uint32Array } {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`cannot hold ${count} passage words`);
+  const words = new Uint32Array(count);
+  const bytes = Buffer.from(words.buffer);
+  let length = 0;
+  return {
+    add(block) {
+      const size = Buffer.byteLength(block, 'base64');
+      if (size % Uint32Array.BYTES_PER_ELEMENT !== 0) throw new Error('passage words cut mid-word');
+      if (length + size / Uint32Array.BYTES_PER_ELEMENT > count) {
+        throw new Error(`more than the ${count} passage words announced`);
+      }
+      bytes.write(block, length * Uint32Array.BYTES_PER_ELEMENT, 'base64');
+      length += size / Uint32Array.BYTES_PER_ELEMENT;
+    },
+    finish() {
+      if (length !== count) throw new Error(`${length} passage words of the ${count} announced`);
+      return words;
+    },
+  };
 }

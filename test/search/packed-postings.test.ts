@@ -131,6 +131,20 @@ describe('a posting pool written out as blocks', () => {
     expect([...PackedPostings.at(restored, 5, 5)]).toHaveLength(5);
   });
 
+  it('is read block by block into a pool of the size announced, and refused at any other size', () => {
+    const pool = new PostingPool();
+    PackedPostings.pack(pool, randomPostings(10, 3).flat());
+    const [block] = pool.toBlocks();
+    const reader = PostingPool.reader(10);
+    reader.add(block);
+    expect([...PackedPostings.at(reader.finish(), 0, 10)]).toEqual([...PackedPostings.at(pool, 0, 10)]);
+    const short = PostingPool.reader(11);
+    short.add(block);
+    expect(() => short.finish()).toThrow(/10 postings of the 11 announced/);
+    expect(() => PostingPool.reader(9).add(block)).toThrow(/more than the 9 postings announced/);
+    expect(() => PostingPool.reader(-1)).toThrow(/cannot hold -1 postings/);
+  });
+
   it('tells where postings lie only in their own pool, and not once written to', () => {
     const pool = new PostingPool();
     const postings = PackedPostings.pack(pool, [1, 2, 4, 1]);

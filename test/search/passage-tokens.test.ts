@@ -7,6 +7,7 @@ import {
   PassageWordsWriter,
   pairings,
   passageWordsFromBlocks,
+  passageWordsReader,
   SENTENCE_END,
   visitWords,
 } from '../../src/search/passage-tokens';
@@ -101,6 +102,18 @@ describe('PassageWordsTable', () => {
   it('comes back whole from its blocks', () => {
     const table = new PassageWordsTable(words, [2, 1], terms);
     expect([...passageWordsFromBlocks(table.toBlocks())]).toEqual([...words]);
+  });
+
+  it('are read block by block into an array of the size announced, and refused at any other size', () => {
+    const blocks = new PassageWordsTable(words, [2, 1], terms).toBlocks();
+    const reader = passageWordsReader(words.length);
+    for (const block of blocks) reader.add(block);
+    expect([...reader.finish()]).toEqual([...words]);
+    const long = passageWordsReader(words.length + 1);
+    for (const block of blocks) long.add(block);
+    expect(() => long.finish()).toThrow(/passage words of the \d+ announced/);
+    expect(() => passageWordsReader(1).add(blocks[0])).toThrow(/more than the 1 passage words announced/);
+    expect(() => passageWordsReader(0.5)).toThrow(/cannot hold/);
   });
 
   it('refuses words that disagree with the passages or the terms', () => {
