@@ -74,17 +74,15 @@ export function parseDocument(text: string): ParsedDocument {
 
   const seen = new Set<string>();
   if (firstIsHeadline) seen.add(normalizeForComparison(title));
+  const keys = paragraphs.map(normalizeForComparison);
   const counts = new Map<string, number>();
-  for (const paragraph of paragraphs) {
-    const key = normalizeForComparison(paragraph);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
 
   const content: ParsedParagraph[] = [];
   paragraphs.forEach((paragraph, index) => {
     if (index === 0 && firstIsHeadline) return;
-    const key = normalizeForComparison(paragraph);
-    const isListItem = BULLET.test(paragraph) || LABELLED_ITEM.test(paragraph) || rows.has(rowKey(paragraph));
+    const key = keys[index];
+    const isListItem = BULLET.test(paragraph) || LABELLED_ITEM.test(paragraph) || isRow(rows, paragraph);
     const body = paragraph.replace(BULLET, '').trim();
     if (seen.has(key)) return;
     seen.add(key);
@@ -103,19 +101,58 @@ export function normalizeForComparison(text: string): string {
     .trim();
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+/**
+ * Words of `text`: runs between white space that hold a letter or a digit. Counting stops once past
+ * `atMost`, as most callers only ask whether a line is short, and most lines are long paragraphs.
+ */
+export function wordCount(text: string, atMost = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isWhiteSpace(code)) {
+      counted = false;
+    } else if (!counted && isLetterOrDigit(text, i, code)) {
+      counted = true;
+      if (++count > atMost) return count;
+    }
+  }
+  return count;
+}
+
+/** What `\s` matches in a regular expression. */
+function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/** Whether the character at `at` of `text` (whose code unit is `code`) is a letter or a digit. */
+function isLetterOrDigit(text: string, at: number, code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at) ?? code));
 }
 
 function isHeadline(line: string): boolean {
-  const words = wordCount(line);
+  const words = wordCount(line, HEADLINE_MAX_WORDS);
   return (
     words > 0 && words <= HEADLINE_MAX_WORDS && line.length <= 160 && !/[.!?;,]["'”’)]*$/u.test(line.trim())
   );
 }
 
 function isContent(text: string, isListItem: boolean): boolean {
-  const words = wordCount(text);
+  const words = wordCount(text, FRAGMENT_MAX_WORDS);
   if (isListItem) return words >= 2;
   if (!CLOSING_PUNCTUATION.test(text)) return words > FRAGMENT_MAX_WORDS;
   return words > 3;
@@ -207,7 +244,7 @@ function tableRows(lines: string[]): Set<string> {
     const line = raw.trim();
     if (line === '') continue;
     const figures = isFigureLine(line);
-    const label = wordCount(line) <= 4 && !CLOSING_PUNCTUATION.test(line);
+    const label = wordCount(line, 4) <= 4 && !CLOSING_PUNCTUATION.test(line);
     if (!figures && !label) {
       endRun();
       continue;
@@ -221,9 +258,10 @@ function tableRows(lines: string[]): Set<string> {
 
 /** A short line of a label and figures: two of them ("34 cts vs 1.19 dlrs"), or one after a short label. */
 function isFigureLine(line: string): boolean {
-  if (!/^\p{L}/u.test(line) || wordCount(line) > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line)) return false;
+  if (!/^\p{L}/u.test(line) || wordCount(line, ROW_MAX_WORDS) > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line))
+    return false;
   const figures = line.split(/\s+/).filter((word) => FIGURE.test(word)).length;
-  return figures >= 2 || (TABLE_ROW.test(line) && wordCount(line) <= 4);
+  return figures >= 2 || (TABLE_ROW.test(line) && wordCount(line, 4) <= 4);
 }
 
 /**
@@ -239,8 +277,8 @@ function joinBrokenSentences(lines: string[], rows: ReadonlySet<string>): string
       previous !== undefined &&
       /^\s*\p{Ll}/u.test(line) &&
       !CLOSING_PUNCTUATION.test(previous) &&
-      !rows.has(rowKey(previous)) &&
-      !rows.has(rowKey(line)) &&
+      !isRow(rows, previous) &&
+      !isRow(rows, line) &&
       !BULLET.test(line);
     if (runsOn) paragraphs[paragraphs.length - 1] = `${previous.trimEnd()} ${line.trim()}`;
     else paragraphs.push(line);
@@ -251,6 +289,11 @@ function joinBrokenSentences(lines: string[], rows: ReadonlySet<string>): string
 /** A row's text with its spacing evened, as paragraphs are. */
 function rowKey(line: string): string {
   return line.trim().replace(/\s+/g, ' ');
+}
+
+/** Whether `line` is one of `rows` ({@link tableRows}); most documents have none to look among. */
+function isRow(rows: ReadonlySet<string>, line: string): boolean {
+  return rows.size > 0 && rows.has(rowKey(line));
 }
 
 /** Joins wrapped lines into paragraphs: a blank line, an indent, a list item or a table row starts a new one. */
@@ -269,18 +312,22 @@ function reflow(lines: string[], rows: ReadonlySet<string>): string[] {
       flush();
       continue;
     }
-    const isRow = rows.has(rowKey(line));
-    const startsParagraph = (indentMarksParagraphs && /^\s+\S/.test(line)) || BULLET.test(line) || isRow;
+    const row = isRow(rows, line);
+    const startsParagraph = (indentMarksParagraphs && /^\s+\S/.test(line)) || BULLET.test(line) || row;
     if (startsParagraph) flush();
     current.push(line.trim());
-    if (isRow) flush();
+    if (row) flush();
   }
   flush();
   return paragraphs;
 }
 
+/** What any of the Markdown that {@link cleanMarkdown} removes starts with. */
+const MARKDOWN_MARK = /[[*_`>]/;
+
 /** Removes Markdown markup that is not prose: emphasis, inline code, link targets, images. */
 function cleanMarkdown(line: string): string {
+  if (!MARKDOWN_MARK.test(line)) return line.replace(/\s+/g, ' ').trim();
   return line
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')

@@ -1,5 +1,5 @@
 import { assembleDocuments, loadCorpus } from '../../src/corpus/load-corpus';
-import { parseDocument } from '../../src/corpus/parse-document';
+import { parseDocument, wordCount } from '../../src/corpus/parse-document';
 import { splitSentences } from '../../src/corpus/sentences';
 import { corpusFile, documentText } from './document-text';
 
@@ -553,5 +553,20 @@ describe('parseDocument, rule by rule', () => {
       const lines = ['Headline', first, 'Second line of forty or more characters is here.', second];
       expect(texts(lines.join('\n'))).toEqual(lines.slice(1));
     });
+  });
+});
+
+describe('wordCount', () => {
+  it('counts runs between white space of any kind that hold a letter or digit, in any script', () => {
+    expect(wordCount('Shares rose 4.5 pct — a record')).toBe(6);
+    expect(wordCount('  two\twords\u00a0and\u3000four  ')).toBe(4);
+    expect(wordCount('Zürich, Αθήνα, 東京 and 𝐁𝐨𝐥𝐝')).toBe(5);
+    expect(wordCount('-- * ... ---')).toBe(0);
+    expect(wordCount('')).toBe(0);
+  });
+
+  it('stops counting once past the most asked about', () => {
+    expect(wordCount('one two three four five six', 2)).toBe(3);
+    expect(wordCount('one two', 2)).toBe(2);
   });
 });
