@@ -1,13 +1,14 @@
 import type { AnalyzedToken } from '../analysis/analyzer';
 
 /**
- * Each passage's analyzed words, kept from indexing.
+ * Each passage's and each headline's analyzed words, kept from indexing.
  *
- * A question re-reads its eighty or so candidates in full, sentence by sentence, and analyzing them
- * again (folding, splitting, stemming through a memo of every word of the corpus) was a quarter of an
- * answer's time on a large corpus, and most of what it allocated. Indexing analyzes every sentence
- * anyway, so what a reading needs of each token is kept then, in one typed array for the whole index:
- * one 32-bit word per token, the term's id and two flags, and a marker closing each sentence.
+ * A question re-reads its eighty or so candidates in full, sentence by sentence, and their headlines;
+ * analyzing them again (folding, splitting, stemming through a memo of every word of the corpus) was a
+ * third of an answer's time on a large corpus, and most of what it allocated. Indexing analyzes every
+ * sentence and headline anyway, so what a reading needs of each token is kept then, in one typed array
+ * for the whole index: one 32-bit word per token, the term's id and two flags, and a marker closing
+ * each sentence (a headline is one sentence).
  */
 
 /** Closes a sentence in a passage's words. */
@@ -90,8 +91,8 @@ export class PassageWordsWriter {
 }
 
 /**
- * The words of every passage of an index, found by the passage's place in it. `words` hold the passages
- * in order; `sentenceCounts` says how many sentences each has, so where each starts is found by counting
+ * The words of every passage (and headline) of an index, found by its place in it. `words` hold them in
+ * order; `sentenceCounts` says how many sentences each has, so where each starts is found by counting
  * sentence markers. Throws when they disagree.
  */
 export class PassageWordsTable {
