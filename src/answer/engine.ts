@@ -1,6 +1,6 @@
 import { loadCorpus } from '../corpus/load-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
-import type { CorpusDocument, Passage } from '../corpus/types';
+import { type CorpusDocument, type Passage, passageText } from '../corpus/types';
 import type { Logger } from '../logging/logger';
 import { loadOrBuildIndex } from '../search/index-snapshot';
 import { type PassageHit, PassageIndex } from '../search/passage-index';
@@ -13,7 +13,7 @@ import { type Concept, conceptIdf, nameRuns, questionConcepts, searchWeights } f
 import { questionCore } from './question-frame';
 import { type QuestionKind, questionKind } from './question-kind';
 import { documentSupport, rankPassage, readsAsHeadline, recency } from './ranking';
-import { Readings } from './readings';
+import { type HeadlineReading, Readings } from './readings';
 import type { Answer, AnswerEngine, AnswerOptions, DocumentSummary } from './types';
 
 /**
@@ -169,7 +169,10 @@ export class CorpusEngine implements AnswerEngine {
   /** Ranks one candidate passage and decides whether it answers the question. */
   private judge(hit: PassageHit, question: JudgedQuestion, readings: Readings): RankedPassage {
     const reading = readings.passage(hit.passage);
-    const title = readings.headline(hit.document);
+    // A document without a headline is titled with the start of its lead: those are the lead's words,
+    // not a headline over every passage, and a later passage does not say them.
+    const title =
+      hit.passage.position > 0 && titledByLead(hit.document) ? NO_HEADLINE : readings.headline(hit.document);
     const match = matchPassage(question, reading, title, () => storyBefore(hit, readings));
     return {
       hit,
@@ -218,6 +221,16 @@ export class CorpusEngine implements AnswerEngine {
     }
     return rarest;
   }
+}
+
+/** The headline of a passage that has none. */
+const NO_HEADLINE: HeadlineReading = { terms: new Set(), pairs: new Set(), words: new Set() };
+
+/** Whether a document's title is the start of its lead passage (cut there, when too long, with "…"). */
+function titledByLead(document: CorpusDocument): boolean {
+  const [lead] = document.passages;
+  const start = document.title.replace(/…$/, '');
+  return lead !== undefined && start !== '' && passageText(lead).startsWith(start);
 }
 
 /** Terms of the passages that set the scene for a passage: its document's lead, and the one before it. */

@@ -91,3 +91,40 @@ describe('the list of documents', () => {
     ]);
   });
 });
+
+describe('a document with no headline', () => {
+  // Titled with the start of its lead, "Acme and Bolt have launched a Harbour Crane Initiative…": those
+  // are the lead's words, not a headline over the passages about the yard's crews further down.
+  const lead =
+    'Acme and Bolt have launched a Harbour Crane Initiative to build cranes, train crews and share designs for the ports of both countries, and to open a joint yard in the north by the end of next year, their chairs said in a statement on Monday.';
+  const paragraph = (n: number) =>
+    `The cranes of batch ${n} will be assembled at the northern yard, where the crews have worked through the winter on the new rails.`;
+  const list = [
+    'The partners set out their plans:',
+    '- Harbour Cranes: Launching partnerships to share designs.',
+    '- Training: Establishing a school for drivers.',
+  ].join('\n');
+  const fleet = (n: number): [string, string] => [
+    `fleet-${n}.txt`,
+    `Fleet news ${n}\n\nThe ferry company ${n} added two ships to its fleet this spring, and plans more for the summer season on the coast.`,
+  ];
+  const engine = engineOver([
+    ['cranes.txt', [lead, paragraph(1), paragraph(2), paragraph(3), list].join('\n\n')],
+    [
+      'ports.txt',
+      'Port deal signed\n\nThe ministers welcomed the new Harbour Crane Initiative (HCI), which the two companies will run from the northern yard for the next ten years.',
+    ],
+    fleet(1),
+    fleet(2),
+  ]);
+
+  it('answers from its lead, and offers no later passage for words only the lead says', () => {
+    const answer = engine.answer('who launched HCI');
+    expect(leadSentence(answer)).toContain('Acme and Bolt have launched a Harbour Crane Initiative');
+    // The passage on the first batches says neither "launched" nor the initiative.
+    const offered = [...answer.passages, ...answer.morePassages].map((passage) =>
+      passage.sentences.join(' '),
+    );
+    expect(offered.filter((text) => text.includes('batch 1'))).toEqual([]);
+  });
+});
