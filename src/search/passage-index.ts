@@ -94,7 +94,7 @@ interface RawResult {
 }
 
 /** minisearch's gathered results of a query, by short id: what its `search` builds its results from. */
-type RawResults = Map<number, RawResult>;
+export type RawResults = Map<number, RawResult>;
 
 /** The part of minisearch that runs a query without building its results. */
 interface QueryRunner {
@@ -102,7 +102,7 @@ interface QueryRunner {
 }
 
 /** A passage's place in the index and its score for a query. */
-interface Scored {
+export interface Scored {
   id: number;
   score: number;
 }
@@ -646,21 +646,12 @@ function* passageTexts(documents: CorpusDocument[]): Generator<string> {
 }
 
 /**
- * The `count` highest-scored results, best first, ties in the order given: what a stable sort of all
- * of them would start with, without sorting the thousands a common word admits.
+ * The `count` best of minisearch's gathered results, best first, ties in the order gathered (what a
+ * stable sort of all of them would start with), each scored as minisearch's `search` scores it: the
+ * summed BM25 times the terms matched. Nothing is sorted and only those kept become objects: thousands
+ * are gathered, a few dozen kept.
  */
-export function bestByScore<T extends { score: number }>(results: Iterable<T>, count: number): T[] {
-  const best: T[] = [];
-  for (const result of results) if (ranksAmong(best, result.score, count)) keepAmong(best, result, count);
-  return best;
-}
-
-/**
- * The `count` best of minisearch's gathered results, best first, ties in the order gathered, each scored
- * as minisearch's `search` scores it: the summed BM25 times the terms matched. Only those kept become
- * objects: thousands are gathered, a few dozen kept.
- */
-function bestGathered(results: RawResults, count: number): Scored[] {
+export function bestGathered(results: RawResults, count: number): Scored[] {
   const best: Scored[] = [];
   results.forEach(({ score, terms }, id) => {
     const final = score * (terms.length || 1);
@@ -670,12 +661,12 @@ function bestGathered(results: RawResults, count: number): Scored[] {
 }
 
 /** Whether a result scored `score` would be among the `count` best kept in `best`. */
-function ranksAmong(best: readonly { score: number }[], score: number, count: number): boolean {
+function ranksAmong(best: readonly Scored[], score: number, count: number): boolean {
   return best.length < count || (count > 0 && score > best[count - 1].score);
 }
 
 /** Puts `result` in its place among `best` (best first, after those scored the same), keeping `count`. */
-function keepAmong<T extends { score: number }>(best: T[], result: T, count: number): void {
+function keepAmong(best: Scored[], result: Scored, count: number): void {
   let low = 0;
   let high = best.length;
   while (low < high) {

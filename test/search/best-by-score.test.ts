@@ -1,7 +1,11 @@
-import { bestByScore } from '../../src/search/passage-index';
+import { bestGathered, type RawResults } from '../../src/search/passage-index';
+
+/** Results gathered in order, each scored `score` for one matched term (so finally scored `score`). */
+const gathered = (scores: number[]): RawResults =>
+  new Map(scores.map((score, id) => [id, { score, terms: ['term'] }]));
 
 describe('the best-scored candidates', () => {
-  it('are the ones a full sort puts first, ties kept in the order found', () => {
+  it('are the ones a full sort puts first, ties kept in the order gathered', () => {
     let seed = 7;
     const random = () => {
       seed = (seed * 48271) % 2147483647;
@@ -9,20 +13,21 @@ describe('the best-scored candidates', () => {
     };
     for (let trial = 0; trial < 50; trial++) {
       // Scores from a few values, so that ties are common.
-      const results = Array.from({ length: 1 + Math.floor(random() * 300) }, (_, order) => ({
-        order,
-        score: Math.floor(random() * 20) / 4,
-      }));
+      const scores = Array.from(
+        { length: 1 + Math.floor(random() * 300) },
+        () => Math.floor(random() * 20) / 4,
+      );
       const count = Math.floor(random() * 100);
-      const sorted = [...results].sort((a, b) => b.score - a.score).slice(0, count);
-      expect(bestByScore(results, count)).toEqual(sorted);
+      const sorted = scores
+        .map((score, id) => ({ id, score }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, count);
+      expect(bestGathered(gathered(scores), count)).toEqual(sorted);
     }
   });
 
   it('gives all of them, best first, when there are fewer than asked for', () => {
-    expect(bestByScore([{ score: 1 }, { score: 3 }, { score: 2 }], 10).map((r) => r.score)).toEqual([
-      3, 2, 1,
-    ]);
-    expect(bestByScore([{ score: 1 }], 0)).toEqual([]);
+    expect(bestGathered(gathered([1, 3, 2]), 10).map((result) => result.score)).toEqual([3, 2, 1]);
+    expect(bestGathered(gathered([1]), 0)).toEqual([]);
   });
 });
