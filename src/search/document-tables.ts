@@ -10,6 +10,11 @@
  * new one), so both tables reduce to an identity and one typed array.
  */
 
+/** Whether `id` is one of the short ids `0 … size - 1`. */
+function isIdBelow(id: unknown, size: number): id is number {
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < size;
+}
+
 /** Why a packed table refuses a write. */
 const READ_ONLY = 'a built passage index is never changed: a changed corpus gets a new one';
 
@@ -21,11 +26,11 @@ export class IdentityIds {
   constructor(readonly size: number) {}
 
   has(id: unknown): boolean {
-    return typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < this.size;
+    return isIdBelow(id, this.size);
   }
 
   get(id: unknown): number | undefined {
-    return this.has(id) ? (id as number) : undefined;
+    return isIdBelow(id, this.size) ? id : undefined;
   }
 
   /** Each id with itself, as minisearch walks every document (a wildcard query). */
@@ -71,13 +76,13 @@ export class PackedFieldLengths {
   }
 
   has(id: unknown): boolean {
-    return typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < this.size;
+    return isIdBelow(id, this.size);
   }
 
   /** The lengths of document `id`'s fields, in an array that the next call refills. */
   get(id: unknown): number[] | undefined {
-    if (!this.has(id)) return undefined;
-    const start = (id as number) * this.fieldCount;
+    if (!isIdBelow(id, this.size)) return undefined;
+    const start = id * this.fieldCount;
     for (let field = 0; field < this.fieldCount; field++) this.row[field] = this.lengths[start + field];
     return this.row;
   }
