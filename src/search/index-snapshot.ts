@@ -9,7 +9,7 @@ import type { CorpusWarning } from '../corpus/read-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
 import type { Logger } from '../logging/logger';
 import { fileLines } from './file-lines';
-import { PostingPool } from './packed-postings';
+import { type PostingBlock, PostingPool } from './packed-postings';
 import { type LoadableSnapshot, PassageIndex, type PassageIndexData, type TermEntry } from './passage-index';
 import { passageWordsReader } from './passage-tokens';
 
@@ -38,9 +38,6 @@ export const SNAPSHOT_FORMAT_VERSION = 13;
 
 /** Items (terms, documents, table rows) per line of a snapshot. */
 export const SNAPSHOT_CHUNK_ITEMS = 2000;
-
-/** Index data as {@link PassageIndex.toSnapshot} gives it. */
-export type PassageIndexSnapshot = PassageIndexData;
 
 /** Thrown when a snapshot file cannot be used: unreadable, truncated, corrupt, or for another corpus. */
 export class SnapshotError extends Error {
@@ -95,6 +92,13 @@ const LIST_PARTS = [
   'passageWords',
 ] as const;
 type ListPart = (typeof LIST_PARTS)[number];
+/** The lists written as blocks of base64, decoded as their lines are read ({@link binaryParts}). */
+type BinaryPart = 'postings' | 'passageWords';
+/** The lists written as JSON items, kept as read. */
+const JSON_LIST_PARTS = LIST_PARTS.filter(
+  (part): part is Exclude<ListPart, BinaryPart> => part !== 'postings' && part !== 'passageWords',
+);
+type JsonListPart = (typeof JSON_LIST_PARTS)[number];
 
 /** Start of a line holding a chunk of minisearch's term index, recognized without parsing it. */
 const INDEX_LINE = '{"part":"index","items":';
@@ -104,7 +108,7 @@ function partLine(part: string, items: unknown[]): string {
 }
 
 /** The snapshot's part lines: minisearch's settings, its term index, then each list, in chunks. */
-function* partLines(snapshot: PassageIndexSnapshot, chunkItems: number): Generator<string> {
+function* partLines(snapshot: PassageIndexData, chunkItems: number): Generator<string> {
   const { index, ...settings } = snapshot.search;
   yield partLine('search', [settings]);
   yield* chunks('index', index, chunkItems);
@@ -254,14 +258,14 @@ export async function readIndexSnapshot(
  */
 async function readSnapshotLines(file: string, key: string) {
   const checksum = createHash('sha1');
-  const lists = Object.fromEntries(LIST_PARTS.map((part) => [part, [] as unknown[]])) as Record<
-    ListPart,
+  const lists = Object.fromEntries(JSON_LIST_PARTS.map((part) => [part, [] as unknown[]])) as Record<
+    JsonListPart,
     unknown[]
   >;
   const indexLines: string[] = [];
   let binary: ReturnType<typeof binaryParts> | undefined;
   let header: SnapshotHeader | undefined;
-  let settings: Partial<PassageIndexSnapshot['search']> | undefined;
+  let settings: Partial<PassageIndexData['search']> | undefined;
   let trailer: Partial<SnapshotTrailer> | undefined;
   let count = 0;
   for await (const { text: line, bytes } of fileLines(file)) {
@@ -279,12 +283,11 @@ async function readSnapshotLines(file: string, key: string) {
       const { part, items } = JSON.parse(line) as { part?: string; items?: unknown };
       if (!Array.isArray(items)) throw new SnapshotError(`${file}: a ${part} line holds no list`);
       if (part === 'search') settings = items[0] as typeof settings;
-      else if (part === 'postings' || part === 'passageWords') {
-        // Decoded as they come: the blocks of base64, kept, were tens of MB beside the index.
-        const reader = binary?.[part] as { add(block: unknown): void };
-        for (const item of items) reader.add(item);
-      } else if (LIST_PARTS.includes(part as ListPart))
-        for (const item of items) lists[part as ListPart].push(item);
+      // The blocks of base64 are decoded as they come: kept, they were tens of MB beside the index.
+      else if (part === 'postings') for (const item of items) binary?.postings.add(item as PostingBlock);
+      else if (part === 'passageWords') for (const item of items) binary?.passageWords.add(item as string);
+      else if (JSON_LIST_PARTS.includes(part as JsonListPart))
+        for (const item of items) lists[part as JsonListPart].push(item);
       else throw new SnapshotError(`${file}: unknown part ${part}`);
       count++;
     }

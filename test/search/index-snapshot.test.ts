@@ -9,10 +9,10 @@ import {
   corpusKey,
   loadLastSnapshot,
   loadOrBuildIndex,
-  type PassageIndexSnapshot,
   readIndexSnapshot,
   saveIndexSnapshot,
 } from '../../src/search/index-snapshot';
+import type { PassageIndexData } from '../../src/search/passage-index';
 
 const SEEDS = path.resolve(__dirname, '../../seeds');
 
@@ -42,7 +42,7 @@ function observable(engine: CorpusEngine): string {
 }
 
 /** A snapshot as data, its terms in order: minisearch lists them in the order they were added. */
-function comparable(snapshot: PassageIndexSnapshot): unknown {
+function comparable(snapshot: PassageIndexData): unknown {
   const index = [...snapshot.search.index].sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.parse(JSON.stringify({ ...snapshot, search: { ...snapshot.search, index } }));
 }
