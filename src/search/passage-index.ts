@@ -175,9 +175,11 @@ export class PassageIndex {
      */
     words: Uint32Array,
   ) {
-    this.leads = Uint8Array.from(passages, (passage) => (passage.position === 0 ? 1 : 0));
+    this.leads = new Uint8Array(passages.length);
     passages.forEach((passage, place) => {
-      if (passage.position === 0) this.documentStarts.set(passage.file, place);
+      if (passage.position > 0) return;
+      this.leads[place] = 1;
+      this.documentStarts.set(passage.file, place);
     });
     for (const file of documents.keys())
       this.headlinePlaces.set(file, passages.length + this.headlinePlaces.size);
