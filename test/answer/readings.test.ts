@@ -1,5 +1,7 @@
+import { analyze } from '../../src/analysis/analyzer';
 import { Readings } from '../../src/answer/readings';
 import type { CorpusDocument, Passage } from '../../src/corpus/types';
+import { PassageWordsWriter } from '../../src/search/passage-tokens';
 
 const passage = (id: string): Passage => ({
   id,
@@ -30,6 +32,23 @@ describe('the readings of one question', () => {
     expect(headline.terms.has('leith')).toBe(true);
     readings.headline(harbour);
     expect(readings.headline(port)).toBe(headline);
+  });
+});
+
+describe('readings of passages and headlines their index kept', () => {
+  it('decode what the index kept rather than analyze the text again', () => {
+    // The kept words say "harbour crane" where the text says "Ships sail": a reading that analyzed
+    // the text again would say ships.
+    const tokens = analyze('harbour crane');
+    const terms = tokens.map((token) => token.term);
+    const writer = new PassageWordsWriter();
+    writer.sentence(tokens, (term) => terms.indexOf(term));
+    const kept = { words: writer.finish(), terms };
+    const readings = new Readings({ wordsOf: () => kept, headlineWordsOf: () => kept });
+    const reading = readings.passage(passage('dover'));
+    expect([...reading.terms]).toEqual(terms);
+    expect([...reading.pairs]).toEqual([terms.join(' ')]);
+    expect([...readings.headline(document('leith')).terms]).toEqual(terms);
   });
 });
 
