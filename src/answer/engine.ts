@@ -1,6 +1,6 @@
 import { loadCorpus } from '../corpus/load-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
-import { type CorpusDocument, type Passage, passageText } from '../corpus/types';
+import type { CorpusDocument, Passage } from '../corpus/types';
 import type { Logger } from '../logging/logger';
 import { loadOrBuildIndex } from '../search/index-snapshot';
 import { type PassageHit, PassageIndex } from '../search/passage-index';
@@ -172,7 +172,7 @@ export class CorpusEngine implements AnswerEngine {
     // A document without a headline is titled with the start of its lead: those are the lead's words,
     // not a headline over every passage, and a later passage does not say them.
     const title =
-      hit.passage.position > 0 && titledByLead(hit.document) ? NO_HEADLINE : readings.headline(hit.document);
+      hit.passage.position > 0 && hit.document.titleFromLead ? NO_HEADLINE : readings.headline(hit.document);
     const match = matchPassage(question, reading, title, () => storyBefore(hit, readings));
     return {
       hit,
@@ -225,13 +225,6 @@ export class CorpusEngine implements AnswerEngine {
 
 /** The headline of a passage that has none. */
 const NO_HEADLINE: HeadlineReading = { terms: new Set(), pairs: new Set(), words: new Set() };
-
-/** Whether a document's title is the start of its lead passage (cut there, when too long, with "…"). */
-function titledByLead(document: CorpusDocument): boolean {
-  const [lead] = document.passages;
-  const start = document.title.replace(/…$/, '');
-  return lead !== undefined && start !== '' && passageText(lead).startsWith(start);
-}
 
 /** Terms of the passages that set the scene for a passage: its document's lead, and the one before it. */
 function storyBefore({ document, passage }: PassageHit, readings: Readings): Set<string>[] {

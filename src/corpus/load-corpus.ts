@@ -136,6 +136,7 @@ export function assembleContents(
     documents.push({
       file: file.file,
       title: doc.title || path.basename(file.file, path.extname(file.file)),
+      ...(doc.title && doc.titleFromLead ? { titleFromLead: true as const } : {}),
       date: doc.date,
       ...(url ? { url } : {}),
       passages,

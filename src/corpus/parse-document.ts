@@ -27,6 +27,8 @@ export interface ParsedParagraph {
 /** The outcome of {@link parseDocument}. */
 export interface ParsedDocument {
   title: string;
+  /** The document has no headline: its title is the start of its lead ({@link DocumentContent.titleFromLead}). */
+  titleFromLead?: true;
   date?: string;
   paragraphs: ParsedParagraph[];
 }
@@ -71,6 +73,7 @@ export function parseDocument(text: string): ParsedDocument {
 
   const firstIsHeadline = isHeadline(paragraphs[0]) || /^\s*#/.test(blocks[0]);
   const title = firstIsHeadline ? stripHeading(paragraphs[0]) : leadTitle(paragraphs[0]);
+  const titleFromLead = firstIsHeadline ? {} : { titleFromLead: true as const };
 
   const seen = new Set<string>();
   if (firstIsHeadline) seen.add(normalizeForComparison(title));
@@ -90,7 +93,7 @@ export function parseDocument(text: string): ParsedDocument {
     if (!isContent(body, isListItem)) return;
     content.push({ text: body, key, isListItem });
   });
-  return { title, date: date?.iso, paragraphs: content };
+  return { title, ...titleFromLead, date: date?.iso, paragraphs: content };
 }
 
 /** Text folded for repetition checks: case, white space and punctuation do not matter. */

@@ -3,6 +3,8 @@ export interface CorpusDocument {
   /** Path relative to the corpus folder, with `/` separators. */
   file: string;
   title: string;
+  /** The title is the start of the lead passage, for want of a headline: it heads no other passage. */
+  titleFromLead?: true;
   /** ISO date `YYYY-MM-DD` when the document states one. */
   date?: string;
   /** Where the document can be opened: its canonical URL, front matter `url`, or `CORPUS_URL` + file. */

@@ -112,6 +112,8 @@ describe('parseDocument', () => {
       ].join('\n\n'),
     );
     expect(parsed.paragraphs.map((p) => p.text)).toEqual([line, 'Joint research on batteries']);
+    // A headline of its own heads every passage.
+    expect(parsed.titleFromLead).toBeUndefined();
   });
 
   it('cuts a short title from the lead when there is no headline, and reads a labelled date', () => {
@@ -120,6 +122,7 @@ describe('parseDocument', () => {
     );
     expect(parsed.date).toBe('2023-06-05');
     expect(parsed.title.endsWith('…')).toBe(true);
+    expect(parsed.titleFromLead).toBe(true);
     expect(parsed.paragraphs[0].text.startsWith('The defence ministers')).toBe(true);
     expect(parsed.paragraphs[0].text).not.toContain('2023-06-05');
   });

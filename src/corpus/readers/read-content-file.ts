@@ -21,7 +21,8 @@ export interface ContentFile {
 /** A `.txt` file's text as content: one section, no location, as the text parser reads it. */
 export function plainTextContent(text: string): DocumentContent {
   const parsed = parseDocument(text);
-  return { title: parsed.title, date: parsed.date, sections: [{ paragraphs: parsed.paragraphs }] };
+  const { paragraphs, ...metadata } = parsed;
+  return { ...metadata, sections: [{ paragraphs }] };
 }
 
 /**

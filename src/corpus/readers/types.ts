@@ -32,6 +32,11 @@ export interface ReadSection {
 /** What a reader makes of a file: metadata, then its content section by section. */
 export interface DocumentContent {
   title?: string;
+  /**
+   * The document has no headline, so its title is the start of its lead paragraph: the lead's own words,
+   * not a headline over the passages below it.
+   */
+  titleFromLead?: true;
   /** ISO date `YYYY-MM-DD`. */
   date?: string;
   url?: string;
