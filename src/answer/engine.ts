@@ -9,7 +9,7 @@ import { historyWeight, pointsBack, pointsWithPronoun } from './follow-up';
 import { keySentence } from './key-sentence';
 import { type JudgedQuestion, matchPassage, type RankedPassage } from './passage-match';
 import { type Attempt, presentAnswer } from './presentation';
-import { type Concept, conceptIdf, nameRuns, questionConcepts, searchWeights } from './query';
+import { type Concept, conceptIdf, conceptTerms, nameRuns, questionConcepts, searchWeights } from './query';
 import { questionCore } from './question-frame';
 import { type QuestionKind, questionKind } from './question-kind';
 import { documentSupport, rankPassage, readsAsHeadline, recency } from './ranking';
@@ -75,13 +75,8 @@ export class CorpusEngine implements AnswerEngine {
     const core = questionCore(question);
     const kind = questionKind(core.text);
     const recent = core.wantsRecent;
-    // Read afresh for each question: kept between questions, the readings of the thousands of passages
-    // questions go through would outlive the young generation and fill the old one with garbage, whose
-    // collection paused answers on a large corpus far longer than reading the few passages two
-    // questions share.
-    const readings = new Readings(this.index);
     const attempt = (concepts: Concept[], aboutContext = false) =>
-      this.attempt(concepts, kind, recent, readings, aboutContext);
+      this.attempt(concepts, kind, recent, aboutContext);
     const own = questionConcepts(question, this.index);
     if (own.length === 0 && history.length > 0) {
       // "And when?", "who?": the earlier question asked again, for another kind of answer.
@@ -132,18 +127,17 @@ export class CorpusEngine implements AnswerEngine {
     return context.map((concept) => ({ ...concept, weight: (concept.weight * limit) / contextMass }));
   }
 
-  private attempt(
-    concepts: Concept[],
-    kind: QuestionKind,
-    recent: boolean,
-    readings: Readings,
-    aboutContext: boolean,
-  ): Attempt {
+  private attempt(concepts: Concept[], kind: QuestionKind, recent: boolean, aboutContext: boolean): Attempt {
     const hits = this.withFurtherCandidates(
       this.index.searchTerms(searchWeights(concepts), CANDIDATES),
       concepts,
     );
     if (hits.length === 0) return { concepts, kind, ranked: [], answered: false };
+    // Read afresh for each attempt, for the terms it looks for: kept between questions, the readings of
+    // the thousands of passages questions go through would outlive the young generation and fill the
+    // old one with garbage, whose collection paused answers on a large corpus far longer than reading
+    // the few passages two questions share.
+    const readings = new Readings(this.index, conceptTerms(concepts));
     const question: JudgedQuestion = {
       concepts,
       kind,
@@ -179,7 +173,7 @@ export class CorpusEngine implements AnswerEngine {
       rank: rankPassage(hit, question, match, reading, title),
       ...decideAnswer(question, match),
       answerSentence: match.sentence.index,
-      terms: reading.terms,
+      termIds: () => readings.termIds(hit.passage),
     };
   }
 

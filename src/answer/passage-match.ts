@@ -129,7 +129,11 @@ export interface RankedPassage {
   /** Says enough of the question to answer it. */
   answers: boolean;
   answerSentence: number;
-  terms: Set<string>;
+  /**
+   * The passage's distinct terms as ids ascending, comparable between the candidates of one attempt;
+   * read when asked, as only the few candidates presentation compares need them.
+   */
+  termIds: () => Int32Array;
 }
 
 /**

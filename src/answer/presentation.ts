@@ -43,7 +43,7 @@ export function presentAnswer(question: string, attempt: Attempt): Answer {
   for (const ranked of attempt.ranked) {
     // Past what can be shown, further passages only cost time.
     if (merged.length >= MERGED_ENOUGH) break;
-    const twin = merged.find((entry) => nearDuplicates(entry.ranked.terms, ranked.terms));
+    const twin = merged.find((entry) => nearDuplicates(entry.ranked.termIds(), ranked.termIds()));
     if (twin) {
       if (!twin.citations.some((citation) => citation.file === ranked.hit.document.file)) {
         twin.citations.push(citationOf(ranked.hit));
@@ -106,17 +106,21 @@ function citationOf({ document, passage }: PassageHit): Citation {
 }
 
 /**
- * True when the other term set holds {@link NEAR_DUPLICATE} of the smaller one; never when the smaller is
- * under {@link DUPLICATE_SIZE_RATIO} of the other's size, as a line that happens to recur inside a longer
- * passage is not that passage.
+ * True when the other passage's terms hold {@link NEAR_DUPLICATE} of the smaller one's (each given as
+ * distinct ids ascending); never when the smaller is under {@link DUPLICATE_SIZE_RATIO} of the other's
+ * size, as a line that happens to recur inside a longer passage is not that passage.
  */
-function nearDuplicates(a: Set<string>, b: Set<string>): boolean {
-  const [smaller, larger] = a.size <= b.size ? [a, b] : [b, a];
-  if (smaller.size === 0 || smaller.size < DUPLICATE_SIZE_RATIO * larger.size) return false;
+function nearDuplicates(a: Int32Array, b: Int32Array): boolean {
+  const [smaller, larger] = a.length <= b.length ? [a, b] : [b, a];
+  if (smaller.length === 0 || smaller.length < DUPLICATE_SIZE_RATIO * larger.length) return false;
   // Most pairs of candidates differ early: once more terms are missing than a near-duplicate allows,
   // the rest cannot make it one.
-  const allowedMisses = smaller.size - Math.ceil(NEAR_DUPLICATE * smaller.size);
+  const allowedMisses = smaller.length - Math.ceil(NEAR_DUPLICATE * smaller.length);
   let misses = 0;
-  for (const term of smaller) if (!larger.has(term) && ++misses > allowedMisses) return false;
+  let at = 0;
+  for (const id of smaller) {
+    while (at < larger.length && larger[at] < id) at++;
+    if (larger[at] !== id && ++misses > allowedMisses) return false;
+  }
   return true;
 }

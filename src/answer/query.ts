@@ -361,3 +361,16 @@ export function conceptMatch(concept: Concept, present: ReadonlySet<string>): nu
   }
   return best;
 }
+
+/**
+ * Every term by which passages are matched against concepts: each alternative's, and the words a
+ * compound's head is modified by.
+ */
+export function conceptTerms(concepts: readonly Concept[]): Set<string> {
+  const terms = new Set<string>();
+  for (const concept of concepts) {
+    for (const alternative of concept.alternatives) for (const term of alternative.terms) terms.add(term);
+    for (const term of concept.modifiedBy ?? []) terms.add(term);
+  }
+  return terms;
+}

@@ -1,6 +1,12 @@
 import { type AnalyzedToken, analyze } from '../analysis/analyzer';
 import type { CorpusDocument, Passage } from '../corpus/types';
-import { type PassageWords, pairings, type TokenVisitor, visitWords } from '../search/passage-tokens';
+import {
+  addTermIds,
+  type PassageWords,
+  pairings,
+  type TokenVisitor,
+  visitWords,
+} from '../search/passage-tokens';
 
 /** Where passages' and headlines' analyzed words may be kept: their index. */
 export interface KeptWords {
@@ -8,7 +14,10 @@ export interface KeptWords {
   headlineWordsOf(document: CorpusDocument): PassageWords | undefined;
 }
 
-/** A passage's words, analyzed once. */
+/**
+ * A passage's words, analyzed once. Its sets hold only the terms of the readings' focus (all of them when
+ * there is none), and its pairs only pairs of those terms.
+ */
 export interface PassageReading {
   sentences: string[];
   /** Adjacent word pairs (`technolog secur`), for phrases said whole. */
@@ -34,21 +43,63 @@ export interface HeadlineReading {
 export class Readings {
   private readonly headlines = new Map<string, HeadlineReading>();
   private readonly passages = new Map<string, PassageReading>();
+  private readonly passageTermIds = new Map<string, Int32Array>();
+  private readonly localIds = new Map<string, number>();
 
-  /** `kept`: the index whose passages are read, which kept their words when it analyzed them. */
-  constructor(private readonly kept?: KeptWords) {}
+  /**
+   * `kept`: the index whose passages are read, which kept their words when it analyzed them. `focus`:
+   * the only terms the question will look for in passages. A passage says a hundred terms and a question
+   * asks after a dozen: the words kept of eighty candidates, each put in four sets, were most of what
+   * reading them cost, and most of the garbage an answer left.
+   */
+  constructor(
+    private readonly kept?: KeptWords,
+    private readonly focus?: ReadonlySet<string>,
+  ) {}
 
   /** A passage analyzed once per sentence: as its index kept it, or analyzed now. */
   passage(passage: Passage): PassageReading {
     const cached = this.passages.get(passage.id);
     if (cached) return cached;
     const reading = emptyReading(passage.sentences);
-    const collector = readingCollector(reading);
-    const words = this.kept?.wordsOf(passage);
-    if (words) visitWords(words, collector);
-    else for (const sentence of passage.sentences) visitTokens(analyze(sentence), collector);
+    this.visit(passage, readingCollector(reading, this.focus));
     this.passages.set(passage.id, reading);
     return reading;
+  }
+
+  /**
+   * Every term a passage says, whatever the focus, as distinct ids ascending: what tells passages that
+   * say the same thing apart. The ids are the index's where it kept the passage's words, else (below 0)
+   * given by these readings as terms come: ids of one readings compare, not of two.
+   */
+  termIds(passage: Passage): Int32Array {
+    let ids = this.passageTermIds.get(passage.id);
+    if (!ids) {
+      const said: number[] = [];
+      const words = this.kept?.wordsOf(passage);
+      if (words) addTermIds(words, said);
+      else
+        for (const sentence of passage.sentences)
+          for (const { term } of analyze(sentence)) said.push(this.localId(term));
+      ids = distinctAscending(said);
+      this.passageTermIds.set(passage.id, ids);
+    }
+    return ids;
+  }
+
+  private localId(term: string): number {
+    let id = this.localIds.get(term);
+    if (id === undefined) {
+      id = -1 - this.localIds.size;
+      this.localIds.set(term, id);
+    }
+    return id;
+  }
+
+  private visit(passage: Passage, visitor: TokenVisitor): void {
+    const words = this.kept?.wordsOf(passage);
+    if (words) visitWords(words, visitor);
+    else for (const sentence of passage.sentences) visitTokens(analyze(sentence), visitor);
   }
 
   /**
@@ -59,7 +110,7 @@ export class Readings {
     let title = this.headlines.get(document.file);
     if (!title) {
       const reading = emptyReading([]);
-      const collector = readingCollector(reading);
+      const collector = readingCollector(reading, undefined);
       const kept = this.kept?.headlineWordsOf(document);
       let tokens: AnalyzedToken[] | undefined;
       if (kept) visitWords(kept, collector);
@@ -83,6 +134,15 @@ export class Readings {
   }
 }
 
+/** `ids` without repeats, ascending. */
+function distinctAscending(ids: number[]): Int32Array {
+  const sorted = new Int32Array(ids).sort();
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[kept++] = sorted[i];
+  return sorted.subarray(0, kept);
+}
+
 function emptyReading(sentences: string[]): PassageReading {
   return { pairs: new Set(), terms: new Set(), wholeWords: new Set(), sentenceTerms: [], sentences };
 }
@@ -98,19 +158,25 @@ function visitTokens(tokens: AnalyzedToken[], visitor: TokenVisitor): void {
 
 /**
  * Fills `reading` token by token: each sentence's terms, every term, the terms of whole words, and the
- * pairs of whole words side by side (never across two sentences: a phrase is said within one).
+ * pairs of whole words side by side (never across two sentences: a phrase is said within one); of the
+ * terms in `focus` only, when there is one.
  */
-function readingCollector(reading: PassageReading): TokenVisitor {
+function readingCollector(reading: PassageReading, focus: ReadonlySet<string> | undefined): TokenVisitor {
   let sentence = new Set<string>();
-  let previous = '';
+  let previous: string | undefined;
   return {
     token(term, isPart, pairsWithPrevious) {
-      sentence.add(term);
-      reading.terms.add(term);
+      const wanted = focus === undefined || focus.has(term);
+      if (wanted) {
+        sentence.add(term);
+        reading.terms.add(term);
+      }
       if (isPart) return;
-      reading.wholeWords.add(term);
-      if (pairsWithPrevious) reading.pairs.add(`${previous} ${term}`);
-      previous = term;
+      if (wanted) {
+        reading.wholeWords.add(term);
+        if (pairsWithPrevious && previous !== undefined) reading.pairs.add(`${previous} ${term}`);
+      }
+      previous = wanted ? term : undefined;
     },
     sentenceEnd() {
       reading.sentenceTerms.push(sentence);

@@ -108,3 +108,62 @@ describe('what a reading holds', () => {
     expect(headline.words.has('sell')).toBe(false);
   });
 });
+
+describe('readings focused on the terms a question looks for', () => {
+  const tsi: Passage = {
+    id: 'tsi.txt#0',
+    file: 'tsi.txt',
+    position: 0,
+    sentences: ['The long-standing technology security initiative grew.', 'Security talks followed.'],
+  };
+  const focus = new Set(['technolog', 'initiativ', 'talk', 'follow', 'stand']);
+  const focused = new Readings(undefined, focus).passage(tsi);
+  const whole = new Readings().passage(tsi);
+
+  it('find each of those terms, and each pair of them, as a reading of every term does', () => {
+    for (const term of focus) {
+      expect(focused.terms.has(term)).toBe(whole.terms.has(term));
+      expect(focused.wholeWords.has(term)).toBe(whole.wholeWords.has(term));
+      focused.sentenceTerms.forEach((terms, i) => {
+        expect(terms.has(term)).toBe(whole.sentenceTerms[i].has(term));
+      });
+    }
+    expect(focused.wholeWords.has('stand')).toBe(false);
+    expect(focused.pairs).toEqual(new Set(['talk follow']));
+  });
+
+  it('never pair two of them that a word outside the focus stands between', () => {
+    // "security" stands between "technology" and "initiative": they are not said side by side.
+    expect(focused.pairs.has('technolog initiativ')).toBe(false);
+    expect(focused.terms.has('secur')).toBe(false);
+  });
+});
+
+describe('the terms of a passage as ids', () => {
+  const passageOf = (id: string, sentences: string[]): Passage => ({
+    id,
+    file: `${id}.txt`,
+    position: 0,
+    sentences,
+  });
+
+  it('are distinct and ascending, whatever the focus, and the same for passages saying the same words', () => {
+    const readings = new Readings(undefined, new Set(['port']));
+    const first = readings.termIds(passageOf('a', ['Ships sail from the port.', 'The port reopens.']));
+    const second = readings.termIds(passageOf('b', ['The port reopens; ships sail from the port.']));
+    expect([...first]).toEqual([...new Set(first)].sort((x, y) => x - y));
+    expect(first).toHaveLength(analyze('ships sail port reopens').length);
+    expect([...second]).toEqual([...first]);
+    expect([...readings.termIds(passageOf('c', ['Ships sail.']))]).not.toEqual([...first]);
+  });
+
+  it('are the ids its index kept, when it kept the passage’s words', () => {
+    const tokens = analyze('harbour crane harbour');
+    const terms = [tokens[1].term, tokens[0].term];
+    const writer = new PassageWordsWriter();
+    writer.sentence(tokens, (term) => terms.indexOf(term));
+    const kept = { words: writer.finish(), terms };
+    const readings = new Readings({ wordsOf: () => kept, headlineWordsOf: () => kept });
+    expect([...readings.termIds(passageOf('dover', ['Ships sail.']))]).toEqual([0, 1]);
+  });
+});
