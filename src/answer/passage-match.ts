@@ -130,10 +130,10 @@ export interface RankedPassage {
   answers: boolean;
   answerSentence: number;
   /**
-   * The passage's distinct terms as ids ascending, comparable between the candidates of one attempt;
-   * read when asked, as only the few candidates presentation compares need them.
+   * The passage's terms as ids, comparable between the candidates of one attempt; read when asked, as
+   * only the few candidates presentation compares need them.
    */
-  termIds: () => Int32Array;
+  termIds: () => ReadonlySet<number>;
 }
 
 /**

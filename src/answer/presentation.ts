@@ -106,21 +106,17 @@ function citationOf({ document, passage }: PassageHit): Citation {
 }
 
 /**
- * True when the other passage's terms hold {@link NEAR_DUPLICATE} of the smaller one's (each given as
- * distinct ids ascending); never when the smaller is under {@link DUPLICATE_SIZE_RATIO} of the other's
- * size, as a line that happens to recur inside a longer passage is not that passage.
+ * True when the other passage's terms hold {@link NEAR_DUPLICATE} of the smaller one's; never when the
+ * smaller is under {@link DUPLICATE_SIZE_RATIO} of the other's size, as a line that happens to recur
+ * inside a longer passage is not that passage.
  */
-function nearDuplicates(a: Int32Array, b: Int32Array): boolean {
-  const [smaller, larger] = a.length <= b.length ? [a, b] : [b, a];
-  if (smaller.length === 0 || smaller.length < DUPLICATE_SIZE_RATIO * larger.length) return false;
+function nearDuplicates(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  const [smaller, larger] = a.size <= b.size ? [a, b] : [b, a];
+  if (smaller.size === 0 || smaller.size < DUPLICATE_SIZE_RATIO * larger.size) return false;
   // Most pairs of candidates differ early: once more terms are missing than a near-duplicate allows,
   // the rest cannot make it one.
-  const allowedMisses = smaller.length - Math.ceil(NEAR_DUPLICATE * smaller.length);
+  const allowedMisses = smaller.size - Math.ceil(NEAR_DUPLICATE * smaller.size);
   let misses = 0;
-  let at = 0;
-  for (const id of smaller) {
-    while (at < larger.length && larger[at] < id) at++;
-    if (larger[at] !== id && ++misses > allowedMisses) return false;
-  }
+  for (const term of smaller) if (!larger.has(term) && ++misses > allowedMisses) return false;
   return true;
 }

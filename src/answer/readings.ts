@@ -43,7 +43,7 @@ export interface HeadlineReading {
 export class Readings {
   private readonly headlines = new Map<string, HeadlineReading>();
   private readonly passages = new Map<string, PassageReading>();
-  private readonly passageTermIds = new Map<string, Int32Array>();
+  private readonly passageTermIds = new Map<string, Set<number>>();
   private readonly localIds = new Map<string, number>();
 
   /**
@@ -68,20 +68,20 @@ export class Readings {
   }
 
   /**
-   * Every term a passage says, whatever the focus, as distinct ids ascending: what tells passages that
-   * say the same thing apart. The ids are the index's where it kept the passage's words, else (below 0)
-   * given by these readings as terms come: ids of one readings compare, not of two.
+   * Every term a passage says, whatever the focus, as ids: what tells passages that say the same thing
+   * apart. The ids are the index's where it kept the passage's words, else (below 0) given by these
+   * readings as terms come: ids of one readings compare, not of two.
    */
-  termIds(passage: Passage): Int32Array {
+  termIds(passage: Passage): Set<number> {
     let ids = this.passageTermIds.get(passage.id);
     if (!ids) {
-      const said: number[] = [];
+      const said = new Set<number>();
       const words = this.kept?.wordsOf(passage);
       if (words) addTermIds(words, said);
       else
         for (const sentence of passage.sentences)
-          for (const { term } of analyze(sentence)) said.push(this.localId(term));
-      ids = distinctAscending(said);
+          for (const { term } of analyze(sentence)) said.add(this.localId(term));
+      ids = said;
       this.passageTermIds.set(passage.id, ids);
     }
     return ids;
@@ -132,15 +132,6 @@ export class Readings {
     }
     return title;
   }
-}
-
-/** `ids` without repeats, ascending. */
-function distinctAscending(ids: number[]): Int32Array {
-  const sorted = new Int32Array(ids).sort();
-  let kept = 0;
-  for (let i = 0; i < sorted.length; i++)
-    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[kept++] = sorted[i];
-  return sorted.subarray(0, kept);
 }
 
 function emptyReading(sentences: string[]): PassageReading {

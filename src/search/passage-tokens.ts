@@ -60,9 +60,9 @@ export function visitWords({ words, terms }: PassageWords, visitor: TokenVisitor
   }
 }
 
-/** Adds the id of each term of `words` to `ids`, as often as it is said. */
-export function addTermIds({ words }: PassageWords, ids: number[]): void {
-  for (const word of words) if (word !== SENTENCE_END) ids.push(word >>> FLAG_BITS);
+/** Adds the id of each term of `words` to `ids`. */
+export function addTermIds({ words }: PassageWords, ids: Set<number>): void {
+  for (const word of words) if (word !== SENTENCE_END) ids.add(word >>> FLAG_BITS);
 }
 
 /** Collects passages' words as an index is built, passage after passage, sentence after sentence. */

@@ -147,14 +147,13 @@ describe('the terms of a passage as ids', () => {
     sentences,
   });
 
-  it('are distinct and ascending, whatever the focus, and the same for passages saying the same words', () => {
+  it('are each term once, whatever the focus, and the same for passages saying the same words', () => {
     const readings = new Readings(undefined, new Set(['port']));
     const first = readings.termIds(passageOf('a', ['Ships sail from the port.', 'The port reopens.']));
     const second = readings.termIds(passageOf('b', ['The port reopens; ships sail from the port.']));
-    expect([...first]).toEqual([...new Set(first)].sort((x, y) => x - y));
-    expect(first).toHaveLength(analyze('ships sail port reopens').length);
-    expect([...second]).toEqual([...first]);
-    expect([...readings.termIds(passageOf('c', ['Ships sail.']))]).not.toEqual([...first]);
+    expect(first.size).toBe(analyze('ships sail port reopens').length);
+    expect(second).toEqual(first);
+    expect(readings.termIds(passageOf('c', ['Ships sail.']))).not.toEqual(first);
   });
 
   it('are the ids its index kept, when it kept the passage’s words', () => {
@@ -164,6 +163,6 @@ describe('the terms of a passage as ids', () => {
     writer.sentence(tokens, (term) => terms.indexOf(term));
     const kept = { words: writer.finish(), terms };
     const readings = new Readings({ wordsOf: () => kept, headlineWordsOf: () => kept });
-    expect([...readings.termIds(passageOf('dover', ['Ships sail.']))]).toEqual([0, 1]);
+    expect(readings.termIds(passageOf('dover', ['Ships sail.']))).toEqual(new Set([0, 1]));
   });
 });
