@@ -5,22 +5,18 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '..');
 
-/** Runs `npm start`'s command (Node with tsx's require hook, src/index.ts) with only `env` set, in an empty folder (no .env). */
+/** Runs `npm start`'s command (`scripts/start.js`: coop compiled, then run) with only `env` set, in an empty folder (no .env). */
 async function start(
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const cwd = await mkdtemp(path.join(os.tmpdir(), 'coop-start-'));
   try {
     return await new Promise((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['--require', require.resolve('tsx/cjs'), path.join(repoRoot, 'src/index.ts')],
-        {
-          cwd,
-          env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
-          stdio: ['pipe', 'pipe', 'pipe'],
-        },
-      );
+      const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.js')], {
+        cwd,
+        env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => {

@@ -172,7 +172,7 @@ describe('npm start without Slack credentials', () => {
       const stdout = await new Promise<string>((resolve, reject) => {
         const child = execFile(
           process.execPath,
-          ['--require', 'tsx/cjs', 'src/index.ts'],
+          ['scripts/start.js'],
           { cwd: repoRoot, env, timeout: 60_000 },
           (error, out) => (error ? reject(error) : resolve(out)),
         );

@@ -15,12 +15,12 @@ export class CoopProcess {
   ) {}
 
   /**
-   * Starts `src/index.ts` as `npm start` does (Node with tsx's require hook) with `env` (and nothing
+   * Starts coop as `npm start` does (`scripts/start.js`: compiled, then run) with `env` (and nothing
    * else from this environment but PATH and HOME) and resolves once it listens, with its port; rejects if
    * it exits or stays silent for `timeoutMs`.
    */
   static start(env: Record<string, string>, timeoutMs = 20_000): Promise<CoopProcess> {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'src/index.ts'], {
+    const child = spawn(process.execPath, ['scripts/start.js'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
