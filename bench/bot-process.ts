@@ -39,7 +39,7 @@ export interface BotRun {
 }
 
 /**
- * Runs the bot as `npm start` does (Node with tsx's require hook, `src/index.ts`, HTTP mode) on `corpusDir` with
+ * Runs the bot as `npm start` does (`scripts/start.js`: coop compiled, then run, in HTTP mode) on `corpusDir` with
  * `DATA_DIR` `dataDir`, under `--max-old-space-size` {@link heapLimitMB}: times spawn to listening, then
  * mentions it with each question (signed events to its receiver on loopback; the Web API is a local
  * server), and reads its peak and final RSS from `/proc` before stopping it with SIGTERM. The first run
@@ -59,9 +59,7 @@ export async function runBot(
     [
       `--max-old-space-size=${heapLimitMB(passages)}`,
       `--max-semi-space-size=${SEMI_SPACE_MB}`,
-      '--require',
-      'tsx/cjs',
-      'src/index.ts',
+      'scripts/start.js',
     ],
     {
       cwd: ROOT,

@@ -4,7 +4,7 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 
 /**
- * Runs a bench script in a fresh Node process (with tsx, from the repository root) and resolves with the
+ * Runs a bench script in a fresh Node process (from the repository root) and resolves with the
  * JSON object its last line of output holds; stderr passes through.
  */
 export function runJsonChild(args: string[], name: string): Promise<Record<string, unknown>> {
