@@ -149,6 +149,8 @@ export class PassageIndex {
   private sortedTerms?: string[];
   /** 1 for each passage that leads its document, by position in the index. */
   private readonly leads: Uint8Array;
+  /** Each passage's document, by position in the index: a hit's document without a lookup by name. */
+  private readonly passageDocuments: (CorpusDocument | undefined)[];
   /** Where each document's passages start in the index. */
   private readonly documentStarts = new Map<string, number>();
   /** Where each document's headline is among the words kept: after every passage's, in document order. */
@@ -176,6 +178,7 @@ export class PassageIndex {
     words: Uint32Array,
   ) {
     this.leads = new Uint8Array(passages.length);
+    this.passageDocuments = passages.map((passage) => documents.get(passage.file));
     passages.forEach((passage, place) => {
       if (passage.position > 0) return;
       this.leads[place] = 1;
@@ -411,11 +414,13 @@ export class PassageIndex {
 
   /** The `limit` best of `results` as hits, best first, scored as minisearch's `search` scores them. */
   private toHits(results: RawResults, limit: number): PassageHit[] {
-    return bestGathered(results, limit).flatMap(({ id, score }) => {
+    const hits: PassageHit[] = [];
+    for (const { id, score } of bestGathered(results, limit)) {
       const passage = this.passages[id];
-      const document = passage && this.documents.get(passage.file);
-      return passage && document ? [{ passage, document, score }] : [];
-    });
+      const document = this.passageDocuments[id];
+      if (passage && document) hits.push({ passage, document, score });
+    }
+    return hits;
   }
 
   /** The built index as JSON-safe data, for {@link PassageIndex.fromSnapshot}. */
