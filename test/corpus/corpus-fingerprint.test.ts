@@ -1,5 +1,5 @@
-import type { Hash } from 'node:crypto';
-import {
+import { createHash, type Hash } from 'node:crypto';
+import fs, {
   chmodSync,
   mkdirSync,
   mkdtempSync,
@@ -11,7 +11,8 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { corpusFingerprint, hashCorpusState } from '../../src/corpus/corpus-fingerprint';
+import { corpusFingerprint, hashStats, THREADED_STATS } from '../../src/corpus/corpus-fingerprint';
+import { listCorpusFiles } from '../../src/corpus/read-corpus';
 
 describe('corpusFingerprint', () => {
   let dir: string;
@@ -69,9 +70,32 @@ describe('corpusFingerprint', () => {
     // Each file is looked at once, whichever batch it falls in.
     const fed: string[] = [];
     const recording = { update: (line: string) => fed.push(line) } as unknown as Hash;
-    await hashCorpusState(dir, recording);
+    hashStats(dir, await listCorpusFiles(dir), recording);
     const names = fed.map((line) => line.split('\t')[0]);
     expect(names).toHaveLength(2003);
     expect(new Set(names).size).toBe(2003);
+  });
+
+  it("is the same when a corpus large enough is stat'ed on a thread of its own, and sees its changes", async () => {
+    const small = await corpusFingerprint(dir);
+    for (let i = 0; i < THREADED_STATS; i++)
+      writeFileSync(path.join(dir, 'news', `${String(i).padStart(5, '0')}.txt`), 'x');
+    const files = await listCorpusFiles(dir);
+    expect(files.length).toBeGreaterThanOrEqual(THREADED_STATS);
+    const inThisThread = createHash('sha256');
+    hashStats(dir, files, inThisThread);
+    // None of the stats is taken on the thread that answers questions.
+    const stats = jest.spyOn(fs, 'statSync');
+    const threaded = await corpusFingerprint(dir);
+    expect(stats).not.toHaveBeenCalled();
+    stats.mockRestore();
+    expect(threaded).toBe(inThisThread.digest('hex').slice(0, 24));
+    expect(threaded).not.toBe(small);
+    utimesSync(
+      path.join(dir, 'news', `${String(THREADED_STATS - 1).padStart(5, '0')}.txt`),
+      new Date(2020, 0, 1),
+      new Date(2020, 0, 1),
+    );
+    expect(await corpusFingerprint(dir)).not.toBe(threaded);
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../worker-thread';
 import type { DocumentSource } from './read-document';
 import type { ReadJob, ReadReply } from './reader-worker';
 import { type DocumentContent, ReaderError, type ReadingLimits } from './types';
@@ -82,11 +83,9 @@ export class DocumentReader {
   }
 }
 
-/** Starts the reader thread; from TypeScript sources (tsx, ts-jest) through tsx's require hook. */
+/** Starts the reader thread. */
 function startWorker(): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  const entry = path.join(__dirname, `reader-worker${path.extname(__filename)}`);
-  if (path.extname(__filename) !== '.ts') return new Worker(entry, { resourceLimits });
-  const boot = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`;
-  return new Worker(boot, { eval: true, resourceLimits });
+  return startThread(path.join(__dirname, 'reader-worker'), {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
 }

@@ -1,0 +1,12 @@
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread running the module at `entry` (a path without its extension, of a module beside
+ * this one's build): compiled, as `npm start` runs coop, or from TypeScript sources (tsx, ts-jest)
+ * through tsx's require hook.
+ */
+export function startThread(entry: string, options: WorkerOptions = {}): Worker {
+  if (!__filename.endsWith('.ts')) return new Worker(`${entry}.js`, options);
+  const boot = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(`${entry}.ts`)});`;
+  return new Worker(boot, { ...options, eval: true });
+}
