@@ -10,9 +10,10 @@ import { measureReading, readingTable } from './reading';
 import { type BenchCorpus, reutersArticles, writeBenchCorpus } from './reuters-corpus';
 import type { WorkerJob } from './worker';
 
-const { compile, sourceFiles } = require('../scripts/build') as {
+const { compile, sourceFiles, RUNTIME_V8_FLAGS } = require('../scripts/build') as {
   compile(files: string[], base: string, outdir: string): void;
   sourceFiles(dir: string): string[];
+  RUNTIME_V8_FLAGS: string[];
 };
 
 /**
@@ -144,13 +145,17 @@ async function measureSize(
 
 /**
  * Runs one job in a fresh Node process with `--expose-gc`, in the bench worker compiled as `npm start`
- * compiles coop ({@link compiledWorker}); resolves with the figures it prints.
+ * compiles coop ({@link compiledWorker}) and under the V8 flags it runs coop under; resolves with the
+ * figures it prints.
  */
 function runWorker(job: WorkerJob): Promise<Figures> {
   const name = `${job.kind}${job.stopwords ? ' +stopwords' : ''}`;
   log(`  ${name}…`);
   workerScript ??= compiledWorker();
-  return runJsonChild(['--expose-gc', workerScript, JSON.stringify(job)], name) as Promise<Figures>;
+  return runJsonChild(
+    ['--expose-gc', ...RUNTIME_V8_FLAGS, workerScript, JSON.stringify(job)],
+    name,
+  ) as Promise<Figures>;
 }
 let workerScript: string | undefined;
 
