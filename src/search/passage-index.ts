@@ -178,8 +178,9 @@ export class PassageIndex {
     words: Uint32Array,
   ) {
     this.leads = new Uint8Array(passages.length);
-    this.passageDocuments = passages.map((passage) => documents.get(passage.file));
+    this.passageDocuments = new Array(passages.length);
     passages.forEach((passage, place) => {
+      this.passageDocuments[place] = documents.get(passage.file);
       if (passage.position > 0) return;
       this.leads[place] = 1;
       this.documentStarts.set(passage.file, place);
