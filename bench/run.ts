@@ -10,11 +10,11 @@ import { measureReading, readingTable } from './reading';
 import { type BenchCorpus, reutersArticles, writeBenchCorpus } from './reuters-corpus';
 import type { WorkerJob } from './worker';
 
-const { compile, sourceFiles, RUNTIME_V8_FLAGS } = require('../scripts/build') as {
+const { compile, sourceFiles } = require('../scripts/build') as {
   compile(files: string[], base: string, outdir: string): void;
   sourceFiles(dir: string): string[];
-  RUNTIME_V8_FLAGS: string[];
 };
+const { RUNTIME_V8_FLAGS } = require('../scripts/start') as { RUNTIME_V8_FLAGS: string[] };
 
 /**
  * `npm run bench`: coop against plain minisearch on Reuters-21578 news at about 10k and 100k passages.

@@ -14,14 +14,6 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-/**
- * V8 flags coop runs under, set by `scripts/start.js` before coop loads (and given to the bench's
- * workers): allocation-site pretenuring learns, from the first questions (which run long while their code
- * is compiled), to allocate what every answer gathers straight in the old generation, where it is
- * garbage a moment later; at 100k passages that cost a full collection every second or so of answering
- * and about 35 MB of RSS.
- */
-const RUNTIME_V8_FLAGS = ['--no-allocation-site-pretenuring'];
 /** Builds kept besides the one just made or found. */
 const KEPT_BUILDS = 3;
 /** A temporary build older than this was left by a process that stopped while building. */
@@ -108,6 +100,6 @@ function pruneBuilds(builds, current) {
   for (const { folder } of stale) fs.rmSync(folder, { recursive: true, force: true });
 }
 
-module.exports = { build, compile, sourceFiles, KEPT_BUILDS, RUNTIME_V8_FLAGS };
+module.exports = { build, compile, sourceFiles, KEPT_BUILDS };
 
 if (require.main === module) console.log(path.relative(ROOT, build()));
