@@ -268,6 +268,7 @@ const ROWS: Row[] = [
   compared('snapshot size', 'cold', 'snapshotMB', 'MB'),
   compared('warm start: load snapshot', 'warm', 'warmMs', 'ms'),
   compared('ready from snapshot', 'warm', 'readyMs', 'ms'),
+  coopOnly('warm-up (the bot runs it once listening)', 'warm', 'warmUpMs', 'ms'),
   compared('heap after warm start', 'warm', 'heapMB', 'MB'),
   compared('RSS after warm start', 'warm', 'rssMB', 'MB'),
   compared('answer p50', 'warm', 'p50Ms', 'ms'),

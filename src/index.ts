@@ -97,8 +97,10 @@ async function main(): Promise<void> {
     routes,
   });
   await slack.start();
-  // Not needed to listen, only to answer: loaded once listening rather than by the first question.
+  // Not needed to listen, only to answer: loaded once listening rather than by the first question,
+  // then the answering code is warmed up until somebody asks.
   setImmediate(loadTagger);
+  void engine.warmUp();
   digest?.scheduler.start();
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -5,6 +5,7 @@ import { type Logger, silentLogger } from '../logging/logger';
 import { loadLastSnapshot, snapshotKey } from '../search/index-snapshot';
 import { CorpusEngine, loadEngine } from './engine';
 import type { Answer, AnswerEngine, AnswerOptions, DocumentSummary } from './types';
+import { askWhileIdle, warmUpQuestions } from './warm-up';
 
 type LoadEngineOptions = NonNullable<Parameters<typeof loadEngine>[1]>;
 
@@ -32,6 +33,8 @@ export class LiveEngine implements AnswerEngine {
   private changedDuringRebuild = false;
   private watcher?: CorpusWatcher;
   private checked: Promise<void> = Promise.resolve();
+  /** Questions asked of this engine by people (a warm-up's own are not). */
+  private questionsAsked = 0;
 
   constructor(initial: AnswerEngine, options: LiveEngineOptions) {
     this.current = initial;
@@ -105,7 +108,35 @@ export class LiveEngine implements AnswerEngine {
   }
 
   answer(question: string, options?: AnswerOptions): Answer {
+    this.questionsAsked++;
     return this.current.answer(question, options);
+  }
+
+  /**
+   * Warms the answering code up with questions made from the corpus (`warm-up.ts`), asked one per turn
+   * of the event loop while nobody has asked anything: the first real question ends it. Answers are
+   * thrown away; a question that fails is logged and ends the warm-up. Resolves with how many were
+   * asked; never rejects.
+   */
+  async warmUp(count?: number): Promise<number> {
+    const engine = this.current;
+    if (!(engine instanceof CorpusEngine)) return 0;
+    const started = Date.now();
+    let failed = false;
+    const asked = await askWhileIdle(
+      warmUpQuestions(engine.index.documents.values(), count),
+      ({ question, history }) => {
+        try {
+          engine.answer(question, { history });
+        } catch (error) {
+          failed = true;
+          this.logger.warn(`warm-up: answering "${question}" failed:`, error);
+        }
+      },
+      () => failed || this.questionsAsked > 0,
+    );
+    this.logger.debug(`warm-up: ${asked} questions answered in ${Date.now() - started} ms`);
+    return asked;
   }
 
   documents(): DocumentSummary[] {

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { type CorpusEngine, loadEngine } from '../../src/answer/engine';
+import { LiveEngine } from '../../src/answer/live-engine';
+import type { Answer } from '../../src/answer/types';
+import { warmUpQuestions } from '../../src/answer/warm-up';
+import type { CorpusDocument } from '../../src/corpus/types';
+import { recordingLogger } from '../logging/recording-logger';
+
+const seeds = path.resolve(__dirname, '../../seeds');
+
+let engine: CorpusEngine;
+beforeAll(async () => {
+  engine = await loadEngine(seeds);
+});
+
+function document(file: string, sentences: string[][]): CorpusDocument {
+  return {
+    file,
+    title: file,
+    passages: sentences.map((passage, position) => ({
+      id: `${file}#${position}`,
+      file,
+      position,
+      sentences: passage,
+    })),
+    size: 0,
+    mtimeMs: 0,
+    contentHash: file,
+  };
+}
+
+/** A live engine over the seeds, not watching, and the questions its engine was asked, in order. */
+function liveSeeds(logger = recordingLogger()) {
+  const asked: string[] = [];
+  const answer = engine.answer.bind(engine);
+  const spy = jest.spyOn(engine, 'answer').mockImplementation((question, options) => {
+    asked.push(question);
+    return answer(question, options);
+  });
+  return { live: new LiveEngine(engine, { rebuild: async () => engine, logger }), asked, spy, logger };
+}
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('warm-up questions', () => {
+  it('are made from the corpus, the same each time, in the kinds people ask', () => {
+    const questions = warmUpQuestions(engine.index.documents.values(), 40);
+    expect(questions).toHaveLength(40);
+    expect(warmUpQuestions(engine.index.documents.values(), 40)).toEqual(questions);
+    const texts = questions.map((question) => question.question);
+    expect(texts.some((text) => text.startsWith('who '))).toBe(true);
+    expect(texts.some((text) => text.startsWith('when '))).toBe(true);
+    // Follow-ups are asked with the question before them.
+    const followUps = questions.filter((question) => question.history.length > 0);
+    expect(followUps.length).toBeGreaterThan(5);
+    for (const followUp of followUps) {
+      const before = questions[questions.indexOf(followUp) - 1];
+      expect(followUp.history).toEqual([before.question]);
+    }
+  });
+
+  it('are mostly answered, so they go the whole way through answering', () => {
+    const questions = warmUpQuestions(engine.index.documents.values());
+    const answered = questions.filter(
+      ({ question, history }) => engine.answer(question, { history }).answered,
+    );
+    expect(answered.length).toBeGreaterThan(questions.length * 0.6);
+  });
+
+  it('spread over the corpus rather than dwelling on its first documents', () => {
+    // Story i opens with a word naming it: "Porta…", "Portb…", then "Portaa…".
+    const name = (i: number) =>
+      `Port${i < 26 ? '' : String.fromCharCode(97 + Math.floor(i / 26) - 1)}${String.fromCharCode(97 + (i % 26))}`;
+    const documents = Array.from({ length: 50 }, (_, i) =>
+      document(`story-${i}.txt`, [[`${name(i)} reopened after storms battered the coastline.`]]),
+    );
+    const stories = warmUpQuestions(documents, 10)
+      .filter((question) => question.history.length === 0)
+      .map((question) =>
+        documents.findIndex((_, i) => question.question.toLowerCase().includes(`${name(i).toLowerCase()} `)),
+      )
+      // A question with a typo in its story's name is not told apart.
+      .filter((story) => story >= 0);
+    expect(stories.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(stories).size).toBe(stories.length);
+    expect(Math.max(...stories) - Math.min(...stories)).toBeGreaterThan(25);
+  });
+
+  it('are fewer, or none, when the corpus has too few words to make them', () => {
+    expect(warmUpQuestions([], 10)).toEqual([]);
+    expect(warmUpQuestions([document('short.txt', [['Rain today.'], ['Sun tomorrow.']])], 10)).toEqual([]);
+  });
+});
+
+describe('LiveEngine.warmUp', () => {
+  it('asks its questions of the engine and resolves with how many', async () => {
+    const { live, asked } = liveSeeds();
+    await expect(live.warmUp(12)).resolves.toBe(12);
+    expect(asked).toEqual(warmUpQuestions(engine.index.documents.values(), 12).map((q) => q.question));
+  });
+
+  it('stops at the first question somebody asks, which is answered as usual', async () => {
+    const { live, asked } = liveSeeds();
+    const warming = live.warmUp(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    const answer = live.answer('who launched TSI');
+    const warmUpAsked = await warming;
+    expect(warmUpAsked).toBeLessThan(5);
+    expect(answer.answered).toBe(true);
+    // Nothing made up was asked after the real question.
+    expect(asked[asked.length - 1]).toBe('who launched TSI');
+    expect(asked).toHaveLength(warmUpAsked + 1);
+  });
+
+  it('does not start once somebody has asked', async () => {
+    const { live, asked } = liveSeeds();
+    live.answer('who launched TSI');
+    await expect(live.warmUp(20)).resolves.toBe(0);
+    expect(asked).toEqual(['who launched TSI']);
+  });
+
+  it('logs a question that fails and stops, without rejecting', async () => {
+    const logger = recordingLogger();
+    const { live, spy } = liveSeeds(logger);
+    spy.mockImplementation((): Answer => {
+      throw new Error('index gone');
+    });
+    await expect(live.warmUp(20)).resolves.toBe(1);
+    expect(logger.text()).toMatch(/warm-up: answering ".+" failed:.*index gone/s);
+  });
+});
