@@ -10,18 +10,42 @@ const { build, KEPT_BUILDS } = require('../../scripts/build') as {
 };
 const BUILD_SCRIPT = path.resolve(__dirname, '../../scripts/build.js');
 
-/** A project of two TypeScript modules, one importing the other. */
+/**
+ * A project of TypeScript modules: an index importing a module of its own and a package, and a worker
+ * thread's module, in a folder of its own, that the index starts from beside itself.
+ */
 function project(greeting = 'hello'): string {
   const root = mkdtempSync(path.join(tmpdir(), 'coop-build-'));
   mkdirSync(path.join(root, 'src/words'), { recursive: true });
+  mkdirSync(path.join(root, 'src/threads'), { recursive: true });
+  mkdirSync(path.join(root, 'node_modules/shout'), { recursive: true });
+  writeFileSync(path.join(root, 'node_modules/shout/index.js'), "exports.shout = (text) => text + '!';\n");
   writeFileSync(path.join(root, 'src/words/greeting.ts'), `export const greeting: string = '${greeting}';\n`);
   writeFileSync(
     path.join(root, 'src/index.ts'),
-    "import { greeting } from './words/greeting';\nexport const said = (name: string): string => greeting + ' ' + name;\n",
+    [
+      "import path from 'node:path';",
+      "import { Worker } from 'node:worker_threads';",
+      "import { shout } from 'shout';",
+      "import { greeting } from './words/greeting';",
+      "export const said = (name: string): string => shout(greeting + ' ' + name);",
+      'export const echoed = (text: string): Promise<string> =>',
+      '  new Promise((resolve) => {',
+      "    const worker = new Worker(path.join(__dirname, 'echo-worker.js'), { workerData: text });",
+      "    worker.once('message', (reply: string) => void worker.terminate().then(() => resolve(reply)));",
+      '  });',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(root, 'src/threads/echo-worker.ts'),
+    "import { parentPort, workerData } from 'node:worker_threads';\nimport { greeting } from '../words/greeting';\nparentPort?.postMessage(greeting + ' ' + workerData);\n",
   );
   writeFileSync(path.join(root, 'src/types.d.ts'), 'declare const unused: number;\n');
   return root;
 }
+
+type Built = { said(name: string): string; echoed(text: string): Promise<string> };
 
 const builds = (root: string) => readdirSync(path.join(root, 'dist'));
 
@@ -32,13 +56,18 @@ describe('the build npm start runs', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('compiles every module to JavaScript that runs, declarations aside', () => {
+  it('bundles the index with its modules and packages into one file that runs', () => {
     const built = build(root);
-    const { said } = require(path.join(built, 'index.js')) as { said(name: string): string };
-    expect(said('Dover')).toBe('hello Dover');
-    expect(
-      readdirSync(built, { recursive: true }).filter((name) => String(name).endsWith('.js')),
-    ).toHaveLength(2);
+    const { said } = require(path.join(built, 'index.js')) as Built;
+    // The package's code is in the bundle: the build runs without node_modules beside it.
+    rmSync(path.join(root, 'node_modules'), { recursive: true });
+    expect(said('Dover')).toBe('hello Dover!');
+    expect(readdirSync(built).filter((name) => name.endsWith('.js'))).toEqual(['echo-worker.js', 'index.js']);
+  });
+
+  it("bundles a worker thread's module beside the index, where the index finds it", async () => {
+    const { echoed } = require(path.join(build(root), 'index.js')) as Built;
+    await expect(echoed('Calais')).resolves.toBe('hello Calais');
   });
 
   it('uses the build of the same sources again, and builds anew once a source changes', () => {
@@ -50,9 +79,14 @@ describe('the build npm start runs', () => {
     writeFileSync(path.join(root, 'src/words/greeting.ts'), "export const greeting: string = 'ahoy';\n");
     const second = build(root);
     expect(second).not.toBe(first);
-    expect((require(path.join(second, 'index.js')) as { said(name: string): string }).said('Hull')).toBe(
-      'ahoy Hull',
-    );
+    expect((require(path.join(second, 'index.js')) as Built).said('Hull')).toBe('ahoy Hull!');
+  });
+
+  it('builds anew once the lockfile changes: the bundle holds the packages it names', () => {
+    writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3}\n');
+    const first = build(root);
+    writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n');
+    expect(build(root)).not.toBe(first);
   });
 
   it(`keeps the ${KEPT_BUILDS} newest builds besides the current one`, () => {
