@@ -5,7 +5,7 @@ import { type Logger, silentLogger } from '../logging/logger';
 import { loadLastSnapshot, snapshotKey } from '../search/index-snapshot';
 import { CorpusEngine, loadEngine } from './engine';
 import type { Answer, AnswerEngine, AnswerOptions, DocumentSummary } from './types';
-import { askWhileIdle, warmUpQuestions } from './warm-up';
+import { askWhileIdle, WARM_UP_DELAY_MS, warmUpQuestions } from './warm-up';
 
 type LoadEngineOptions = NonNullable<Parameters<typeof loadEngine>[1]>;
 
@@ -113,12 +113,12 @@ export class LiveEngine implements AnswerEngine {
   }
 
   /**
-   * Warms the answering code up with questions made from the corpus (`warm-up.ts`), asked one per turn
-   * of the event loop while nobody has asked anything: the first real question ends it. Answers are
-   * thrown away; a question that fails is logged and ends the warm-up. Resolves with how many were
-   * asked; never rejects.
+   * Warms the answering code up with `count` questions made from the corpus (`warm-up.ts`), asked one per
+   * turn of the event loop after `delayMs` while nobody has asked anything: the first real question ends
+   * it. Answers are thrown away; a question that fails is logged and ends the warm-up. Resolves with how
+   * many were asked; never rejects.
    */
-  async warmUp(count?: number): Promise<number> {
+  async warmUp(count?: number, delayMs = WARM_UP_DELAY_MS): Promise<number> {
     const engine = this.current;
     if (!(engine instanceof CorpusEngine)) return 0;
     const started = Date.now();
@@ -134,6 +134,7 @@ export class LiveEngine implements AnswerEngine {
         }
       },
       () => failed || this.questionsAsked > 0,
+      delayMs,
     );
     this.logger.debug(`warm-up: ${asked} questions answered in ${Date.now() - started} ms`);
     return asked;

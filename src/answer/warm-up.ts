@@ -88,15 +88,22 @@ function withTypo(question: string, word: string): string {
 }
 
 /**
- * Asks `questions` one at a time, each in a turn of its own on the event loop so that nothing waits on
- * the warm-up for longer than one answer, until they are all asked or `stop` says to stop (a real
- * question came: it warms the code as well, and should not share the process with made-up ones).
- * Resolves with how many were asked.
+ * How long a bot just started waits before warming up: events queued while it was down (Slack retries
+ * them) arrive as soon as it listens, and should not wait behind made-up questions.
+ */
+export const WARM_UP_DELAY_MS = 250;
+
+/**
+ * Asks `questions` one at a time, after `delayMs`, each in a turn of its own on the event loop so that
+ * nothing waits on the warm-up for longer than one answer, until they are all asked or `stop` says to
+ * stop (a real question came: it warms the code as well, and should not share the process with made-up
+ * ones). Resolves with how many were asked.
  */
 export function askWhileIdle(
   questions: readonly WarmUpQuestion[],
   ask: (question: WarmUpQuestion) => void,
   stop: () => boolean,
+  delayMs = 0,
 ): Promise<number> {
   return new Promise((resolve) => {
     let asked = 0;
@@ -108,6 +115,6 @@ export function askWhileIdle(
       ask(questions[asked++]);
       setImmediate(next);
     };
-    setImmediate(next);
+    setTimeout(next, delayMs);
   });
 }

@@ -101,15 +101,27 @@ describe('LiveEngine.warmUp', () => {
 
   it('stops at the first question somebody asks, which is answered as usual', async () => {
     const { live, asked } = liveSeeds();
-    const warming = live.warmUp(200);
+    const warming = live.warmUp(200, 0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await new Promise((resolve) => setImmediate(resolve));
     const answer = live.answer('who launched TSI');
     const warmUpAsked = await warming;
+    expect(warmUpAsked).toBeGreaterThanOrEqual(1);
     expect(warmUpAsked).toBeLessThan(5);
     expect(answer.answered).toBe(true);
     // Nothing made up was asked after the real question.
     expect(asked[asked.length - 1]).toBe('who launched TSI');
     expect(asked).toHaveLength(warmUpAsked + 1);
+  });
+
+  it('waits a moment before starting, so questions queued for a bot just started go first', async () => {
+    const { live, asked } = liveSeeds();
+    const warming = live.warmUp(20);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(asked).toEqual([]);
+    live.answer('who launched TSI');
+    await expect(warming).resolves.toBe(0);
+    expect(asked).toEqual(['who launched TSI']);
   });
 
   it('does not start once somebody has asked', async () => {
