@@ -35,6 +35,7 @@ export class LiveEngine implements AnswerEngine {
   private checked: Promise<void> = Promise.resolve();
   /** Questions asked of this engine by people (a warm-up's own are not). */
   private questionsAsked = 0;
+  private closed = false;
 
   constructor(initial: AnswerEngine, options: LiveEngineOptions) {
     this.current = initial;
@@ -115,8 +116,9 @@ export class LiveEngine implements AnswerEngine {
   /**
    * Warms the answering code up with `count` questions made from the corpus (`warm-up.ts`), asked one per
    * turn of the event loop after `delayMs` while nobody has asked anything: the first real question ends
-   * it. Answers are thrown away; a question that fails is logged and ends the warm-up. Resolves with how
-   * many were asked; never rejects.
+   * it, as do a reload (the new index's answers run the same code) and {@link LiveEngine.close}. Answers
+   * are thrown away; a question that fails is logged and ends the warm-up. Resolves with how many were
+   * asked; never rejects.
    */
   async warmUp(count?: number, delayMs = WARM_UP_DELAY_MS): Promise<number> {
     const engine = this.current;
@@ -133,7 +135,7 @@ export class LiveEngine implements AnswerEngine {
           this.logger.warn(`warm-up: answering "${question}" failed:`, error);
         }
       },
-      () => failed || this.questionsAsked > 0,
+      () => failed || this.closed || this.questionsAsked > 0 || this.current !== engine,
       delayMs,
     );
     this.logger.debug(`warm-up: ${asked} questions answered in ${Date.now() - started} ms`);
@@ -171,8 +173,9 @@ export class LiveEngine implements AnswerEngine {
     );
   }
 
-  /** Stops watching; the current engine keeps answering. */
+  /** Stops watching, and warming up; the current engine keeps answering. */
   close(): void {
+    this.closed = true;
     this.watcher?.close();
     this.watcher = undefined;
   }

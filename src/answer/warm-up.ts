@@ -33,9 +33,10 @@ const TEMPLATES: ((words: string[]) => string)[] = [
 
 /**
  * Up to `count` questions made from the words of passages spread evenly over `documents` (the same for
- * the same corpus; the first passage of each document before the second of any): three content words of a passage in a question's phrasing, every fifth with a typo,
- * and after every third a follow-up on another word of the same passage. Fewer for a corpus with too
- * few words to make them from; none for an empty one.
+ * the same corpus; the first passage of each document before the second of any): three content words
+ * of a passage in a question's phrasing, every fifth with a typo, and after every third a follow-up on
+ * another word of the same passage. Fewer for a corpus with too few words to make them from; none for
+ * an empty one.
  */
 export function warmUpQuestions(
   documents: Iterable<CorpusDocument>,

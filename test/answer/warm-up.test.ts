@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type CorpusEngine, loadEngine } from '../../src/answer/engine';
+import { CorpusEngine, loadEngine } from '../../src/answer/engine';
 import { LiveEngine } from '../../src/answer/live-engine';
 import type { Answer } from '../../src/answer/types';
 import { warmUpQuestions } from '../../src/answer/warm-up';
@@ -122,6 +122,25 @@ describe('LiveEngine.warmUp', () => {
     live.answer('who launched TSI');
     await expect(warming).resolves.toBe(0);
     expect(asked).toEqual(['who launched TSI']);
+  });
+
+  it('stops when the engine is closed, or the corpus reloaded', async () => {
+    // The seeds make more questions than this; a warm-up that ran on would ask them all.
+    const count = 60;
+    expect(warmUpQuestions(engine.index.documents.values(), count)).toHaveLength(count);
+    const { live, asked } = liveSeeds();
+    const closing = live.warmUp(count, 0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    live.close();
+    const beforeClose = await closing;
+    expect(beforeClose).toBeLessThan(count);
+    expect(asked).toHaveLength(beforeClose);
+
+    const reloaded = new LiveEngine(engine, { rebuild: async () => new CorpusEngine(engine.index) });
+    const reloading = reloaded.warmUp(count, 0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await reloaded.reload();
+    await expect(reloading).resolves.toBeLessThan(count);
   });
 
   it('does not start once somebody has asked', async () => {
