@@ -6,10 +6,10 @@
  * modules it replaces, most of which went to finding and reading them. `npm test` type-checks the same
  * sources with tsc.
  *
- * Each build lies in `dist/<hash of the sources and the lockfile>/`, made under a temporary name and
- * renamed into place when complete, so processes starting together from one checkout never run a
- * half-written build, and a build that is already there is used as it is. The newest few builds are
- * kept: a process still running an older one may yet start its threads from it.
+ * Each build lies in `dist/<hash of the sources, the lockfile and this script>/`, made under a
+ * temporary name and renamed into place when complete, so processes starting together from one checkout
+ * never run a half-written build, and a build that is already there is used as it is. The newest few
+ * builds are kept: a process still running an older one may yet start its threads from it.
  */
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
@@ -52,10 +52,10 @@ function sourceFiles(dir) {
 
 /**
  * A digest of every source file's name and text, of the lockfile (the bundle holds the packages it
- * names) and of the compiler's version.
+ * names), of the compiler's version and of this script (how it bundles).
  */
 function sourceHash(source, files, lockfile, compilerVersion) {
-  const hash = createHash('sha256').update(compilerVersion);
+  const hash = createHash('sha256').update(compilerVersion).update(fs.readFileSync(__filename));
   for (const file of files) hash.update(`\0${path.relative(source, file)}\0`).update(fs.readFileSync(file));
   if (fs.existsSync(lockfile)) hash.update('\0lockfile\0').update(fs.readFileSync(lockfile));
   return hash.digest('hex').slice(0, 16);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -7,6 +7,7 @@ import { type CorpusEngine, loadEngine } from '../../src/answer/engine';
 import { ConsoleSession, runConsole } from '../../src/console/console';
 import { silentLogger } from '../../src/logging/logger';
 import type { QuestionLogEvent } from '../../src/question-log/types';
+import { buildDocx, buildPdf } from '../fixtures/documents';
 import { recordingLogger } from '../logging/recording-logger';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -159,29 +160,71 @@ describe('runConsole in detail', () => {
   });
 });
 
+/** What `npm start` prints for `questions` piped to it, on `corpusDir` (the seeds when undefined). */
+function npmStart(questions: string, corpusDir?: string): Promise<string> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'coop-console-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...(corpusDir ? { CORPUS_DIR: corpusDir } : {}),
+  };
+  return new Promise<string>((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ['scripts/start.js'],
+      { cwd: repoRoot, env, timeout: 60_000 },
+      (error, out) => (error ? reject(error) : resolve(out)),
+    );
+    child.stdin?.end(questions);
+  }).finally(() => rmSync(dataDir, { recursive: true, force: true }));
+}
+
 describe('npm start without Slack credentials', () => {
   it('runs the console on piped input and prints a cited answer', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'coop-console-'));
+    const stdout = await npmStart('who launched TSI\n');
+    expect(stdout).toMatch(/Technology Security Initiative/);
+    expect(stdout).toMatch(/— 00[13]_[0-9a-f]+\.txt/);
+  }, 60_000);
+
+  it('reads PDF, Word, HTML and Markdown documents from its bundle', async () => {
+    const corpusDir = mkdtempSync(path.join(tmpdir(), 'coop-formats-'));
     try {
-      const env: NodeJS.ProcessEnv = {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-      };
-      const stdout = await new Promise<string>((resolve, reject) => {
-        const child = execFile(
-          process.execPath,
-          ['scripts/start.js'],
-          { cwd: repoRoot, env, timeout: 60_000 },
-          (error, out) => (error ? reject(error) : resolve(out)),
-        );
-        child.stdin?.end('who launched TSI\n');
-      });
-      expect(stdout).toMatch(/Technology Security Initiative/);
-      expect(stdout).toMatch(/— 00[13]_[0-9a-f]+\.txt/);
+      writeFileSync(
+        path.join(corpusDir, 'report.pdf'),
+        await buildPdf({
+          title: 'Harbour report',
+          pages: [['The harbour of Dover reopened on Monday after storms closed it for three days.']],
+        }),
+      );
+      writeFileSync(
+        path.join(corpusDir, 'memo.docx'),
+        await buildDocx({
+          title: 'Ferry memo',
+          blocks: [{ paragraph: 'The ferry to Calais resumed sailing on Tuesday morning after the strike.' }],
+        }),
+      );
+      writeFileSync(
+        path.join(corpusDir, 'page.html'),
+        '<html><head><title>Lighthouse news</title></head><body><article><h1>Lighthouse news</h1><p>The lighthouse keepers of Norway went on strike over pay on Wednesday, the union said.</p><p>The union said the strike would last a week.</p></article></body></html>',
+      );
+      writeFileSync(
+        path.join(corpusDir, 'notes.md'),
+        '# Glacier notes\n\nThe Vatnajokull glacier lost twelve billion tonnes of ice this winter.\n',
+      );
+      const stdout = await npmStart(
+        'when did the harbour of Dover reopen\nwhen did the ferry to Calais resume\nwhy did the lighthouse keepers strike\nhow much ice did the glacier lose\n',
+        corpusDir,
+      );
+      expect(stdout).toMatch(
+        /\*\*The harbour of Dover reopened on Monday[^\n]*\n(.*\n)?.*— report\.pdf · p\. 1/,
+      );
+      expect(stdout).toMatch(/\*\*The ferry to Calais resumed sailing[^\n]*\n.*— memo\.docx/);
+      expect(stdout).toMatch(/\*\*The lighthouse keepers of Norway went on strike[^\n]*\n.*— page\.html/);
+      expect(stdout).toMatch(/\*\*The Vatnajokull glacier lost twelve billion tonnes[^\n]*\n.*— notes\.md/);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(corpusDir, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -80,6 +89,20 @@ describe('the build npm start runs', () => {
     const second = build(root);
     expect(second).not.toBe(first);
     expect((require(path.join(second, 'index.js')) as Built).said('Hull')).toBe('ahoy Hull!');
+  });
+
+  it('builds anew once the build script changes: it decides what the bundle holds', () => {
+    const script = path.join(root, 'build.js');
+    writeFileSync(script, readFileSync(BUILD_SCRIPT));
+    // The copy finds esbuild as the project's own script does.
+    symlinkSync(
+      path.resolve(__dirname, '../../node_modules/esbuild'),
+      path.join(root, 'node_modules/esbuild'),
+    );
+    const first = (require(script) as { build(root: string): string }).build(root);
+    delete require.cache[require.resolve(script)];
+    writeFileSync(script, `${readFileSync(BUILD_SCRIPT, 'utf8')}\n// bundled otherwise\n`);
+    expect((require(script) as { build(root: string): string }).build(root)).not.toBe(first);
   });
 
   it('builds anew once the lockfile changes: the bundle holds the packages it names', () => {
