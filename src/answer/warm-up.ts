@@ -42,7 +42,7 @@ export function warmUpQuestions(
   documents: Iterable<CorpusDocument>,
   count = WARM_UP_QUESTIONS,
 ): WarmUpQuestion[] {
-  const stories = [...documents].filter((document) => document.passages.length > 0);
+  const stories = [...documents];
   const questions: WarmUpQuestion[] = [];
   const stride = coprimeStride(stories.length);
   // Round by round: the first passage of every document, then the second….
@@ -54,7 +54,7 @@ export function warmUpQuestions(
     if (round >= passages.length) continue;
     const words = contentWords(passages[round].sentences.join(' '));
     if (words.length < 4) continue;
-    let question = TEMPLATES[made % TEMPLATES.length](words.slice(0, 3));
+    let question = TEMPLATES[made % TEMPLATES.length](words);
     if (made % 5 === 4) question = withTypo(question, words[0]);
     questions.push({ question, history: [] });
     if (made % 3 === 0 && questions.length < count) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { STOPWORDS } from '../../src/analysis/stopwords';
 import { CorpusEngine, loadEngine } from '../../src/answer/engine';
 import { LiveEngine } from '../../src/answer/live-engine';
 import type { Answer } from '../../src/answer/types';
@@ -57,6 +58,54 @@ describe('warm-up questions', () => {
       const before = questions[questions.indexOf(followUp) - 1];
       expect(followUp.history).toEqual([before.question]);
     }
+  });
+
+  it('are made of the words a person would type, a typo now and then, and follow-ups on every third', () => {
+    const questions = warmUpQuestions(engine.index.documents.values(), 60);
+    const corpusWords = new Set(
+      [...engine.index.documents.values()].flatMap((document) =>
+        document.passages.flatMap(
+          (passage) =>
+            passage.sentences
+              .join(' ')
+              .toLowerCase()
+              .match(/[a-z-]+/g) ?? [],
+        ),
+      ),
+    );
+    for (const { question } of questions) {
+      const words = question.match(/\b[A-Za-z][A-Za-z-]{3,}\b/g) ?? [];
+      expect(words.filter((word) => !STOPWORDS.has(word.toLowerCase())).length).toBeGreaterThanOrEqual(1);
+    }
+    // A typo: a word the corpus lacks, with the letters of one it has, two of them swapped.
+    const sorted = (word: string) => [...word].sort().join('');
+    const corpusAnagrams = new Set([...corpusWords].map(sorted));
+    const typos = questions.flatMap(({ question }) =>
+      (question.toLowerCase().match(/[a-z-]{4,}/g) ?? []).filter(
+        (word) => !corpusWords.has(word) && corpusAnagrams.has(sorted(word)),
+      ),
+    );
+    expect(typos.length).toBeGreaterThanOrEqual(5);
+    // Headline-like questions in capitals are among the kinds.
+    expect(questions.some(({ question }) => question === question.toUpperCase())).toBe(true);
+    const followUps = questions.filter((question) => question.history.length > 0);
+    expect(followUps.length).toBeLessThanOrEqual(Math.ceil(questions.length / 3));
+    for (const followUp of followUps)
+      expect(followUp.question).toMatch(/^and what about the [A-Za-z-]{4,}\?$/);
+  });
+
+  it('are as many as asked for, when the corpus has the words', () => {
+    for (let count = 1; count <= 12; count++) {
+      expect(warmUpQuestions(engine.index.documents.values(), count)).toHaveLength(count);
+    }
+  });
+
+  it('leave out the words nobody types: stopwords and short ones', () => {
+    const [{ question }] = warmUpQuestions(
+      [document('ferry.txt', [['There were about these other ferries which resumed sailing from Dover.']])],
+      1,
+    );
+    expect(question).toBe('what did ferries say about resumed sailing?');
   });
 
   it('are mostly answered, so they go the whole way through answering', () => {
