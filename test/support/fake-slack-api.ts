@@ -34,6 +34,8 @@ export class FakeSlackApi {
   /** Calls received, by method. */
   readonly calls = new Map<string, number>();
   readonly faults = new Map<string, MethodFault>();
+  /** What `apps.connections.open` hands out: the Socket Mode server to connect to. */
+  socketModeUrl?: string;
   private nextTs = 1;
   private readonly sockets = new Set<Socket>();
 
@@ -96,6 +98,8 @@ export class FakeSlackApi {
     switch (method) {
       case 'auth.test':
         return reply({ user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM });
+      case 'apps.connections.open':
+        return reply({ url: this.socketModeUrl });
       case 'chat.postMessage': {
         const message: StoredMessage = {
           channel: String(args.channel),
