@@ -21,10 +21,11 @@ const RUNTIME_V8_FLAGS = ['--no-allocation-site-pretenuring'];
 
 /**
  * Runs the CommonJS module `file` as Node's `require` would, compiled from V8's code cache kept beside it
- * (`<file>.cache`) when it was made from the same source and V8 accepts it: compiling the bundle's few MB of JavaScript was a good part of a
- * start. Otherwise (no cache yet, or one V8 refuses: another Node, other flags) the cache is written
- * once the module has run, so that it holds the code compiled while it ran; a cache that cannot be
- * written (a read-only build) only costs the next start the same time. Returns what became of the cache.
+ * (`<file>.cache`) when it was made from the same source and V8 accepts it: compiling the bundle's few
+ * MB of JavaScript was a good part of a start. Otherwise (no cache yet, or one V8 refuses: another Node,
+ * other flags) the cache is written once the module has run, so that it holds the code compiled while
+ * it ran; a cache that cannot be written (a read-only build) only costs the next start the same time.
+ * Returns what became of the cache.
  *
  * @returns {'used' | 'written' | 'refused and written' | 'not written'}
  */
