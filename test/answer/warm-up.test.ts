@@ -2,7 +2,7 @@ import path from 'node:path';
 import { STOPWORDS } from '../../src/analysis/stopwords';
 import { CorpusEngine, loadEngine } from '../../src/answer/engine';
 import { LiveEngine } from '../../src/answer/live-engine';
-import type { Answer } from '../../src/answer/types';
+import type { Answer, AnswerEngine } from '../../src/answer/types';
 import { warmUpQuestions } from '../../src/answer/warm-up';
 import type { CorpusDocument } from '../../src/corpus/types';
 import { recordingLogger } from '../logging/recording-logger';
@@ -142,10 +142,19 @@ describe('warm-up questions', () => {
 });
 
 describe('LiveEngine.warmUp', () => {
-  it('asks its questions of the engine and resolves with how many', async () => {
-    const { live, asked } = liveSeeds();
+  it('asks its questions of the engine, follow-ups with their history, and resolves with how many', async () => {
+    const { live, spy } = liveSeeds();
     await expect(live.warmUp(12)).resolves.toBe(12);
-    expect(asked).toEqual(warmUpQuestions(engine.index.documents.values(), 12).map((q) => q.question));
+    expect(spy.mock.calls.map(([question, options]) => ({ question, history: options?.history }))).toEqual(
+      warmUpQuestions(engine.index.documents.values(), 12),
+    );
+  });
+
+  it('leaves an engine it cannot make questions for alone', async () => {
+    const other: AnswerEngine = { answer: jest.fn(), documents: () => [] };
+    const live = new LiveEngine(other, { rebuild: async () => other });
+    await expect(live.warmUp(12, 0)).resolves.toBe(0);
+    expect(other.answer).not.toHaveBeenCalled();
   });
 
   it('stops at the first question somebody asks, which is answered as usual', async () => {
