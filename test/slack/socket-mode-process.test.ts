@@ -5,14 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { FakeSlackApi } from '../support/fake-slack-api';
-import { BOT_USER, TEAM } from '../support/slack-request';
+import { sendMention } from '../support/socket-mode';
 
 const repoRoot = path.resolve(__dirname, '../..');
-
-/** The next message coop sends over the socket, parsed. */
-function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
-}
 
 describe('npm start in Socket Mode', () => {
   let api: FakeSlackApi;
@@ -67,33 +62,7 @@ describe('npm start in Socket Mode', () => {
       log += chunk;
     });
     const socket = await connected;
-    const acknowledged = nextMessage(socket);
-    socket.send(
-      JSON.stringify({
-        envelope_id: 'envelope-1',
-        type: 'events_api',
-        accepts_response_payload: false,
-        retry_attempt: 0,
-        retry_reason: '',
-        payload: {
-          type: 'event_callback',
-          team_id: TEAM,
-          api_app_id: 'A0COOP',
-          event_id: 'Ev0SOCKET',
-          event_time: 1700000000,
-          authorizations: [{ team_id: TEAM, user_id: BOT_USER, is_bot: true }],
-          event: {
-            type: 'app_mention',
-            user: 'U0ASKER',
-            text: `<@${BOT_USER}> who launched TSI`,
-            ts: '1700000000.000100',
-            event_ts: '1700000000.000100',
-            channel: 'C0GENERAL',
-          },
-        },
-      }),
-    );
-    expect(await acknowledged).toMatchObject({ envelope_id: 'envelope-1' });
+    expect(await sendMention(socket, 'who launched TSI')).toMatchObject({ envelope_id: 'envelope-1' });
     const deadline = Date.now() + 20_000;
     while (api.messages.length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));

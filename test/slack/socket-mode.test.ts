@@ -6,9 +6,9 @@ import type { CorpusEngine } from '../../src/answer/engine';
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/logging/logger';
 import { createSlackApp } from '../../src/slack/app';
+import { sendMention } from '../support/socket-mode';
 import {
   BOT_TOKEN,
-  BOT_USER,
   expectApi,
   expectAuthTest,
   interceptSlack,
@@ -44,11 +44,6 @@ afterEach(async () => {
   await temp.remove();
   slack.verify();
 });
-
-/** The next message the bot sends over the socket, parsed. */
-function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
-}
 
 describe('mode selection', () => {
   it('uses Socket Mode when an app token is set, HTTP when only the bot token and signing secret are', () => {
@@ -119,33 +114,7 @@ describe('Socket Mode', () => {
       expect(opened.isDone()).toBe(true);
 
       const { calls: posted } = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
-      const acknowledged = nextMessage(socket);
-      socket.send(
-        JSON.stringify({
-          envelope_id: 'envelope-1',
-          type: 'events_api',
-          accepts_response_payload: false,
-          retry_attempt: 0,
-          retry_reason: '',
-          payload: {
-            type: 'event_callback',
-            team_id: 'T0TEAM',
-            api_app_id: 'A0COOP',
-            event_id: 'Ev0SOCKET',
-            event_time: 1700000000,
-            authorizations: [{ team_id: 'T0TEAM', user_id: BOT_USER, is_bot: true }],
-            event: {
-              type: 'app_mention',
-              user: 'U0ASKER',
-              text: `<@${BOT_USER}> who launched TSI`,
-              ts: '1700000000.000100',
-              event_ts: '1700000000.000100',
-              channel: 'C0GENERAL',
-            },
-          },
-        }),
-      );
-      expect(await acknowledged).toMatchObject({ envelope_id: 'envelope-1' });
+      expect(await sendMention(socket, 'who launched TSI')).toMatchObject({ envelope_id: 'envelope-1' });
       await slackApp.whenIdle();
       expect(posted).toHaveLength(1);
       expect(posted[0]).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700000000.000100' });
