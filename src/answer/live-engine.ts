@@ -126,7 +126,7 @@ export class LiveEngine implements AnswerEngine {
     const started = Date.now();
     let failed = false;
     const asked = await askWhileIdle(
-      warmUpQuestions(engine.index.documents.values(), count),
+      () => warmUpQuestions(engine.index.documents.values(), count),
       ({ question, history }) => {
         try {
           engine.answer(question, { history });

@@ -95,21 +95,28 @@ function withTypo(question: string, word: string): string {
 export const WARM_UP_DELAY_MS = 250;
 
 /**
- * Asks `questions` one at a time, after `delayMs`, each in a turn of its own on the event loop so that
- * nothing waits on the warm-up for longer than one answer, until they are all asked or `stop` says to
- * stop (a real question came: it warms the code as well, and should not share the process with made-up
- * ones). Resolves with how many were asked.
+ * Asks the questions `makeQuestions` makes, one at a time, after `delayMs`, each in a turn of its own on
+ * the event loop so that nothing waits on the warm-up for longer than one answer, until they are all
+ * asked or `stop` says to stop (a real question came: it warms the code as well, and should not share
+ * the process with made-up ones). The questions are made once the delay has passed, and not at all when
+ * the warm-up stops before: making them goes through every document. Resolves with how many were asked.
  */
 export function askWhileIdle(
-  questions: readonly WarmUpQuestion[],
+  makeQuestions: () => readonly WarmUpQuestion[],
   ask: (question: WarmUpQuestion) => void,
   stop: () => boolean,
   delayMs = 0,
 ): Promise<number> {
   return new Promise((resolve) => {
+    let questions: readonly WarmUpQuestion[] | undefined;
     let asked = 0;
     const next = () => {
-      if (asked >= questions.length || stop()) {
+      if (stop()) {
+        resolve(asked);
+        return;
+      }
+      questions ??= makeQuestions();
+      if (asked >= questions.length) {
         resolve(asked);
         return;
       }

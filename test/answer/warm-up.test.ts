@@ -3,6 +3,7 @@ import { STOPWORDS } from '../../src/analysis/stopwords';
 import { CorpusEngine, loadEngine } from '../../src/answer/engine';
 import { LiveEngine } from '../../src/answer/live-engine';
 import type { Answer, AnswerEngine } from '../../src/answer/types';
+import * as warmUp from '../../src/answer/warm-up';
 import { warmUpQuestions } from '../../src/answer/warm-up';
 import type { CorpusDocument } from '../../src/corpus/types';
 import { recordingLogger } from '../logging/recording-logger';
@@ -174,12 +175,15 @@ describe('LiveEngine.warmUp', () => {
 
   it('waits a moment before starting, so questions queued for a bot just started go first', async () => {
     const { live, asked } = liveSeeds();
+    const making = jest.spyOn(warmUp, 'warmUpQuestions');
     const warming = live.warmUp(20);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(asked).toEqual([]);
     live.answer('who launched TSI');
     await expect(warming).resolves.toBe(0);
     expect(asked).toEqual(['who launched TSI']);
+    // Nor were its questions made: that goes through every document.
+    expect(making).not.toHaveBeenCalled();
   });
 
   it('stops when the engine is closed, or the corpus reloaded', async () => {
