@@ -39,7 +39,7 @@ export interface BotRun {
 }
 
 /**
- * Runs the bot as `npm start` does (`scripts/start.js`: coop compiled, then run, in HTTP mode) on `corpusDir` with
+ * Runs the bot as `npm start` does (`scripts/start.js`: coop bundled, then run, in HTTP mode) on `corpusDir` with
  * `DATA_DIR` `dataDir`, under `--max-old-space-size` {@link heapLimitMB}: times spawn to listening, then
  * mentions it with each question (signed events to its receiver on loopback; the Web API is a local
  * server), and reads its peak and final RSS from `/proc` before stopping it with SIGTERM. The first run

@@ -144,9 +144,9 @@ async function measureSize(
 }
 
 /**
- * Runs one job in a fresh Node process with `--expose-gc`, in the bench worker compiled as `npm start`
- * compiles coop ({@link compiledWorker}) and under the V8 flags it runs coop under; resolves with the
- * figures it prints.
+ * Runs one job in a fresh Node process with `--expose-gc`, in the bench worker compiled with the
+ * settings of `npm start`'s build ({@link compiledWorker}) and under the V8 flags it runs coop under;
+ * resolves with the figures it prints.
  */
 function runWorker(job: WorkerJob): Promise<Figures> {
   const name = `${job.kind}${job.stopwords ? ' +stopwords' : ''}`;
@@ -160,9 +160,10 @@ function runWorker(job: WorkerJob): Promise<Figures> {
 let workerScript: string | undefined;
 
 /**
- * Compiles the bench and coop's sources as `npm start` compiles coop (`scripts/build.js`), into
- * `bench/out/compiled/`, and returns the compiled worker: answers are timed as the bot gives them, not
- * through tsx's require hook, which costs an answer about a seventh more.
+ * Compiles the bench and coop's sources module by module with the settings of `npm start`'s bundle
+ * (`scripts/build.js`), into `bench/out/compiled/`, and returns the compiled worker: answers are timed
+ * as the bot gives them, not through tsx's require hook, which costs an answer about a seventh more.
+ * (Bundling changes how modules load, not the code an answer runs.)
  */
 function compiledWorker(): string {
   const outdir = path.join(ROOT, 'bench', 'out', 'compiled');

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '..');
 
-/** Runs `npm start`'s command (`scripts/start.js`: coop compiled, then run) with only `env` set, in an empty folder (no .env). */
+/** Runs `npm start`'s command (`scripts/start.js`: coop bundled, then run) with only `env` set, in an empty folder (no .env). */
 async function start(
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -15,7 +15,7 @@ export class CoopProcess {
   ) {}
 
   /**
-   * Starts coop as `npm start` does (`scripts/start.js`: compiled, then run) with `env` (and nothing
+   * Starts coop as `npm start` does (`scripts/start.js`: bundled, then run) with `env` (and nothing
    * else from this environment but PATH and HOME) and resolves once it listens, with its port; rejects if
    * it exits or stays silent for `timeoutMs`.
    */
