@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { QUESTION_LOG_FILE } from '../../src/question-log/question-log';
 import { CoopProcess } from '../support/coop-process';
 import { FakeSlackApi } from '../support/fake-slack-api';
 import {
@@ -158,3 +159,14 @@ it('exits at once, naming DATABASE_URL, when the database cannot be reached at s
   await expect(starting).rejects.toThrow(/DATABASE_URL \(127\.0\.0\.1:1\/coop\)/);
   await expect(starting).rejects.not.toThrow(/hunter2/);
 }, 30_000);
+
+it('warms up once listening, posting and logging nothing but how many questions it asked', async () => {
+  const coop = await startCoop({ LOG_LEVEL: 'debug' });
+  expect(await waitFor(() => /warm-up: \d+ questions answered/.test(coop.log), 20_000)).toBe(true);
+  const [, asked] = /warm-up: (\d+) questions answered/.exec(coop.log) ?? [];
+  expect(Number(asked)).toBeGreaterThan(20);
+  expect(api.callCount('chat.postMessage')).toBe(0);
+  expect(api.messages).toEqual([]);
+  // Nor is any of it in the question log, which the digest reads.
+  expect(existsSync(path.join(dataDir, QUESTION_LOG_FILE))).toBe(false);
+}, 40_000);
