@@ -31,6 +31,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, process.stderr, config.operations.logFormat);
   process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', reason));
 
+  // Slack's store opens (its inbox rewritten and synced to disk) while the index loads.
+  const storeOpening = config.slack.kind === 'console' ? undefined : openStore(config, logger);
+  // Awaited once the index is loaded; until then, a failure must not count as unhandled.
+  storeOpening?.catch(() => undefined);
   const engine = await LiveEngine.open(config.corpusDir, {
     logger,
     snapshotDir: config.dataDir,
@@ -61,7 +65,7 @@ async function main(): Promise<void> {
     engine.close();
     return;
   }
-  const store = await openStore(config, logger);
+  const store = await (storeOpening ?? openStore(config, logger));
   const { questionLog } = store;
   const metrics = new CoopMetrics();
   const passages = () => engine.documents().reduce((sum, doc) => sum + doc.passageCount, 0);
