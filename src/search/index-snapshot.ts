@@ -9,6 +9,7 @@ import type { CorpusWarning } from '../corpus/read-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
 import type { Logger } from '../logging/logger';
 import { fileLines } from './file-lines';
+import { withHeapGrowth } from './heap-growth';
 import { type PostingBlock, PostingPool } from './packed-postings';
 import { type LoadableSnapshot, PassageIndex, type PassageIndexData, type TermEntry } from './passage-index';
 import { passageWordsReader } from './passage-tokens';
@@ -211,7 +212,10 @@ export async function saveIndexSnapshot(
   }
 }
 
-/** Reads a snapshot written by {@link saveIndexSnapshot}; throws {@link SnapshotError} if it is unusable. */
+/**
+ * Reads a snapshot written by {@link saveIndexSnapshot}, with the heap allowed to grow as it loads
+ * ({@link withHeapGrowth}); throws {@link SnapshotError} if it is unusable.
+ */
 export async function readIndexSnapshot(
   file: string,
   key: string,
@@ -221,6 +225,13 @@ export async function readIndexSnapshot(
   } catch (error) {
     throw new SnapshotError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
+  return withHeapGrowth(() => restoreSnapshot(file, key));
+}
+
+async function restoreSnapshot(
+  file: string,
+  key: string,
+): Promise<{ index: PassageIndex; warnings: CorpusWarning[] }> {
   try {
     const read = await readSnapshotLines(file, key);
     const { header, settings, lists } = read;
