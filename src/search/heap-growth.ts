@@ -1,4 +1,5 @@
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * How much V8 lets the old generation grow past what a full collection left, while {@link withHeapGrowth}
@@ -7,20 +8,41 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const LOADING_HEAP_GROWTH_PERCENT = 300;
 
+/** Growth of the used heap over a load past which {@link withHeapGrowth} collects once it ends: 32 MB. */
+export const COLLECT_AFTER_GROWTH_BYTES = 32 * 1024 * 1024;
+
 let loadsRunning = 0;
 
 /**
  * Runs `load` with the heap allowed to grow {@link LOADING_HEAP_GROWTH_PERCENT} between full
- * collections, then gives V8 back its own growth once no load is running. While an index loads nearly
+ * collections, then gives V8 back its own growth once no load is running, with one full collection when
+ * the load grew the heap past {@link COLLECT_AFTER_GROWTH_BYTES}. While an index loads nearly
  * everything allocated is kept, so each full collection marks all that was loaded so far and frees little:
- * at a third more each time, a 100k-passage snapshot went through eight, a quarter of its load.
+ * at a third more each time, a 100k-passage snapshot went through eight, a quarter of its load. The
+ * collection at the end frees what the load left (the lines it parsed) and sets the heap's next limit by
+ * V8's own growth, rather than leaving a limit four times what was kept for the answers to fill.
  */
 export async function withHeapGrowth<T>(load: () => Promise<T>): Promise<T> {
+  const before = getHeapStatistics().used_heap_size;
   if (loadsRunning++ === 0) setFlagsFromString(`--heap-growing-percent=${LOADING_HEAP_GROWTH_PERCENT}`);
   try {
     return await load();
   } finally {
-    // 0 is V8's default: its own factor, from the heap's limit and how fast it collects.
-    if (--loadsRunning === 0) setFlagsFromString('--heap-growing-percent=0');
+    if (--loadsRunning === 0) {
+      // 0 is V8's default: its own factor, from the heap's limit and how fast it collects.
+      setFlagsFromString('--heap-growing-percent=0');
+      if (getHeapStatistics().used_heap_size - before > COLLECT_AFTER_GROWTH_BYTES) collectGarbage();
+    }
   }
+}
+
+let fullCollection: (() => void) | undefined;
+
+/** A full collection: V8's `gc`, exposed once for a context of its own when Node was not started with it. */
+function collectGarbage(): void {
+  if (fullCollection === undefined) {
+    setFlagsFromString('--expose-gc');
+    fullCollection = runInNewContext('gc') as () => void;
+  }
+  fullCollection();
 }
