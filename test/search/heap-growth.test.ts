@@ -26,8 +26,8 @@ describe('loading with the heap allowed to grow', () => {
     expect(grown.collectionsWhileLoading).toBeLessThanOrEqual(plain.collectionsWhileLoading - 2);
     // Left to grow fourfold with no collection at the end, the text parsed was still held: 50 to 75 MB more.
     expect(grown.usedMB).toBeLessThanOrEqual(plain.usedMB);
-    // V8 schedules a collection or so differently from one run to the next.
-    expect(Math.abs(after.collectionsWhileLoading - plain.collectionsWhileLoading)).toBeLessThanOrEqual(1);
+    // Once a load with the heap grown has ended, another takes as many collections as V8 makes it.
+    expect(after.collectionsWhileLoading).toBeGreaterThanOrEqual(grown.collectionsWhileLoading + 2);
   });
 
   it('resolves with what the load resolves with, and rejects with its error', async () => {
