@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 
-/** Bytes read at a time by {@link fileLines} unless told otherwise. */
+/** Bytes read at a time by a {@link FileLineReader} unless told otherwise. */
 export const READ_BLOCK_BYTES = 4 * 1024 * 1024;
 
 const NEWLINE = 0x0a;
@@ -12,34 +12,74 @@ export interface FileLine {
 }
 
 /**
- * The lines of a UTF-8 file in order, read `blockBytes` at a time and split on the raw bytes: far cheaper
+ * Reads a UTF-8 file front to back, line by line or, where the caller knows a run of raw bytes comes,
+ * straight into its memory. Lines are split on the raw bytes, `blockBytes` read at a time: far cheaper
  * than a line reader's pattern over decoded text for a snapshot's lines, each a chunk of a few hundred
  * kilobytes, and giving the bytes a checksum covers without encoding the text again.
  */
-export async function* fileLines(file: string, blockBytes = READ_BLOCK_BYTES): AsyncGenerator<FileLine> {
-  const handle = await fs.open(file, 'r');
-  try {
+export class FileLineReader {
+  /** The block read last, and where in it the next line starts. */
+  private block: Buffer = Buffer.alloc(0);
+  private start = 0;
+
+  private constructor(
+    private readonly handle: fs.FileHandle,
+    private readonly blockBytes: number,
+  ) {}
+
+  /** Opens `file` for reading; {@link FileLineReader.close} closes it. */
+  static async open(file: string, blockBytes = READ_BLOCK_BYTES): Promise<FileLineReader> {
+    return new FileLineReader(await fs.open(file, 'r'), blockBytes);
+  }
+
+  /** The next line, or undefined at the end of the file. */
+  async line(): Promise<FileLine | undefined> {
     // The start of a line that runs on into the next block.
-    let pieces: Buffer[] = [];
+    const pieces: Buffer[] = [];
     for (;;) {
-      const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(blockBytes), 0, blockBytes, null);
-      if (bytesRead === 0) break;
-      const block = buffer.subarray(0, bytesRead);
-      let start = 0;
-      for (let end = block.indexOf(NEWLINE); end >= 0; end = block.indexOf(NEWLINE, start)) {
-        const rest = block.subarray(start, end + 1);
+      const end = this.block.indexOf(NEWLINE, this.start);
+      if (end >= 0) {
+        const rest = this.block.subarray(this.start, end + 1);
+        this.start = end + 1;
         const bytes = pieces.length > 0 ? Buffer.concat([...pieces, rest]) : rest;
-        pieces = [];
-        yield { text: bytes.toString('utf8', 0, bytes.length - 1), bytes };
-        start = end + 1;
+        return { text: bytes.toString('utf8', 0, bytes.length - 1), bytes };
       }
-      if (start < block.length) pieces.push(block.subarray(start));
+      if (this.start < this.block.length) pieces.push(this.block.subarray(this.start));
+      if (!(await this.nextBlock())) break;
     }
-    if (pieces.length > 0) {
-      const bytes = Buffer.concat(pieces);
-      yield { text: bytes.toString('utf8'), bytes };
+    if (pieces.length === 0) return undefined;
+    const bytes = Buffer.concat(pieces);
+    return { text: bytes.toString('utf8'), bytes };
+  }
+
+  /**
+   * Fills `target` with the file's next bytes, those left of the block read last and the rest read
+   * straight into it; throws when the file ends first.
+   */
+  async read(target: Uint8Array): Promise<void> {
+    const buffered = Math.min(target.length, this.block.length - this.start);
+    target.set(this.block.subarray(this.start, this.start + buffered));
+    this.start += buffered;
+    for (let filled = buffered; filled < target.length; ) {
+      const { bytesRead } = await this.handle.read(target, filled, target.length - filled, null);
+      if (bytesRead === 0) throw new Error(`the file ends ${target.length - filled} bytes short`);
+      filled += bytesRead;
     }
-  } finally {
-    await handle.close();
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+
+  private async nextBlock(): Promise<boolean> {
+    const { bytesRead, buffer } = await this.handle.read(
+      Buffer.allocUnsafe(this.blockBytes),
+      0,
+      this.blockBytes,
+      null,
+    );
+    this.block = buffer.subarray(0, bytesRead);
+    this.start = 0;
+    return bytesRead > 0;
   }
 }

@@ -8,11 +8,9 @@ import { loadCorpus } from '../corpus/load-corpus';
 import type { CorpusWarning } from '../corpus/read-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
 import type { Logger } from '../logging/logger';
-import { fileLines } from './file-lines';
+import { FileLineReader } from './file-lines';
 import { withHeapGrowth } from './heap-growth';
-import { type PostingBlock, PostingPool } from './packed-postings';
-import { type LoadableSnapshot, PassageIndex, type PassageIndexData, type TermEntry } from './passage-index';
-import { passageWordsReader } from './passage-tokens';
+import { PassageIndex, type PassageIndexData, type TermEntry } from './passage-index';
 
 /**
  * Index snapshots: the built index saved to `DATA_DIR`, so a restart over an unchanged corpus loads it
@@ -26,16 +24,18 @@ import { passageWordsReader } from './passage-tokens';
  * corpus folder are removed.
  *
  * It holds one JSON value per line: a header (versions, key, the corpus's warnings, how many documents,
- * passages and part lines it holds), the parts of the index in chunks of at most
- * {@link SNAPSHOT_CHUNK_ITEMS} items (`{"part":"documents","items":[…]}`; the term index's entries point
- * into its pool of postings, written as blocks of base64 in the part `postings`), then a trailer with a sha1
- * checksum of all the lines before it. Chunks keep memory flat while loading: the file is streamed line
- * by line, each chunk of documents is parsed as it arrives, and each chunk of minisearch's term index is
- * parsed only as minisearch takes it in, so the whole index is never held parsed beside its own copy.
+ * passages, postings, kept words and parts it holds), the parts of the index in chunks of at most
+ * {@link SNAPSHOT_CHUNK_ITEMS} items (`{"part":"documents","items":[…]}`), then its typed arrays, each a
+ * line announcing it (`{"part":"postingIds","bytes":…}`) followed by that many raw bytes and a newline
+ * (the term index's entries point into its pool of postings: `postingIds` and `postingFrequencies`),
+ * then a trailer with a sha1 checksum of all the bytes before it. Chunks keep memory flat while loading:
+ * the file is streamed line by line, each chunk of documents is parsed as it arrives, each chunk of
+ * minisearch's term index is parsed only as minisearch takes it in, so the whole index is never held
+ * parsed beside its own copy, and the arrays are read straight into their own memory.
  * A snapshot whose checksum or counts disagree with what it holds (a part truncated, replaced or emptied)
  * is refused and rebuilt with a warning, never loaded as a smaller corpus.
  */
-export const SNAPSHOT_FORMAT_VERSION = 14;
+export const SNAPSHOT_FORMAT_VERSION = 15;
 
 /** Items (terms, documents, table rows) per line of a snapshot. */
 export const SNAPSHOT_CHUNK_ITEMS = 2000;
@@ -62,17 +62,17 @@ export interface LoadedIndex {
 interface SnapshotHeader {
   format: number;
   analyzerVersion: number;
-  /** The machine's byte order, which the posting blocks are written in. */
+  /** The machine's byte order, which the typed arrays are written in. */
   byteOrder: string;
   key: string;
   warnings: CorpusWarning[];
   /** Documents and passages the snapshot holds. */
   documents: number;
   passages: number;
-  /** Postings in the pool, and words kept of passages and headlines: what their blocks decode to. */
+  /** Postings in the pool, and words kept of passages and headlines: the lengths of their arrays. */
   postings: number;
   passageWords: number;
-  /** Lines of parts between the header and the trailer. */
+  /** Parts between the header and the trailer: lines of lists, and arrays. */
   lines: number;
 }
 
@@ -81,25 +81,36 @@ interface SnapshotTrailer {
   sha1: string;
 }
 
-/** The lists of a snapshot, each written in chunks. */
+/** The lists of a snapshot, written as JSON items in chunks. */
 const LIST_PARTS = [
   'documents',
   'documentFrequencies',
   'titleFrequencies',
   'vocabulary',
   'acronyms',
-  'postings',
   'fieldLengths',
-  'passageWords',
 ] as const;
 type ListPart = (typeof LIST_PARTS)[number];
-/** The lists written as blocks of base64, decoded as their lines are read ({@link binaryParts}). */
-type BinaryPart = 'postings' | 'passageWords';
-/** The lists written as JSON items, kept as read. */
-const JSON_LIST_PARTS = LIST_PARTS.filter(
-  (part): part is Exclude<ListPart, BinaryPart> => part !== 'postings' && part !== 'passageWords',
-);
-type JsonListPart = (typeof JSON_LIST_PARTS)[number];
+
+/** The typed arrays of a snapshot, each written as raw bytes, in this order. */
+const ARRAY_PARTS = ['postingIds', 'postingFrequencies', 'passageWords'] as const;
+type ArrayPart = (typeof ARRAY_PARTS)[number];
+type SnapshotArrays = Record<ArrayPart, Int32Array | Uint16Array | Uint32Array>;
+
+function snapshotArrays(snapshot: PassageIndexData): SnapshotArrays {
+  return {
+    postingIds: snapshot.postings.ids,
+    postingFrequencies: snapshot.postings.frequencies,
+    passageWords: snapshot.passageWords,
+  };
+}
+
+/** The bytes of a typed array, as they lie in memory. */
+function bytesOf(array: SnapshotArrays[ArrayPart]): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+const NEWLINE = Buffer.from('\n');
 
 /** Start of a line holding a chunk of minisearch's term index, recognized without parsing it. */
 const INDEX_LINE = '{"part":"index","items":';
@@ -174,6 +185,7 @@ export async function saveIndexSnapshot(
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const snapshot = index.toSnapshot();
+  const arrays = snapshotArrays(snapshot);
   const terms = index.termCount;
   const chunkCount = (items: number) => Math.ceil(items / chunkItems);
   const header: SnapshotHeader = {
@@ -184,21 +196,30 @@ export async function saveIndexSnapshot(
     warnings,
     documents: snapshot.documents.length,
     passages: index.passageCount,
-    postings: blockBytes(snapshot.postings.map(([ids]) => ids)) / Int32Array.BYTES_PER_ELEMENT,
-    passageWords: blockBytes(snapshot.passageWords) / Uint32Array.BYTES_PER_ELEMENT,
+    postings: snapshot.postings.ids.length,
+    passageWords: snapshot.passageWords.length,
     lines:
-      1 + chunkCount(terms) + LIST_PARTS.reduce((sum, part) => sum + chunkCount(snapshot[part].length), 0),
+      1 +
+      chunkCount(terms) +
+      LIST_PARTS.reduce((sum, part) => sum + chunkCount(snapshot[part].length), 0) +
+      ARRAY_PARTS.length,
   };
   const headerLine = `${JSON.stringify(header)}\n`;
   const checksum = createHash('sha1').update(headerLine);
   const handle = await fs.open(temporary, 'w');
+  const write = async (bytes: Uint8Array) => {
+    checksum.update(bytes);
+    await handle.write(bytes);
+  };
   try {
     await handle.write(headerLine);
     // One chunk at a time: no string in memory is larger than a chunk.
-    for (const text of partLines(snapshot, chunkItems)) {
-      const line = Buffer.from(text);
-      checksum.update(line);
-      await handle.write(line);
+    for (const text of partLines(snapshot, chunkItems)) await write(Buffer.from(text));
+    for (const part of ARRAY_PARTS) {
+      const bytes = bytesOf(arrays[part]);
+      await write(Buffer.from(`${JSON.stringify({ part, bytes: bytes.byteLength })}\n`));
+      await write(bytes);
+      await write(NEWLINE);
     }
     const trailer: SnapshotTrailer = { sha1: checksum.digest('hex') };
     await handle.write(`${JSON.stringify(trailer)}\n`);
@@ -234,13 +255,13 @@ async function restoreSnapshot(
 ): Promise<{ index: PassageIndex; warnings: CorpusWarning[] }> {
   try {
     const read = await readSnapshotLines(file, key);
-    const { header, settings, lists } = read;
+    const { header, settings, lists, arrays } = read;
     const snapshot = {
       ...lists,
-      postings: read.postings.finish(),
-      passageWords: read.passageWords.finish(),
+      postings: { ids: arrays.postingIds, frequencies: arrays.postingFrequencies },
+      passageWords: arrays.passageWords,
       search: { ...settings, index: read.indexEntries() },
-    } as LoadableSnapshot;
+    } as PassageIndexData;
     const passages = snapshot.documents.reduce((sum, document) => sum + (document.passages?.length ?? 0), 0);
     if (
       snapshot.documents.length !== header.documents ||
@@ -263,58 +284,74 @@ async function restoreSnapshot(
 }
 
 /**
- * Streams a snapshot's lines, checking its header, line count and checksum. Lists are parsed chunk by
- * chunk as they arrive; chunks of the term index are kept as text, and `indexEntries` parses each only
- * when it is reached, letting go of its text.
+ * Streams a snapshot's lines, checking its header, part count and checksum. Lists are parsed chunk by
+ * chunk as they arrive, and arrays read into memory of the length the header gives; chunks of the term
+ * index are kept as text, and `indexEntries` parses each only when it is reached, letting go of its text.
  */
 async function readSnapshotLines(file: string, key: string) {
   const checksum = createHash('sha1');
-  const lists = Object.fromEntries(JSON_LIST_PARTS.map((part) => [part, [] as unknown[]])) as Record<
-    JsonListPart,
+  const lists = Object.fromEntries(LIST_PARTS.map((part) => [part, [] as unknown[]])) as Record<
+    ListPart,
     unknown[]
   >;
   const indexLines: string[] = [];
-  let binary: ReturnType<typeof binaryParts> | undefined;
+  const arraysRead = new Set<ArrayPart>();
+  let arrays: SnapshotArrays | undefined;
   let header: SnapshotHeader | undefined;
   let settings: Partial<PassageIndexData['search']> | undefined;
   let trailer: Partial<SnapshotTrailer> | undefined;
   let count = 0;
-  for await (const { text: line, bytes } of fileLines(file)) {
-    if (trailer !== undefined) throw new SnapshotError(`${file} has lines after its checksum`);
-    if (header === undefined) {
-      header = snapshotHeader(file, line, key);
-      binary = binaryParts(header);
-    } else if (count === header.lines) {
-      trailer = JSON.parse(line) as Partial<SnapshotTrailer>;
-      continue;
-    } else if (line.startsWith(INDEX_LINE)) {
-      indexLines.push(line);
-      count++;
-    } else {
-      const { part, items } = JSON.parse(line) as { part?: string; items?: unknown };
-      if (!Array.isArray(items)) throw new SnapshotError(`${file}: a ${part} line holds no list`);
-      if (part === 'search') settings = items[0] as typeof settings;
-      // The blocks of base64 are decoded as they come: kept, they were tens of MB beside the index.
-      else if (part === 'postings') for (const item of items) binary?.postings.add(item as PostingBlock);
-      else if (part === 'passageWords') for (const item of items) binary?.passageWords.add(item as string);
-      else if (JSON_LIST_PARTS.includes(part as JsonListPart))
-        for (const item of items) lists[part as JsonListPart].push(item);
-      else throw new SnapshotError(`${file}: unknown part ${part}`);
-      count++;
+  const reader = await FileLineReader.open(file);
+  try {
+    for (let next = await reader.line(); next !== undefined; next = await reader.line()) {
+      const { text: line, bytes } = next;
+      if (trailer !== undefined) throw new SnapshotError(`${file} has lines after its checksum`);
+      if (header === undefined) {
+        header = snapshotHeader(file, line, key);
+        arrays = {
+          postingIds: new Int32Array(header.postings),
+          postingFrequencies: new Uint16Array(header.postings),
+          passageWords: new Uint32Array(header.passageWords),
+        };
+      } else if (count === header.lines) {
+        trailer = JSON.parse(line) as Partial<SnapshotTrailer>;
+        continue;
+      } else if (line.startsWith(INDEX_LINE)) {
+        indexLines.push(line);
+        count++;
+      } else {
+        const record = JSON.parse(line) as { part?: string; items?: unknown; bytes?: unknown };
+        const { part, items } = record;
+        if (part === 'search' && Array.isArray(items)) settings = items[0] as typeof settings;
+        else if (LIST_PARTS.includes(part as ListPart) && Array.isArray(items))
+          for (const item of items) lists[part as ListPart].push(item);
+        else if (ARRAY_PARTS.includes(part as ArrayPart) && arrays !== undefined) {
+          checksum.update(bytes);
+          await readArray(file, reader, part as ArrayPart, record.bytes, arrays, checksum);
+          arraysRead.add(part as ArrayPart);
+          count++;
+          continue;
+        } else throw new SnapshotError(`${file}: unknown part ${part}, or one that holds no list`);
+        count++;
+      }
+      checksum.update(bytes);
     }
-    checksum.update(bytes);
+  } finally {
+    await reader.close();
   }
-  if (header === undefined || binary === undefined || trailer === undefined || settings === undefined) {
+  if (header === undefined || arrays === undefined || trailer === undefined || settings === undefined) {
     throw new SnapshotError(`${file} is truncated or not a coop index snapshot`);
   }
   if (trailer.sha1 !== checksum.digest('hex')) {
     throw new SnapshotError(`${file} does not match its checksum (altered or damaged)`);
   }
+  const missing = ARRAY_PARTS.filter((part) => !arraysRead.has(part));
+  if (missing.length > 0) throw new SnapshotError(`${file} lacks its ${missing.join(', ')}`);
   return {
     header,
     settings,
     lists,
-    ...binary,
+    arrays,
     *indexEntries(): Generator<TermEntry> {
       for (let i = 0; i < indexLines.length; i++) {
         const { items } = JSON.parse(indexLines[i]) as { items: TermEntry[] };
@@ -323,6 +360,31 @@ async function readSnapshotLines(file: string, key: string) {
       }
     },
   };
+}
+
+/**
+ * Reads the raw bytes of the array `part`, announced as `announced` bytes, into its memory in `arrays`,
+ * and the newline after them; throws when they are not as many bytes as the header's counts make it.
+ */
+async function readArray(
+  file: string,
+  reader: FileLineReader,
+  part: ArrayPart,
+  announced: unknown,
+  arrays: SnapshotArrays,
+  checksum: ReturnType<typeof createHash>,
+): Promise<void> {
+  const memory = bytesOf(arrays[part]);
+  if (announced !== memory.byteLength) {
+    throw new SnapshotError(
+      `${file}: its ${part} hold ${announced} bytes where its header makes them ${memory.byteLength}`,
+    );
+  }
+  await reader.read(memory);
+  checksum.update(memory);
+  const end = await reader.line();
+  if (end?.text !== '') throw new SnapshotError(`${file}: its ${part} run past the bytes announced`);
+  checksum.update(end.bytes);
 }
 
 function snapshotHeader(file: string, line: string, key: string): SnapshotHeader {
@@ -338,25 +400,16 @@ function snapshotHeader(file: string, line: string, key: string): SnapshotHeader
     header.byteOrder !== endianness() ||
     header.key !== key ||
     typeof header.lines !== 'number' ||
-    typeof header.postings !== 'number' ||
-    typeof header.passageWords !== 'number'
+    !isCount(header.postings) ||
+    !isCount(header.passageWords)
   ) {
     throw new SnapshotError(`${file} was written for another corpus, analyzer or format`);
   }
   return header as SnapshotHeader;
 }
 
-/** Decoders of a snapshot's binary parts, sized by its header. */
-function binaryParts(header: SnapshotHeader) {
-  return {
-    postings: PostingPool.reader(header.postings),
-    passageWords: passageWordsReader(header.passageWords),
-  };
-}
-
-/** Bytes that blocks of base64 decode to. */
-function blockBytes(blocks: readonly string[]): number {
-  return blocks.reduce((sum, block) => sum + Buffer.byteLength(block, 'base64'), 0);
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 /**

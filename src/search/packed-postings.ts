@@ -9,16 +9,15 @@
  * them; only their storage changes.
  */
 
-/** Postings per {@link PostingBlock} when a pool is written out. */
-export const POSTINGS_PER_BLOCK = 1024;
-
 /**
- * A run of a pool's postings as a snapshot holds them: the ids (32-bit) and the frequencies (16-bit), each
- * as base64 of the machine's byte order (which is part of a snapshot's key, so a snapshot is never read
- * on a machine of the other order). Decoding it is a copy of bytes; the same numbers as JSON made
- * parsing them, and collecting the garbage of their parse, most of a warm start.
+ * A pool's postings as a snapshot holds them: the ids (32-bit) and the frequencies (16-bit), each in the
+ * machine's byte order (which is part of a snapshot's key, so a snapshot is never read on a machine of
+ * the other order), written and read as raw bytes.
  */
-export type PostingBlock = [ids: string, frequencies: string];
+export interface PoolArrays {
+  ids: Int32Array<ArrayBuffer>;
+  frequencies: Uint16Array<ArrayBuffer>;
+}
 
 /** The shared storage of every packed posting list of one index. */
 export class PostingPool {
@@ -26,57 +25,21 @@ export class PostingPool {
   frequencies = new Uint16Array(1024);
   length = 0;
 
-  /** A pool holding exactly the postings of `blocks`, in order ({@link PostingPool.toBlocks}). */
-  static fromBlocks(blocks: readonly PostingBlock[]): PostingPool {
-    const reader = PostingPool.reader(
-      blocks.reduce((sum, [ids]) => sum + Buffer.byteLength(ids, 'base64') / Int32Array.BYTES_PER_ELEMENT, 0),
-    );
-    for (const block of blocks) reader.add(block);
-    return reader.finish();
-  }
-
-  /**
-   * Fills a pool of `count` postings block by block ({@link PostingPool.toBlocks}), as a snapshot is read:
-   * each block is decoded as it comes, so no block need be kept. `finish` throws unless exactly `count`
-   * postings came.
-   */
-  static reader(count: number): { add(block: PostingBlock): void; finish(): PostingPool } {
-    if (!Number.isInteger(count) || count < 0) throw new Error(`cannot hold ${count} postings`);
-    const pool = new PostingPool();
-    pool.ids = new Int32Array(count);
-    pool.frequencies = new Uint16Array(count);
-    // Decoded straight into the pool's memory: no buffer per block.
-    const idBytes = Buffer.from(pool.ids.buffer);
-    const frequencyBytes = Buffer.from(pool.frequencies.buffer);
-    return {
-      add([ids, frequencies]) {
-        const postings = Buffer.byteLength(ids, 'base64') / Int32Array.BYTES_PER_ELEMENT;
-        if (
-          !Number.isInteger(postings) ||
-          Buffer.byteLength(frequencies, 'base64') !== postings * Uint16Array.BYTES_PER_ELEMENT
-        ) {
-          throw new Error('a block of postings holds ids and frequencies of different counts');
-        }
-        if (pool.length + postings > count) throw new Error(`more than the ${count} postings announced`);
-        idBytes.write(ids, pool.length * Int32Array.BYTES_PER_ELEMENT, 'base64');
-        frequencyBytes.write(frequencies, pool.length * Uint16Array.BYTES_PER_ELEMENT, 'base64');
-        pool.length += postings;
-      },
-      finish() {
-        if (pool.length !== count) throw new Error(`${pool.length} postings of the ${count} announced`);
-        return pool;
-      },
-    };
-  }
-
-  /** The pool's postings as blocks of at most {@link POSTINGS_PER_BLOCK}, for a snapshot. */
-  toBlocks(): PostingBlock[] {
-    const blocks: PostingBlock[] = [];
-    for (let start = 0; start < this.length; start += POSTINGS_PER_BLOCK) {
-      const end = Math.min(this.length, start + POSTINGS_PER_BLOCK);
-      blocks.push([base64(this.ids.subarray(start, end)), base64(this.frequencies.subarray(start, end))]);
+  /** A pool holding exactly the postings of `arrays` ({@link PostingPool.arrays}), which it keeps, not copies. */
+  static holding({ ids, frequencies }: PoolArrays): PostingPool {
+    if (ids.length !== frequencies.length) {
+      throw new Error(`${ids.length} posting ids and ${frequencies.length} frequencies`);
     }
-    return blocks;
+    const pool = new PostingPool();
+    pool.ids = ids;
+    pool.frequencies = frequencies;
+    pool.length = ids.length;
+    return pool;
+  }
+
+  /** The pool's postings, as long as it holds them: views of its memory, for a snapshot. */
+  arrays(): PoolArrays {
+    return { ids: this.ids.subarray(0, this.length), frequencies: this.frequencies.subarray(0, this.length) };
   }
 
   /**
@@ -231,10 +194,6 @@ export class PackedPostings {
     this.written ??= new Map(this.entries());
     return this.written;
   }
-}
-
-function base64(numbers: Int32Array | Uint16Array): string {
-  return Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength).toString('base64');
 }
 
 /** Postings given flat, as the `Map` minisearch itself makes. */

@@ -5,13 +5,8 @@ import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
 import { IdentityIds, PackedFieldLengths } from './document-tables';
-import { PackedPostings, type PostingBlock, PostingPool, packedOrMap, postingsMap } from './packed-postings';
-import {
-  type PassageWords,
-  PassageWordsTable,
-  PassageWordsWriter,
-  passageWordsFromBlocks,
-} from './passage-tokens';
+import { PackedPostings, type PoolArrays, PostingPool, packedOrMap, postingsMap } from './packed-postings';
+import { type PassageWords, PassageWordsTable, PassageWordsWriter } from './passage-tokens';
 import {
   DEFAULT_POSTING_BUDGET,
   isCommonIn,
@@ -107,13 +102,10 @@ export interface Scored {
   score: number;
 }
 
-/** What {@link PassageIndex.fromSnapshot} restores: {@link PassageIndex.toSnapshot}'s output, its binary parts decoded or not. */
-export type LoadableSnapshot = Omit<PassageIndexData, 'postings' | 'passageWords'> & {
-  postings: PostingBlock[] | PostingPool;
-  passageWords: string[] | Uint32Array;
-};
-
-/** The built index as JSON-safe data ({@link PassageIndex.toSnapshot}). */
+/**
+ * The built index as data ({@link PassageIndex.toSnapshot}): lists that JSON can hold, and the typed
+ * arrays of its postings and kept words, which a snapshot writes as raw bytes.
+ */
 export interface PassageIndexData {
   search: SearchSnapshot;
   documents: CorpusDocument[];
@@ -121,11 +113,11 @@ export interface PassageIndexData {
   titleFrequencies: [string, number][];
   vocabulary: [string, string, number][];
   acronyms: [string, string[]][];
-  /** The posting pool, as blocks ({@link PostingPool.toBlocks}). */
-  postings: PostingBlock[];
+  /** The posting pool's ids and frequencies ({@link PostingPool.arrays}). */
+  postings: PoolArrays;
   fieldLengths: number[][];
-  /** The words kept of passages and headlines, as blocks ({@link PassageWordsTable.toBlocks}). */
-  passageWords: string[];
+  /** The words kept of passages and headlines ({@link PassageWordsTable.all}). */
+  passageWords: Uint32Array;
 }
 
 /** Options of {@link PassageIndex.build} and {@link PassageIndex.fromSnapshot}. */
@@ -434,26 +426,22 @@ export class PassageIndex {
       titleFrequencies: [...this.titleFrequencies],
       vocabulary: this.vocabulary.entries(),
       acronyms: this.acronyms.entries(),
-      postings: this.postingPool.toBlocks(),
-      passageWords: this.words.toBlocks(),
+      postings: this.postingPool.arrays(),
+      passageWords: this.words.all(),
     };
   }
 
   /**
-   * Restores an index from {@link PassageIndex.toSnapshot} output without analyzing any text again; its
-   * posting pool and kept words may come already decoded from their blocks, as a snapshot reader decodes
-   * them line by line.
+   * Restores an index from {@link PassageIndex.toSnapshot} output without analyzing any text again; it
+   * keeps the snapshot's posting and word arrays as its own.
    */
-  static fromSnapshot(snapshot: LoadableSnapshot, options: PassageIndexOptions = {}): PassageIndex {
+  static fromSnapshot(snapshot: PassageIndexData, options: PassageIndexOptions = {}): PassageIndex {
     const { index: terms, ...settings } = snapshot.search;
     const search = MiniSearch.loadJS<IndexedPassage>(
       { ...settings, documentIds: {}, fieldLength: {}, index: [] },
       MINISEARCH_OPTIONS,
     );
-    const pool =
-      snapshot.postings instanceof PostingPool
-        ? snapshot.postings
-        : PostingPool.fromBlocks(snapshot.postings);
+    const pool = PostingPool.holding(snapshot.postings);
     restoreTermIndex(search, terms, pool);
     const passages: Passage[] = [];
     for (const document of snapshot.documents) {
@@ -474,9 +462,7 @@ export class PassageIndex {
       AcronymTable.fromEntries(snapshot.acronyms),
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
       pool,
-      snapshot.passageWords instanceof Uint32Array
-        ? snapshot.passageWords
-        : passageWordsFromBlocks(snapshot.passageWords),
+      snapshot.passageWords,
     );
   }
 }

@@ -20,8 +20,6 @@ const PAIRS = 2;
 const FLAG_BITS = 2;
 /** Term ids must leave room for the flags and the sentence marker. */
 const MAX_TERM_ID = (SENTENCE_END >>> FLAG_BITS) - 1;
-/** Words per block when the words are written out. */
-const WORDS_PER_BLOCK = 16384;
 
 /** One passage's words as kept: a view of the index's words, and the terms their ids stand for. */
 export interface PassageWords {
@@ -126,49 +124,8 @@ export class PassageWordsTable {
     return { words: this.words.subarray(this.starts[place], this.starts[place + 1]), terms: this.terms };
   }
 
-  /** The words as blocks of base64, in the machine's byte order, for a snapshot. */
-  toBlocks(): string[] {
-    const blocks: string[] = [];
-    for (let start = 0; start < this.words.length; start += WORDS_PER_BLOCK) {
-      const block = this.words.subarray(start, start + WORDS_PER_BLOCK);
-      blocks.push(Buffer.from(block.buffer, block.byteOffset, block.byteLength).toString('base64'));
-    }
-    return blocks;
+  /** Every word, in the machine's byte order, for a snapshot. */
+  all(): Uint32Array {
+    return this.words;
   }
-}
-
-/** Words written by {@link PassageWordsTable.toBlocks}, back in one array. */
-export function passageWordsFromBlocks(blocks: readonly string[]): Uint32Array {
-  const bytes = blocks.reduce((sum, block) => sum + Buffer.byteLength(block, 'base64'), 0);
-  // A count cut short by a block cut mid-word: that block's `add` says so.
-  const reader = passageWordsReader(Math.floor(bytes / Uint32Array.BYTES_PER_ELEMENT));
-  for (const block of blocks) reader.add(block);
-  return reader.finish();
-}
-
-/**
- * Fills an array of `count` words block by block ({@link PassageWordsTable.toBlocks}), as a snapshot is
- * read: each block is decoded as it comes, so no block need be kept. `finish` throws unless exactly
- * `count` words came.
- */
-export function passageWordsReader(count: number): { add(block: string): void; finish(): Uint32Array } {
-  if (!Number.isInteger(count) || count < 0) throw new Error(`cannot hold ${count} passage words`);
-  const words = new Uint32Array(count);
-  const bytes = Buffer.from(words.buffer);
-  let length = 0;
-  return {
-    add(block) {
-      const size = Buffer.byteLength(block, 'base64');
-      if (size % Uint32Array.BYTES_PER_ELEMENT !== 0) throw new Error('passage words cut mid-word');
-      if (length + size / Uint32Array.BYTES_PER_ELEMENT > count) {
-        throw new Error(`more than the ${count} passage words announced`);
-      }
-      bytes.write(block, length * Uint32Array.BYTES_PER_ELEMENT, 'base64');
-      length += size / Uint32Array.BYTES_PER_ELEMENT;
-    },
-    finish() {
-      if (length !== count) throw new Error(`${length} passage words of the ${count} announced`);
-      return words;
-    },
-  };
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type FileLine, fileLines } from '../../src/search/file-lines';
+import { type FileLine, FileLineReader } from '../../src/search/file-lines';
 
 let folder: string;
 beforeEach(async () => {
@@ -11,11 +11,17 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-async function linesOf(content: string | Buffer, blockBytes: number): Promise<FileLine[]> {
+async function reader(content: string | Buffer, blockBytes: number): Promise<FileLineReader> {
   const file = path.join(folder, 'lines.txt');
   await writeFile(file, content);
+  return FileLineReader.open(file, blockBytes);
+}
+
+async function linesOf(content: string | Buffer, blockBytes: number): Promise<FileLine[]> {
   const lines: FileLine[] = [];
-  for await (const line of fileLines(file, blockBytes)) lines.push(line);
+  const read = await reader(content, blockBytes);
+  for (let line = await read.line(); line !== undefined; line = await read.line()) lines.push(line);
+  await read.close();
   return lines;
 }
 
@@ -37,5 +43,33 @@ describe('the lines of a file read in blocks', () => {
 
   it('are none for an empty file', async () => {
     expect(await linesOf('', 8)).toEqual([]);
+  });
+});
+
+describe('raw bytes between the lines of a file', () => {
+  // Bytes holding newlines and bytes that are not UTF-8, between two lines.
+  const raw = Buffer.from([0x0a, 0xff, 0x00, 0x0a, 0xc3, 0x28, 0x41, 0x0a, 0x0a]);
+  const content = Buffer.concat([Buffer.from('head\n'), raw, Buffer.from('\ntail\n')]);
+
+  it.each([1, 2, 5, 8, 4096])(
+    'are read whole, whatever the block size (%i bytes), and the lines go on after them',
+    async (blockBytes) => {
+      const read = await reader(content, blockBytes);
+      expect((await read.line())?.text).toBe('head');
+      const target = new Uint8Array(raw.length);
+      await read.read(target);
+      expect(Buffer.from(target)).toEqual(raw);
+      expect((await read.line())?.text).toBe('');
+      expect((await read.line())?.text).toBe('tail');
+      expect(await read.line()).toBeUndefined();
+      await read.close();
+    },
+  );
+
+  it('are refused when the file ends before them', async () => {
+    const read = await reader('head\nab', 2);
+    await read.line();
+    await expect(read.read(new Uint8Array(5))).rejects.toThrow(/ends 3 bytes short/);
+    await read.close();
   });
 });

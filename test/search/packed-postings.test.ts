@@ -1,9 +1,4 @@
-import {
-  PackedPostings,
-  POSTINGS_PER_BLOCK,
-  PostingPool,
-  packedOrMap,
-} from '../../src/search/packed-postings';
+import { PackedPostings, PostingPool, packedOrMap } from '../../src/search/packed-postings';
 
 /** Random ascending postings: ids with gaps, frequencies up to `maxFrequency`. */
 function randomPostings(count: number, seed: number, maxFrequency = 40): [number, number][] {
@@ -101,16 +96,15 @@ describe('packed postings', () => {
   });
 });
 
-describe('a posting pool written out as blocks', () => {
-  it('reads back the same postings at the same places, over several blocks', () => {
+describe('a posting pool written out as its arrays', () => {
+  it('reads back the same postings at the same places from copies of its arrays', () => {
     const pool = new PostingPool();
-    const lists = [3, POSTINGS_PER_BLOCK + 5, 700].map((count, i) => randomPostings(count, i + 7, 60000));
+    const lists = [3, 1029, 700].map((count, i) => randomPostings(count, i + 7, 60000));
     const packed = lists.map((list) => PackedPostings.pack(pool, list.flat()));
-    pool.trim();
-    const blocks = pool.toBlocks();
-    expect(blocks).toHaveLength(Math.ceil(pool.length / POSTINGS_PER_BLOCK));
+    const { ids, frequencies } = pool.arrays();
+    expect(ids).toHaveLength(pool.length);
 
-    const restored = PostingPool.fromBlocks(JSON.parse(JSON.stringify(blocks)));
+    const restored = PostingPool.holding({ ids: ids.slice(), frequencies: frequencies.slice() });
 
     expect(restored.length).toBe(pool.length);
     packed.forEach((postings, i) => {
@@ -120,29 +114,16 @@ describe('a posting pool written out as blocks', () => {
     });
   });
 
-  it('refuses a block whose ids and frequencies disagree in count, and a slice past its end', () => {
+  it('refuses ids and frequencies that disagree in count, and a slice past its end', () => {
     const pool = new PostingPool();
     PackedPostings.pack(pool, randomPostings(10, 3).flat());
-    const [[ids, frequencies]] = pool.toBlocks();
-    const shortFrequencies = Buffer.from(frequencies, 'base64').subarray(2).toString('base64');
-    expect(() => PostingPool.fromBlocks([[ids, shortFrequencies]])).toThrow(/different counts/);
-    const restored = PostingPool.fromBlocks([[ids, frequencies]]);
+    const { ids, frequencies } = pool.arrays();
+    expect(() => PostingPool.holding({ ids, frequencies: frequencies.subarray(1) })).toThrow(
+      /10 posting ids and 9 frequencies/,
+    );
+    const restored = PostingPool.holding({ ids, frequencies });
     expect(() => PackedPostings.at(restored, 5, 6)).toThrow(/outside/);
     expect([...PackedPostings.at(restored, 5, 5)]).toHaveLength(5);
-  });
-
-  it('is read block by block into a pool of the size announced, and refused at any other size', () => {
-    const pool = new PostingPool();
-    PackedPostings.pack(pool, randomPostings(10, 3).flat());
-    const [block] = pool.toBlocks();
-    const reader = PostingPool.reader(10);
-    reader.add(block);
-    expect([...PackedPostings.at(reader.finish(), 0, 10)]).toEqual([...PackedPostings.at(pool, 0, 10)]);
-    const short = PostingPool.reader(11);
-    short.add(block);
-    expect(() => short.finish()).toThrow(/10 postings of the 11 announced/);
-    expect(() => PostingPool.reader(9).add(block)).toThrow(/more than the 9 postings announced/);
-    expect(() => PostingPool.reader(-1)).toThrow(/cannot hold -1 postings/);
   });
 
   it('tells where postings lie only in their own pool, and not once written to', () => {

@@ -4,6 +4,7 @@ import { assembleDocuments } from '../../src/corpus/load-corpus';
 import { type CorpusDocument, passageText } from '../../src/corpus/types';
 import { PackedPostings, PostingPool } from '../../src/search/packed-postings';
 import { PassageIndex, type TermEntry, TITLE_BOOST } from '../../src/search/passage-index';
+import { copiedSnapshot } from './support/copied-snapshot';
 
 // 1,200 short market reports, 3 of which mention a zebra: "market" is in every passage, "zebra" in few.
 const reports = Array.from({ length: 1200 }, (_, i) => {
@@ -72,10 +73,10 @@ describe('PassageIndex', () => {
   });
 
   it('restores a snapshot that holds some postings in full rather than in its pool', () => {
-    const snapshot = JSON.parse(JSON.stringify(index.toSnapshot()));
-    const pool = PostingPool.fromBlocks(snapshot.postings);
+    const snapshot = copiedSnapshot(index.toSnapshot());
+    const pool = PostingPool.holding(snapshot.postings);
     // Each field written as its id, start and count in the pool becomes its id and its postings spelled out.
-    snapshot.search.index = snapshot.search.index.map(([term, ...fields]: TermEntry) => {
+    snapshot.search.index = [...snapshot.search.index].map(([term, ...fields]: TermEntry) => {
       const spelled: TermEntry = [term];
       for (let i = 0; i < fields.length; i += 3) {
         const postings = PackedPostings.at(pool, fields[i + 1] as number, fields[i + 2] as number);
@@ -96,7 +97,7 @@ describe('PassageIndex', () => {
   });
 
   it('restores from its snapshot with the same rankings', () => {
-    const restored = PassageIndex.fromSnapshot(JSON.parse(JSON.stringify(index.toSnapshot())));
+    const restored = PassageIndex.fromSnapshot(copiedSnapshot(index.toSnapshot()));
     const query = new Map([
       ['zebra', 1],
       ['trade', 0.5],
