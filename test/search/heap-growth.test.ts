@@ -6,7 +6,7 @@ const LOAD = path.join(__dirname, 'support', 'heap-growth-load.ts');
 
 /**
  * A load of about 200 MB in a process with a 400 MB old generation: the full collections it took, and
- * the heap used once it ended (MB).
+ * the heap used a moment after it ended (MB).
  */
 function load(mode: 'plain' | 'grown' | 'after'): { collectionsWhileLoading: number; usedMB: number } {
   const child = spawnSync(process.execPath, ['--max-old-space-size=400', '--import', 'tsx', LOAD, mode], {
