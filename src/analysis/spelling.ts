@@ -5,6 +5,9 @@ export interface SpellingCorrection {
   distance: number;
 }
 
+/** Words by first letter and length ({@link bucketKey}), each beside the mask of its letters. */
+type LetterBuckets = Map<string, { words: string[]; masks: number[] }>;
+
 /**
  * The corpus's words, for correcting query words the corpus does not contain ("semicondutor",
  * "minsiter"). Candidates share a length band and the first letter (or the second, for a slip on the
@@ -12,8 +15,12 @@ export interface SpellingCorrection {
  * edit ({@link editDistanceWithin}). Ties go to the more frequent word.
  */
 export class Vocabulary {
-  /** Words by first letter and length, each beside the mask of its letters ({@link letterMask}). */
-  private readonly buckets = new Map<string, { words: string[]; masks: number[] }>();
+  /**
+   * Words by first letter and length, each beside the mask of its letters ({@link letterMask}), in the
+   * order they came: made when a word is first corrected, as only correcting reads them (making them
+   * was most of restoring a vocabulary from a snapshot, before a bot could listen).
+   */
+  private buckets?: LetterBuckets;
   private readonly words = new Map<string, { term: string; count: number }>();
 
   /** Records one occurrence of a word and its index term. */
@@ -24,14 +31,7 @@ export class Vocabulary {
       return;
     }
     this.words.set(surface, { term, count: 1 });
-    const key = bucketKey(surface[0], surface.length);
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      bucket = { words: [], masks: [] };
-      this.buckets.set(key, bucket);
-    }
-    bucket.words.push(surface);
-    bucket.masks.push(letterMask(surface));
+    if (this.buckets) addToBucket(this.buckets, surface);
   }
 
   /** Number of distinct words. */
@@ -47,11 +47,7 @@ export class Vocabulary {
   /** Rebuilds a vocabulary from {@link entries} output. */
   static fromEntries(entries: [string, string, number][]): Vocabulary {
     const vocabulary = new Vocabulary();
-    for (const [surface, term, count] of entries) {
-      vocabulary.add(surface, term);
-      const entry = vocabulary.words.get(surface);
-      if (entry) entry.count = count;
-    }
+    for (const [surface, term, count] of entries) vocabulary.words.set(surface, { term, count });
     return vocabulary;
   }
 
@@ -70,11 +66,12 @@ export class Vocabulary {
     let best: (SpellingCorrection & { count: number; dropped: boolean }) | undefined;
     const firstLetters = new Set([word[0], word[1]]);
     const mask = letterMask(word);
+    const buckets = this.wordsByLetter();
     countLetters(word, 1);
     try {
       for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
         for (const first of firstLetters) {
-          const { words, masks } = this.buckets.get(bucketKey(first, length)) ?? { words: [], masks: [] };
+          const { words, masks } = buckets.get(bucketKey(first, length)) ?? { words: [], masks: [] };
           for (let i = 0; i < words.length; i++) {
             const candidate = words[i];
             // Each letter one word has and the other lacks is at least one letter of difference.
@@ -103,6 +100,25 @@ export class Vocabulary {
     }
     return best && { surface: best.surface, term: best.term, distance: best.distance };
   }
+
+  private wordsByLetter(): LetterBuckets {
+    if (!this.buckets) {
+      this.buckets = new Map();
+      for (const surface of this.words.keys()) addToBucket(this.buckets, surface);
+    }
+    return this.buckets;
+  }
+}
+
+function addToBucket(buckets: LetterBuckets, surface: string): void {
+  const key = bucketKey(surface[0], surface.length);
+  let bucket = buckets.get(key);
+  if (!bucket) {
+    bucket = { words: [], masks: [] };
+    buckets.set(key, bucket);
+  }
+  bucket.words.push(surface);
+  bucket.masks.push(letterMask(surface));
 }
 
 /**

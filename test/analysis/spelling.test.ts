@@ -49,3 +49,20 @@ describe('Vocabulary beyond the letters a to z', () => {
     expect(vocabulary.nearest('stranx')?.surface).toBe('strand');
   });
 });
+
+describe('Vocabulary corrections', () => {
+  it('find a word added after the first correction, and a restored vocabulary corrects as its original did', () => {
+    const vocabulary = new Vocabulary();
+    for (const word of ['minister', 'ministers', 'ministry']) vocabulary.add(word, word);
+    expect(vocabulary.nearest('minsiter')?.surface).toBe('minister');
+    expect(vocabulary.nearest('semicondutor')).toBeUndefined();
+
+    vocabulary.add('semiconductor', 'semiconductor');
+
+    expect(vocabulary.nearest('semicondutor')?.surface).toBe('semiconductor');
+    const restored = Vocabulary.fromEntries(vocabulary.entries());
+    for (const typed of ['minsiter', 'ministy', 'semicondutor', 'minstres']) {
+      expect(restored.nearest(typed)).toEqual(vocabulary.nearest(typed));
+    }
+  });
+});
