@@ -9,6 +9,7 @@ import { CoopMetrics } from './operations/metrics';
 import { operationsRoutes } from './operations/routes';
 import { stopWithin } from './operations/shutdown';
 import { QuestionLog } from './question-log/question-log';
+import { collectAfterLoading } from './search/heap-growth';
 import { createSlackApp } from './slack/app';
 import { createDigestPreview, createSlackDigest } from './slack/digest/slack-digest';
 import { openStore } from './store/open-store';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   });
 
   if (config.slack.kind === 'console') {
+    collectAfterLoading();
     const questionLog = new QuestionLog({
       dir: config.dataDir,
       maxBytes: config.questionLogMaxBytes,
@@ -101,8 +103,9 @@ async function main(): Promise<void> {
     routes,
   });
   await slack.start();
-  // Not needed to listen, only to answer: loaded once listening rather than by the first question,
-  // then the answering code is warmed up until somebody asks.
+  // Not needed to listen: what loading the index left is collected once listening, the part-of-speech
+  // lexicon loaded rather than by the first question, then the answering code warmed up until somebody asks.
+  collectAfterLoading();
   setImmediate(loadTagger);
   void engine.warmUp();
   digest?.scheduler.start();

@@ -2,6 +2,7 @@ import { corpusFingerprint } from '../corpus/corpus-fingerprint';
 import { type CorpusWatcher, type CorpusWatcherOptions, watchCorpus } from '../corpus/corpus-watcher';
 import type { ReadingOptions } from '../corpus/readers/types';
 import { type Logger, silentLogger } from '../logging/logger';
+import { collectAfterLoading } from '../search/heap-growth';
 import { loadLastSnapshot, snapshotKey } from '../search/index-snapshot';
 import { CorpusEngine, loadEngine } from './engine';
 import type { Answer, AnswerEngine, AnswerOptions, DocumentSummary } from './types';
@@ -196,6 +197,8 @@ export class LiveEngine implements AnswerEngine {
       const before = new Map(this.current.documents().map((doc) => [doc.file, doc.contentHash]));
       const after = next.documents();
       this.current = next;
+      // Answering from the new index: what loading it from a snapshot left can go.
+      collectAfterLoading();
       const added = after.filter((doc) => !before.has(doc.file)).length;
       const changed = after.filter(
         (doc) => before.has(doc.file) && before.get(doc.file) !== doc.contentHash,
