@@ -61,6 +61,8 @@ function collectGarbage(): void {
   if (fullCollection === undefined) {
     setFlagsFromString('--expose-gc');
     fullCollection = runInNewContext('gc') as typeof fullCollection;
+    // Only that context: contexts made later (a reader's page) get no `gc`.
+    setFlagsFromString('--no-expose-gc');
   }
   fullCollection?.({ type: 'major', execution: 'async' });
 }
