@@ -96,8 +96,11 @@ type ListPart = (typeof LIST_PARTS)[number];
 const ARRAY_PARTS = ['postingIds', 'postingFrequencies', 'passageWords'] as const;
 type ArrayPart = (typeof ARRAY_PARTS)[number];
 type SnapshotArrays = Record<ArrayPart, Int32Array | Uint16Array | Uint32Array>;
+/** The index's typed arrays, as {@link PassageIndex.toSnapshot} gives them and a reader fills them. */
+type IndexArrays = Pick<PassageIndexData, 'postings' | 'passageWords'>;
 
-function snapshotArrays(snapshot: PassageIndexData): SnapshotArrays {
+/** Each of `snapshot`'s typed arrays under the part it is written as. */
+function snapshotArrays(snapshot: IndexArrays): SnapshotArrays {
   return {
     postingIds: snapshot.postings.ids,
     postingFrequencies: snapshot.postings.frequencies,
@@ -258,8 +261,7 @@ async function restoreSnapshot(
     const { header, settings, lists, arrays } = read;
     const snapshot = {
       ...lists,
-      postings: { ids: arrays.postingIds, frequencies: arrays.postingFrequencies },
-      passageWords: arrays.passageWords,
+      ...arrays,
       search: { ...settings, index: read.indexEntries() },
     } as PassageIndexData;
     const passages = snapshot.documents.reduce((sum, document) => sum + (document.passages?.length ?? 0), 0);
@@ -296,7 +298,7 @@ async function readSnapshotLines(file: string, key: string) {
   >;
   const indexLines: string[] = [];
   const arraysRead = new Set<ArrayPart>();
-  let arrays: SnapshotArrays | undefined;
+  let arrays: IndexArrays | undefined;
   let header: SnapshotHeader | undefined;
   let settings: Partial<PassageIndexData['search']> | undefined;
   let trailer: Partial<SnapshotTrailer> | undefined;
@@ -306,35 +308,40 @@ async function readSnapshotLines(file: string, key: string) {
     for (let next = await reader.line(); next !== undefined; next = await reader.line()) {
       const { text: line, bytes } = next;
       if (trailer !== undefined) throw new SnapshotError(`${file} has lines after its checksum`);
+      if (header !== undefined && count === header.lines) {
+        trailer = JSON.parse(line) as Partial<SnapshotTrailer>;
+        continue;
+      }
+      checksum.update(bytes);
       if (header === undefined) {
         header = snapshotHeader(file, line, key);
         arrays = {
-          postingIds: new Int32Array(header.postings),
-          postingFrequencies: new Uint16Array(header.postings),
+          postings: { ids: new Int32Array(header.postings), frequencies: new Uint16Array(header.postings) },
           passageWords: new Uint32Array(header.passageWords),
         };
-      } else if (count === header.lines) {
-        trailer = JSON.parse(line) as Partial<SnapshotTrailer>;
         continue;
-      } else if (line.startsWith(INDEX_LINE)) {
-        indexLines.push(line);
-        count++;
-      } else {
-        const record = JSON.parse(line) as { part?: string; items?: unknown; bytes?: unknown };
-        const { part, items } = record;
-        if (part === 'search' && Array.isArray(items)) settings = items[0] as typeof settings;
-        else if (LIST_PARTS.includes(part as ListPart) && Array.isArray(items))
-          for (const item of items) lists[part as ListPart].push(item);
-        else if (ARRAY_PARTS.includes(part as ArrayPart) && arrays !== undefined) {
-          checksum.update(bytes);
-          await readArray(file, reader, part as ArrayPart, record.bytes, arrays, checksum);
-          arraysRead.add(part as ArrayPart);
-          count++;
-          continue;
-        } else throw new SnapshotError(`${file}: unknown part ${part}, or one that holds no list`);
-        count++;
       }
-      checksum.update(bytes);
+      count++;
+      if (line.startsWith(INDEX_LINE)) {
+        indexLines.push(line);
+        continue;
+      }
+      const record = JSON.parse(line) as { part?: string; items?: unknown; bytes?: unknown };
+      const { part, items } = record;
+      if (part === 'search' && Array.isArray(items)) settings = items[0] as typeof settings;
+      else if (LIST_PARTS.includes(part as ListPart) && Array.isArray(items))
+        for (const item of items) lists[part as ListPart].push(item);
+      else if (ARRAY_PARTS.includes(part as ArrayPart) && arrays !== undefined) {
+        await readArray(
+          file,
+          reader,
+          bytesOf(snapshotArrays(arrays)[part as ArrayPart]),
+          part,
+          record.bytes,
+          checksum,
+        );
+        arraysRead.add(part as ArrayPart);
+      } else throw new SnapshotError(`${file}: unknown part ${part}, or one that holds no list`);
     }
   } finally {
     await reader.close();
@@ -363,18 +370,17 @@ async function readSnapshotLines(file: string, key: string) {
 }
 
 /**
- * Reads the raw bytes of the array `part`, announced as `announced` bytes, into its memory in `arrays`,
- * and the newline after them; throws when they are not as many bytes as the header's counts make it.
+ * Reads the raw bytes of the array `part`, announced as `announced` bytes, into `memory`, and the newline
+ * after them; throws when they are not as many bytes as the header's counts make it.
  */
 async function readArray(
   file: string,
   reader: FileLineReader,
-  part: ArrayPart,
+  memory: Uint8Array,
+  part: string | undefined,
   announced: unknown,
-  arrays: SnapshotArrays,
   checksum: ReturnType<typeof createHash>,
 ): Promise<void> {
-  const memory = bytesOf(arrays[part]);
   if (announced !== memory.byteLength) {
     throw new SnapshotError(
       `${file}: its ${part} hold ${announced} bytes where its header makes them ${memory.byteLength}`,
