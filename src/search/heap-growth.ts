@@ -6,10 +6,10 @@ import { runInNewContext } from 'node:vm';
  * runs: 300% (four times as large). V8's own factor depends on the heap's limit: under the
  * `--max-old-space-size` the README gives a corpus of 100k passages (300 MB), a third to a half.
  */
-export const LOADING_HEAP_GROWTH_PERCENT = 300;
+const LOADING_HEAP_GROWTH_PERCENT = 300;
 
 /** Growth of the used heap over a load past which a full collection is due once it ends: 32 MB. */
-export const COLLECT_AFTER_GROWTH_BYTES = 32 * 1024 * 1024;
+const COLLECT_AFTER_GROWTH_BYTES = 32 * 1024 * 1024;
 
 let loadsRunning = 0;
 /** Whether a load grew the heap enough to want the collection {@link collectAfterLoading} starts. */
