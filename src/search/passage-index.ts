@@ -14,6 +14,7 @@ import {
   planSearch,
   type SearchPlan,
 } from './posting-budget';
+import { PostingCollector } from './posting-collector';
 
 /**
  * BM25 ranking over passages, on minisearch.
@@ -136,6 +137,22 @@ const MINISEARCH_OPTIONS = {
   searchOptions: { tokenize: identityTokenizer, processTerm: (term: string) => term },
 };
 
+/** The ids minisearch gives the fields of {@link MINISEARCH_OPTIONS}, by their order. */
+const MINISEARCH_FIELD_IDS = Object.fromEntries(MINISEARCH_OPTIONS.fields.map((field, id) => [field, id]));
+
+/**
+ * An empty minisearch with the settings its serialization keeps (counts, field ids and average lengths):
+ * the term index and document tables are put in by the caller.
+ */
+function searchWithSettings(
+  settings: Omit<AsPlainObject, 'index' | 'documentIds' | 'fieldLength'>,
+): MiniSearch<IndexedPassage> {
+  return MiniSearch.loadJS<IndexedPassage>(
+    { ...settings, documentIds: {}, fieldLength: {}, index: [] },
+    MINISEARCH_OPTIONS,
+  );
+}
+
 /** The searchable corpus: minisearch plus the statistics coop's answering needs. */
 export class PassageIndex {
   private sortedTerms?: string[];
@@ -191,21 +208,19 @@ export class PassageIndex {
 
   /** Analyzes and indexes every passage of `documents`. */
   static build(documents: CorpusDocument[], options: PassageIndexOptions = {}): PassageIndex {
-    const search = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
-    const postings = collectPackedPostings(search);
     const passages: Passage[] = [];
-    const frequencies = new Map<string, number>();
     const titleFrequencies = new Map<string, number>();
     const vocabulary = new Vocabulary();
     const words = new PassageWordsWriter();
-    // A term's id is its place in `frequencies`, which a snapshot keeps in order.
+    const postings = new PostingCollector();
+    // A term's id is its place here: the terms of passages in the order first said, then those said only
+    // in headlines. A snapshot keeps both orders (`documentFrequencies`, `titleFrequencies`).
     const termIds = new Map<string, number>();
     const termId = (term: string): number => {
       let id = termIds.get(term);
       if (id === undefined) {
         id = termIds.size;
         termIds.set(term, id);
-        frequencies.set(term, 0);
       }
       return id;
     };
@@ -214,36 +229,50 @@ export class PassageIndex {
       const headline = analyze(document.title);
       headlines.push(headline);
       const titleTerms = headline.map((token) => token.term);
-      const title = titleTerms.join(' ');
       for (const term of new Set(titleTerms)) {
         titleFrequencies.set(term, (titleFrequencies.get(term) ?? 0) + document.passages.length);
       }
+      const passageTermIds: number[][] = [];
       for (const passage of document.passages) {
-        const id = passages.push(passage) - 1;
+        passages.push(passage);
         // Sentence by sentence, as a question's reading of the passage sees it.
-        const terms: string[] = [];
+        const ids: number[] = [];
         for (const sentence of passage.sentences) {
           const tokens = analyze(sentence);
-          for (const token of tokens) {
+          const sentenceIds = tokens.map((token) => {
             vocabulary.add(token.surface, token.term);
-            terms.push(token.term);
-          }
-          words.sentence(tokens, termId);
+            return termId(token.term);
+          });
+          words.sentence(tokens, sentenceIds);
+          for (const id of sentenceIds) ids.push(id);
         }
-        for (const term of new Set(terms)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-        // Added one by one, so that no passage's indexed text outlives its indexing: at 100k passages,
-        // holding them all for one `addAll` raised the build's peak heap by tens of MB.
-        search.add({ id, text: terms.join(' '), title });
+        passageTermIds.push(ids);
       }
+      postings.addDocument(passageTermIds, titleTerms);
     }
-    // The words of headlines, after every passage's: a term said only in headlines is numbered after
-    // every term of the passages, in the order `titleFrequencies` keeps.
-    for (const term of titleFrequencies.keys()) if (!termIds.has(term)) termIds.set(term, termIds.size);
-    for (const headline of headlines) words.sentence(headline, termId);
-    const pool = postings.finish();
-    packDocumentTables(search, passages.length, [
-      ...(search as unknown as DocumentTables<Map<number, number[]>>)._fieldLength.values(),
-    ]);
+    const frequencies = new Map<string, number>();
+    for (const [term, id] of termIds) frequencies.set(term, postings.passagesWith(id));
+    for (const term of titleFrequencies.keys()) termId(term);
+    for (const headline of headlines) {
+      words.sentence(
+        headline,
+        headline.map((token) => termId(token.term)),
+      );
+    }
+    const collected = postings.finish(termIds);
+    const search = searchWithSettings({
+      documentCount: passages.length,
+      nextId: passages.length,
+      fieldIds: MINISEARCH_FIELD_IDS,
+      averageFieldLength: collected.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      serializationVersion: 2,
+    });
+    const pool = new PostingPool();
+    for (const [term, fields] of collected.terms) setTerm(search, pool, term, fields);
+    pool.trim();
+    packDocumentTables(search, passages.length, collected.fieldLengths);
     const acronyms = AcronymTable.mine(passageTexts(documents));
     return new PassageIndex(
       search,
@@ -437,10 +466,7 @@ export class PassageIndex {
    */
   static fromSnapshot(snapshot: PassageIndexData, options: PassageIndexOptions = {}): PassageIndex {
     const { index: terms, ...settings } = snapshot.search;
-    const search = MiniSearch.loadJS<IndexedPassage>(
-      { ...settings, documentIds: {}, fieldLength: {}, index: [] },
-      MINISEARCH_OPTIONS,
-    );
+    const search = searchWithSettings(settings);
     const pool = PostingPool.holding(snapshot.postings);
     restoreTermIndex(search, terms, pool);
     const passages: Passage[] = [];
@@ -586,52 +612,6 @@ function setTerm(
   const packed = new Map<number, FieldPostings>();
   for (const [fieldId, postings] of fields) packed.set(fieldId, packedOrMap(pool, postings));
   (search as unknown as TermIndex)._index.set(term, packed);
-}
-
-/**
- * Has minisearch's `add` hand each posting to coop rather than grow a `Map` per term and field (about
- * 47 bytes a posting, and most of a first start's peak heap): `add` still keeps its document tables and
- * field lengths, but its `addTerm` is replaced until `finish`, which packs the postings collected
- * ({@link PackedPostings}) into minisearch's term index. Passages are added in id order, so each term's
- * postings grow at their end: a repeated word adds to the last one.
- */
-function collectPackedPostings(search: MiniSearch<IndexedPassage>): { finish(): PostingPool } {
-  const collected = new Map<string, (number[] | undefined)[]>();
-  const indexer = search as unknown as { addTerm(fieldId: number, passageId: number, term: string): void };
-  indexer.addTerm = (fieldId, passageId, term) => {
-    let fields = collected.get(term);
-    if (!fields) {
-      fields = [];
-      collected.set(term, fields);
-    }
-    let postings = fields[fieldId];
-    if (!postings) {
-      postings = [];
-      fields[fieldId] = postings;
-    }
-    if (postings[postings.length - 2] === passageId) postings[postings.length - 1]++;
-    else postings.push(passageId, 1);
-  };
-  return {
-    finish() {
-      // minisearch's own `addTerm` again, from its prototype, for any later `add`.
-      delete (indexer as { addTerm?: unknown }).addTerm;
-      const pool = new PostingPool();
-      for (const [term, fields] of collected) {
-        setTerm(
-          search,
-          pool,
-          term,
-          fields.flatMap((postings, fieldId) =>
-            postings ? [[fieldId, postings] as [number, number[]]] : [],
-          ),
-        );
-        collected.delete(term);
-      }
-      pool.trim();
-      return pool;
-    },
-  };
 }
 
 /** Each passage's text in turn, never all of them at once. */

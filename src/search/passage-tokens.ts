@@ -68,12 +68,12 @@ export class PassageWordsWriter {
   private words = new Uint32Array(1 << 16);
   private length = 0;
 
-  /** Adds a sentence's tokens, each term given by its id. */
-  sentence(tokens: readonly AnalyzedToken[], termId: (term: string) => number): void {
+  /** Adds a sentence's tokens, `termIds[i]` the id of the term of `tokens[i]`. */
+  sentence(tokens: readonly AnalyzedToken[], termIds: readonly number[]): void {
     const pairs = pairings(tokens);
     this.reserve(tokens.length + 1);
     tokens.forEach((token, i) => {
-      const id = termId(token.term);
+      const id = termIds[i];
       if (!(id >= 0 && id <= MAX_TERM_ID)) throw new Error(`term id ${id} out of range`);
       this.words[this.length++] = (id << FLAG_BITS) | (token.isPart ? PART : 0) | (pairs[i] ? PAIRS : 0);
     });

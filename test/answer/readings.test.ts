@@ -42,7 +42,10 @@ describe('readings of passages and headlines their index kept', () => {
     const tokens = analyze('harbour crane');
     const terms = tokens.map((token) => token.term);
     const writer = new PassageWordsWriter();
-    writer.sentence(tokens, (term) => terms.indexOf(term));
+    writer.sentence(
+      tokens,
+      tokens.map((token) => terms.indexOf(token.term)),
+    );
     const kept = { words: writer.finish(), terms };
     const readings = new Readings({ wordsOf: () => kept, headlineWordsOf: () => kept });
     const reading = readings.passage(passage('dover'));
@@ -160,7 +163,10 @@ describe('the terms of a passage as ids', () => {
     const tokens = analyze('harbour crane harbour');
     const terms = [tokens[1].term, tokens[0].term];
     const writer = new PassageWordsWriter();
-    writer.sentence(tokens, (term) => terms.indexOf(term));
+    writer.sentence(
+      tokens,
+      tokens.map((token) => terms.indexOf(token.term)),
+    );
     const kept = { words: writer.finish(), terms };
     const readings = new Readings({ wordsOf: () => kept, headlineWordsOf: () => kept });
     expect(readings.termIds(passageOf('dover', ['Ships sail.']))).toEqual(new Set([0, 1]));

@@ -122,6 +122,47 @@ describe('PassageIndex', () => {
     );
   });
 
+  it('scores as minisearch does over passages of many lengths, words said more than once, and stories of several passages', () => {
+    // Field lengths, their averages and term frequencies all enter BM25: each story has its own number
+    // of passages and lengths, some words recur within a passage, and one headline says a word twice.
+    const words = ['glacier', 'harbour', 'ferry', 'quarry', 'orchard', 'lantern', 'canal', 'meadow'];
+    const stories = assembleDocuments(
+      Array.from({ length: 24 }, (_, story) => {
+        const paragraphs = Array.from({ length: 1 + (story % 4) }, (_, n) => {
+          const said = Array.from({ length: 4 + ((story * 7 + n * 3) % 19) }, (_, i) => {
+            return words[(story * 5 + n * 11 + i * i) % words.length];
+          });
+          return `Report ${story} part ${n} says ${said.join(' and ')} today.`;
+        });
+        const headline =
+          story === 5 ? 'Ferry news: ferry delays' : `Bulletin ${story} on the ${words[story % 8]}`;
+        const text = [headline, ...paragraphs.map((p) => `${p} ${p.replace('says', 'adds')}`)].join('\n\n');
+        return {
+          file: `story-${story}.txt`,
+          text,
+          size: text.length,
+          mtimeMs: 0,
+          contentHash: String(story),
+        };
+      }),
+    );
+    expect(new Set(stories.map((story) => story.passages.length)).size).toBeGreaterThan(1);
+    const built = PassageIndex.build(stories, { postingBudget: { admit: 1e6, walk: 1e6 } });
+    const plain = plainMiniSearch(stories);
+    for (const question of ['ferry delays', 'quarry lantern', 'orchard canal meadow', 'glacier']) {
+      const query = new Map(analyze(question).map((token, i) => [token.term, 1 - i * 0.2]));
+      const expected = plain
+        .search([...query.keys()].join(' '), {
+          boost: { text: 1, title: TITLE_BOOST },
+          boostTerm: (term) => query.get(term) ?? 1,
+        })
+        .slice(0, 8)
+        .map((result) => [result.id, result.score]);
+      const hits = built.searchTerms(query, 8).map((hit) => [hit.passage.id, hit.score]);
+      expect(hits).toEqual(expected);
+    }
+  });
+
   it('adds a term over budget to the scores of the passages the admitting terms found, as one search of both would', () => {
     // 3 stories say "zebra crossing", 9 more "crossing": within a budget of 3 postings to admit, "zebra"
     // admits its 3, and "crossing" only adds to their scores.

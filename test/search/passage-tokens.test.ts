@@ -82,9 +82,14 @@ describe('PassageWordsTable', () => {
   const terms = ['ship', 'sail', 'port'];
   const writer = new PassageWordsWriter();
   // Passage 0: two sentences; passage 1: one sentence without a word kept.
-  writer.sentence(analyze('Ships sail.'), (term) => terms.indexOf(term));
-  writer.sentence(analyze('Ships port.'), (term) => terms.indexOf(term));
-  writer.sentence([], () => 0);
+  for (const sentence of ['Ships sail.', 'Ships port.']) {
+    const tokens = analyze(sentence);
+    writer.sentence(
+      tokens,
+      tokens.map((token) => terms.indexOf(token.term)),
+    );
+  }
+  writer.sentence([], []);
   const words = writer.finish();
 
   it("finds each passage's words by counting its sentences, and reads them back", () => {
