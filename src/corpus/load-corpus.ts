@@ -4,8 +4,8 @@ import type { Logger } from '../logging/logger';
 import { normalizeForComparison, type ParsedParagraph } from './parse-document';
 import { buildPassages } from './passages';
 import { type CorpusFile, type CorpusWarning, listCorpusFiles } from './read-corpus';
-import { DocumentReader } from './readers/document-reader';
-import { type ContentFile, plainTextContent, readContentFile } from './readers/read-content-file';
+import { readCorpusFiles } from './read-files';
+import { type ContentFile, plainTextContent } from './readers/read-content-file';
 import { DEFAULT_READING_LIMITS, type ReadingOptions, type ReadSection } from './readers/types';
 import type { CorpusDocument, Passage } from './types';
 
@@ -27,16 +27,15 @@ export interface LoadedCorpus {
 /** A paragraph found in this many documents (and at least this share of them) is site boilerplate. */
 const SHARED_BOILERPLATE_MIN_DOCUMENTS = 3;
 const SHARED_BOILERPLATE_MIN_SHARE = 0.02;
-const READ_CONCURRENCY = 16;
 
 /** A paragraph of a Markdown, HTML, PDF or Word file needs this many words to be quoted. */
 const MIN_READER_PARAGRAPH_WORDS = 2;
 
 /**
  * Loads every document under `dir` (`.txt`, Markdown, HTML, PDF, Word) into documents with passages.
- * Formats other than `.txt` are read on a worker thread, within `options.limits`. Bad files, and
- * subfolders that cannot be read, are skipped or repaired with a warning (logged and returned); only a
- * missing or unreadable `dir` throws.
+ * Formats other than `.txt` are read on a worker thread, within `options.limits`; a large corpus's `.txt`
+ * files partly on another ({@link readCorpusFiles}). Bad files, and subfolders that cannot be read, are
+ * skipped or repaired with a warning (logged and returned); only a missing or unreadable `dir` throws.
  */
 export async function loadCorpus(
   dir: string,
@@ -58,22 +57,13 @@ export async function loadCorpus(
   }
 
   const read: ContentFile[] = [];
-  const limits = options.limits ?? DEFAULT_READING_LIMITS;
-  const reader = new DocumentReader(limits);
-  try {
-    for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
-      const batch = await Promise.all(
-        files
-          .slice(start, start + READ_CONCURRENCY)
-          .map((file) => readContentFile(dir, file, reader, limits)),
-      );
-      for (const { file, warning } of batch) {
-        if (warning) warnings.push(warning);
-        if (file) read.push(file);
-      }
-    }
-  } finally {
-    await reader.close();
+  for (const { file, warning } of await readCorpusFiles(
+    dir,
+    files,
+    options.limits ?? DEFAULT_READING_LIMITS,
+  )) {
+    if (warning) warnings.push(warning);
+    if (file) read.push(file);
   }
 
   const documents = assembleContents(read, warnings, options.corpusUrl);

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from '../parse-document';
-import { type CorpusFile, type CorpusWarning, readCorpusFile } from '../read-corpus';
+import {
+  type CorpusFile,
+  type CorpusFileRead,
+  type CorpusWarning,
+  readCorpusFile,
+  readCorpusFileSync,
+} from '../read-corpus';
 import type { DocumentReader } from './document-reader';
 import {
   BINARY_FORMATS,
@@ -16,6 +22,12 @@ import {
 export interface ContentFile {
   meta: Omit<CorpusFile, 'text'>;
   content: DocumentContent;
+}
+
+/** What reading one corpus file gives: its content, or a warning saying why it cannot be used (or both). */
+export interface ContentFileRead {
+  file?: ContentFile;
+  warning?: CorpusWarning;
 }
 
 /** A `.txt` file's text as content: one section, no location, as the text parser reads it. */
@@ -35,7 +47,7 @@ export async function readContentFile(
   file: string,
   reader: DocumentReader,
   limits: ReadingLimits,
-): Promise<{ file?: ContentFile; warning?: CorpusWarning }> {
+): Promise<ContentFileRead> {
   const format = FORMAT_EXTENSIONS[path.extname(file).toLowerCase()];
   try {
     if (format && BINARY_FORMATS.has(format)) {
@@ -44,21 +56,36 @@ export async function readContentFile(
       const content = await reader.read({ format: format as 'pdf' | 'docx', bytes: read.bytes });
       return withNotice({ meta: read.meta, content });
     }
-    const { document, warning } = await readCorpusFile(dir, file);
+    const read = await readCorpusFile(dir, file);
+    if (!format) return plainTextFile(read);
+    const { document, warning } = read;
     if (!document) return { warning };
     const { text, ...meta } = document;
-    const content = format
-      ? await reader.read({ format: format as 'markdown' | 'html', text })
-      : plainTextContent(text);
-    const read = withNotice({ meta, content });
-    return warning ? { file: read.file, warning } : read;
+    const content = await reader.read({ format: format as 'markdown' | 'html', text });
+    const withContent = withNotice({ meta, content });
+    return warning ? { file: withContent.file, warning } : withContent;
   } catch (error) {
     if (!(error instanceof ReaderError)) throw error;
     return { warning: { file, message: `skipped: ${error.message}` } };
   }
 }
 
-function withNotice(file: ContentFile): { file: ContentFile; warning?: CorpusWarning } {
+/**
+ * Reads a `.txt` file synchronously, as {@link readContentFile} reads one: for a thread of its own
+ * (`text-files-worker.ts`), where nothing waits on the disk meanwhile.
+ */
+export function readTextFileSync(dir: string, file: string): ContentFileRead {
+  return plainTextFile(readCorpusFileSync(dir, file));
+}
+
+/** A `.txt` file as read, parsed by the text parser; its warning (a repaired encoding) kept. */
+function plainTextFile({ document, warning }: CorpusFileRead): ContentFileRead {
+  if (!document) return { warning };
+  const { text, ...meta } = document;
+  return { file: { meta, content: plainTextContent(text) }, ...(warning ? { warning } : {}) };
+}
+
+function withNotice(file: ContentFile): ContentFileRead & { file: ContentFile } {
   const notice = file.content.notice;
   return { file, warning: notice ? { file: file.meta.file, message: notice } : undefined };
 }

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import type { ContentFileRead } from './readers/read-content-file';
+import type { TextFilesJob, TextFilesReply } from './text-files-worker';
+import { startThread } from './worker-thread';
+
+/**
+ * Reads and parses batches of `.txt` files on a thread of its own (`text-files-worker.ts`), one batch at
+ * a time, while the main thread reads others: on a large corpus reading and parsing was most of a first
+ * start, on one core. A batch the thread cannot finish (the thread stopped, or threw) is rejected; the
+ * thread is not restarted, and the caller reads what is left itself. Call {@link TextFilesThread.close}
+ * when done.
+ */
+export class TextFilesThread {
+  private readonly worker: Worker;
+  private nextId = 0;
+  private stopped?: Error;
+
+  constructor() {
+    this.worker = startThread(path.join(__dirname, 'text-files-worker'));
+    this.worker.once('error', (error) => {
+      this.stopped = error;
+    });
+    this.worker.once('exit', (code) => {
+      this.stopped ??= new Error(`the text files thread stopped (${code})`);
+    });
+  }
+
+  /** Reads `files` (relative to `dir`), each as {@link readTextFileSync} reads it, in their order. */
+  read(dir: string, files: string[]): Promise<ContentFileRead[]> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const job: TextFilesJob = { id: this.nextId++, dir, files };
+    const worker = this.worker;
+    return new Promise<ContentFileRead[]>((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        outcome();
+      };
+      const onMessage = (reply: TextFilesReply) => {
+        if (reply.id !== job.id) return;
+        settle(() => ('error' in reply ? reject(new Error(reply.error)) : resolve(reply.reads)));
+      };
+      const onError = (error: Error) => settle(() => reject(error));
+      const onExit = (code: number) =>
+        settle(() => reject(new Error(`the text files thread stopped (${code})`)));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(job);
+    });
+  }
+
+  /** Stops the thread. */
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
