@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DocumentReader } from './readers/document-reader';
 import { type ContentFileRead, readContentFile } from './readers/read-content-file';
@@ -7,19 +8,23 @@ import { TextFilesThread } from './text-files-thread';
 /** Files the main thread reads at once, its reads waiting on the disk together. */
 const READ_CONCURRENCY = 16;
 /**
- * From this many `.txt` files on, a thread of their own reads and parses a share of them: fewer are read
- * in less time than the thread takes to start.
+ * From this many `.txt` files on, threads of their own read and parse them: fewer are read in less time
+ * than a thread takes to start.
  */
 export const THREADED_TEXT_FILES = 2000;
-/** `.txt` files the text thread is sent at once: a few tens of milliseconds of its work. */
+/** `.txt` files a text thread is sent at once: a few tens of milliseconds of its work. */
 const THREAD_BATCH = 256;
+/** Text threads at most: the machine's cores beyond two are left to the rest of the bot. */
+const MAX_TEXT_THREADS = 2;
 
 /**
  * Reads every file of `files` (relative to `dir`), each as {@link readContentFile} reads it, and returns
  * what became of each, in their order. Formats other than `.txt` are read on the document reader's
- * thread, within `limits`. Of a corpus of {@link THREADED_TEXT_FILES} `.txt` files or more, a thread of
- * their own takes batches of them while the main thread reads the rest, file by file, as it always does;
- * whatever that thread could not read (it stopped) is read by the main thread.
+ * thread, within `limits`. A corpus of {@link THREADED_TEXT_FILES} `.txt` files or more has them read
+ * and parsed on threads of their own, one per core up to {@link MAX_TEXT_THREADS}, in batches, reading
+ * synchronously (a thread's promises for each step of reading a small file cost more than the read); the
+ * main thread only receives them, and stays free to answer while a changed corpus reloads. Whatever a
+ * thread could not read (it stopped) the main thread reads.
  */
 export async function readCorpusFiles(
   dir: string,
@@ -49,18 +54,18 @@ export async function readCorpusFiles(
       await readHere(files.map((_, place) => place));
       return reads;
     }
-    // Both threads take the text files from the front of one queue; the main thread reads the other
-    // formats first, which wait on the document reader's thread.
+    // The text threads take batches from the front of one queue; the main thread reads the other
+    // formats, which wait on the document reader's thread, and then what a stopped thread left.
     const queue = { places: textPlaces, next: 0 };
-    const take = (count: number) => {
-      const taken = queue.places.slice(queue.next, queue.next + count);
+    const take = () => {
+      const taken = queue.places.slice(queue.next, queue.next + THREAD_BATCH);
       queue.next += taken.length;
       return taken;
     };
-    const thread = new TextFilesThread();
+    const threads = Array.from({ length: textThreadCount() }, () => new TextFilesThread());
     const unread: number[] = [];
-    const onThread = (async () => {
-      for (let batch = take(THREAD_BATCH); batch.length > 0; batch = take(THREAD_BATCH)) {
+    const readOn = async (thread: TextFilesThread) => {
+      for (let batch = take(); batch.length > 0; batch = take()) {
         try {
           const outcomes = await thread.read(
             dir,
@@ -74,21 +79,25 @@ export async function readCorpusFiles(
           return;
         }
       }
-    })();
+    };
     try {
+      const onThreads = Promise.all(threads.map(readOn));
       await readHere(otherPlaces);
-      for (let batch = take(READ_CONCURRENCY); batch.length > 0; batch = take(READ_CONCURRENCY)) {
-        await readHere(batch);
-      }
-      await onThread;
-      await readHere(unread);
+      await onThreads;
+      // What a stopped thread had taken, and what no thread was left to take.
+      await readHere([...unread, ...queue.places.slice(queue.next)]);
     } finally {
-      await thread.close();
+      await Promise.all(threads.map((thread) => thread.close()));
     }
     return reads;
   } finally {
     await reader.close();
   }
+}
+
+/** How many text threads to start: one per core, up to {@link MAX_TEXT_THREADS}. */
+function textThreadCount(): number {
+  return Math.max(1, Math.min(MAX_TEXT_THREADS, availableParallelism()));
 }
 
 /** A `.txt` file (any extension without a reader of its own is read as one). */

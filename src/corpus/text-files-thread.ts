@@ -6,8 +6,8 @@ import { startThread } from './worker-thread';
 
 /**
  * Reads and parses batches of `.txt` files on a thread of its own (`text-files-worker.ts`), one batch at
- * a time, while the main thread reads others: on a large corpus reading and parsing was most of a first
- * start, on one core. A batch the thread cannot finish (the thread stopped, or threw) is rejected; the
+ * a time: on a large corpus, reading and parsing on the main thread was most of a first start, on one
+ * core. A batch the thread cannot finish (the thread stopped, or threw) is rejected; the
  * thread is not restarted, and the caller reads what is left itself. Call {@link TextFilesThread.close}
  * when done.
  */
