@@ -15,6 +15,15 @@ const reports = Array.from({ length: 1200 }, (_, i) => {
 const documents = assembleDocuments(reports);
 const index = PassageIndex.build(documents);
 
+/** Story number `story`'s file, holding `text`. */
+const storyFile = (story: number, text: string) => ({
+  file: `story-${story}.txt`,
+  text,
+  size: text.length,
+  mtimeMs: 0,
+  contentHash: String(story),
+});
+
 const analyzed = (text: string) =>
   analyze(text)
     .map((token) => token.term)
@@ -137,13 +146,7 @@ describe('PassageIndex', () => {
         const headline =
           story === 5 ? 'Ferry news: ferry delays' : `Bulletin ${story} on the ${words[story % 8]}`;
         const text = [headline, ...paragraphs.map((p) => `${p} ${p.replace('says', 'adds')}`)].join('\n\n');
-        return {
-          file: `story-${story}.txt`,
-          text,
-          size: text.length,
-          mtimeMs: 0,
-          contentHash: String(story),
-        };
+        return storyFile(story, text);
       }),
     );
     expect(new Set(stories.map((story) => story.passages.length)).size).toBeGreaterThan(1);
@@ -203,13 +206,7 @@ describe('PassageIndex', () => {
     const stories = assembleDocuments(
       ['Glacier survey', 'Harbour survey', 'Glacier retreat', 'Market day'].map((title, story) => {
         const text = [title, ...[1, 2, 3, 4, 5, 6].map((n) => paragraph(story, n))].join('\n\n');
-        return {
-          file: `story-${story}.txt`,
-          text,
-          size: text.length,
-          mtimeMs: 0,
-          contentHash: String(story),
-        };
+        return storyFile(story, text);
       }),
     );
     expect(stories.every((story) => story.passages.length > 1)).toBe(true);
