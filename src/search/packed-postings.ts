@@ -19,6 +19,15 @@ export interface PoolArrays {
   frequencies: Uint16Array<ArrayBuffer>;
 }
 
+/** Postings as two columns: document ids, ascending, and the term's frequency in each. */
+export interface PostingColumns {
+  ids: Int32Array;
+  frequencies: Int32Array;
+}
+
+/** Postings given flat (document id, frequency, document id, frequency…) or as {@link PostingColumns}. */
+export type Postings = readonly number[] | PostingColumns;
+
 /** The shared storage of every packed posting list of one index. */
 export class PostingPool {
   ids = new Int32Array(1024);
@@ -43,23 +52,25 @@ export class PostingPool {
   }
 
   /**
-   * Appends postings given flat (document id, frequency, document id, frequency…) and returns where they
-   * start; undefined, with nothing kept, when they cannot be packed: ids not ascending, or a frequency
-   * past 65,535.
+   * Appends postings (flat or in columns) and returns where they start; undefined, with nothing kept,
+   * when they cannot be packed: ids not ascending, or a frequency past 65,535.
    */
-  append(postings: readonly number[]): number | undefined {
-    this.reserve(postings.length / 2);
+  append(postings: Postings): number | undefined {
+    const flat = Array.isArray(postings) ? postings : undefined;
+    const columns = postings as PostingColumns;
+    const count = flat ? flat.length / 2 : columns.ids.length;
+    this.reserve(count);
     const start = this.length;
     let previous = -1;
-    for (let i = 0, at = start; i + 1 < postings.length; i += 2, at++) {
-      const id = postings[i];
-      const frequency = postings[i + 1];
+    for (let i = 0, at = start; i < count; i++, at++) {
+      const id = flat ? flat[2 * i] : columns.ids[i];
+      const frequency = flat ? flat[2 * i + 1] : columns.frequencies[i];
       if (!(id > previous && id <= 0x7fffffff && frequency >= 0 && frequency <= 0xffff)) return undefined;
       this.ids[at] = id;
       this.frequencies[at] = frequency;
       previous = id;
     }
-    this.length = start + postings.length / 2;
+    this.length = start + count;
     return start;
   }
 
@@ -105,9 +116,9 @@ export class PackedPostings {
    * Packs postings given flat (document id, frequency, document id, frequency…, as a snapshot stores them)
    * into `pool`; undefined when they cannot be packed.
    */
-  static pack(pool: PostingPool, postings: readonly number[]): PackedPostings | undefined {
+  static pack(pool: PostingPool, postings: Postings): PackedPostings | undefined {
     const start = pool.append(postings);
-    return start === undefined ? undefined : new PackedPostings(pool, start, postings.length / 2);
+    return start === undefined ? undefined : new PackedPostings(pool, start, pool.length - start);
   }
 
   /** The `count` postings from `start` of `pool` (as {@link PackedPostings.sliceOf} gave them); throws if they lie outside it. */
@@ -197,9 +208,14 @@ export class PackedPostings {
 }
 
 /** Postings given flat, as the `Map` minisearch itself makes. */
-export function postingsMap(postings: readonly number[]): Map<number, number> {
+export function postingsMap(postings: Postings): Map<number, number> {
   const frequencies = new Map<number, number>();
-  for (let i = 0; i + 1 < postings.length; i += 2) frequencies.set(postings[i], postings[i + 1]);
+  if (Array.isArray(postings)) {
+    for (let i = 0; i + 1 < postings.length; i += 2) frequencies.set(postings[i], postings[i + 1]);
+  } else {
+    const { ids, frequencies: counts } = postings as PostingColumns;
+    for (let i = 0; i < ids.length; i++) frequencies.set(ids[i], counts[i]);
+  }
   return frequencies;
 }
 
@@ -207,9 +223,6 @@ export function postingsMap(postings: readonly number[]): Map<number, number> {
  * Postings given flat, packed into `pool` ({@link PackedPostings.pack}), or, where they cannot be, as the
  * `Map` minisearch itself makes.
  */
-export function packedOrMap(
-  pool: PostingPool,
-  postings: readonly number[],
-): PackedPostings | Map<number, number> {
+export function packedOrMap(pool: PostingPool, postings: Postings): PackedPostings | Map<number, number> {
   return PackedPostings.pack(pool, postings) ?? postingsMap(postings);
 }

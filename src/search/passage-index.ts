@@ -5,7 +5,14 @@ import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import { passageText } from '../corpus/types';
 import { IdentityIds, PackedFieldLengths } from './document-tables';
-import { PackedPostings, type PoolArrays, PostingPool, packedOrMap, postingsMap } from './packed-postings';
+import {
+  PackedPostings,
+  type PoolArrays,
+  PostingPool,
+  type Postings,
+  packedOrMap,
+  postingsMap,
+} from './packed-postings';
 import { type PassageWords, PassageWordsTable, PassageWordsWriter } from './passage-tokens';
 import {
   DEFAULT_POSTING_BUDGET,
@@ -607,7 +614,7 @@ function setTerm(
   search: MiniSearch<IndexedPassage>,
   pool: PostingPool,
   term: string,
-  fields: Iterable<[fieldId: number, postings: number[]]>,
+  fields: Iterable<[fieldId: number, postings: Postings]>,
 ): void {
   const packed = new Map<number, FieldPostings>();
   for (const [fieldId, postings] of fields) packed.set(fieldId, packedOrMap(pool, postings));

@@ -1,10 +1,14 @@
+import type { PostingColumns } from './packed-postings';
+
 /**
  * The postings of a passage index, collected as its passages are analyzed, for minisearch's term index.
  *
  * minisearch's `add` tokenizes each field again, counts its distinct terms through a `Set`, and files every
  * token under its term through a string-keyed lookup: at 100k passages, a quarter of a first start's
  * indexing, for words the index builder has already analyzed and numbered. Here a passage's text postings
- * are filed by term id, and a headline's once for all the passages beneath it; the field lengths and
+ * are filed by term id, into typed arrays (a growing array per term, its elements on the heap, was most
+ * of what the build's collections had to copy and mark), and a headline's once for all the passages
+ * beneath it; the field lengths and
  * their averages are those `add` keeps, computed as it computes them, so minisearch scores the index
  * exactly as if it had added every passage itself.
  */
@@ -13,7 +17,7 @@
 export type FlatPostings = number[];
 
 /** A term's postings in minisearch's fields: the text (field 0), the headline (field 1), either absent. */
-export type TermFields = [fieldId: number, postings: FlatPostings][];
+export type TermFields = [fieldId: number, postings: FlatPostings | PostingColumns][];
 
 /** What {@link PostingCollector.finish} hands over: everything minisearch's `add` would have kept. */
 export interface CollectedPostings {
@@ -31,8 +35,17 @@ const TITLE_FIELD = 1;
 
 /** Collects the postings of passages added in id order, from 0 on. */
 export class PostingCollector {
-  /** Text postings by term id. */
-  private readonly text: (FlatPostings | undefined)[] = [];
+  /** Every text posting, passage after passage: its term id, passage id and frequency. */
+  private readonly textLog = {
+    terms: new GrowingInts(),
+    passages: new GrowingInts(),
+    frequencies: new GrowingInts(),
+  };
+  /** In how many passages' text each term is, by term id. */
+  private readonly textCounts = new GrowingInts();
+  /** The passage being filed: each term's frequency in it so far, by term id, and the terms it has. */
+  private readonly frequencyInPassage: number[] = [];
+  private readonly termsInPassage: number[] = [];
   /** Headline postings by term. */
   private readonly titles = new Map<string, FlatPostings>();
   private readonly lengths: [number, number][] = [];
@@ -66,21 +79,30 @@ export class PostingCollector {
 
   /** In how many passages' text the term numbered `termId` is. */
   passagesWith(termId: number): number {
-    return (this.text[termId]?.length ?? 0) / 2;
+    return termId < this.textCounts.length ? this.textCounts.array[termId] : 0;
   }
 
   /**
    * Everything collected, for minisearch: `terms` lists the text terms (`termIds`, in their order), then
-   * the terms said only in headlines; each term's postings are let go as they are handed over.
+   * the terms said only in headlines; each term's headline postings are let go as they are handed over.
    */
   finish(termIds: ReadonlyMap<string, number>): CollectedPostings {
-    const { text, titles } = this;
+    const text = this.sortedText();
+    const { titles } = this;
     const terms = function* (): Generator<[string, TermFields]> {
       for (const [term, id] of termIds) {
-        const postings = text[id];
-        if (!postings) continue;
-        text[id] = undefined;
-        const fields: TermFields = [[TEXT_FIELD, postings]];
+        const count = id < text.counts.length ? text.counts[id] : 0;
+        if (count === 0) continue;
+        const start = text.starts[id];
+        const fields: TermFields = [
+          [
+            TEXT_FIELD,
+            {
+              ids: text.ids.subarray(start, start + count),
+              frequencies: text.frequencies.subarray(start, start + count),
+            },
+          ],
+        ];
         const titled = titles.get(term);
         if (titled) {
           fields.push([TITLE_FIELD, titled]);
@@ -102,20 +124,74 @@ export class PostingCollector {
 
   /** Files a passage's text terms and returns how many distinct terms it has. */
   private addText(passageId: number, termIds: readonly number[]): number {
-    let distinct = 0;
+    const { frequencyInPassage, termsInPassage, textLog, textCounts } = this;
     for (const id of termIds) {
-      let postings = this.text[id];
-      if (!postings) {
-        postings = [];
-        this.text[id] = postings;
-      }
-      if (postings[postings.length - 2] === passageId) postings[postings.length - 1]++;
+      if (frequencyInPassage[id] > 0) frequencyInPassage[id]++;
       else {
-        postings.push(passageId, 1);
-        distinct++;
+        frequencyInPassage[id] = 1;
+        termsInPassage.push(id);
       }
     }
+    const distinct = termsInPassage.length;
+    for (const id of termsInPassage) {
+      textLog.terms.push(id);
+      textLog.passages.push(passageId);
+      textLog.frequencies.push(frequencyInPassage[id]);
+      frequencyInPassage[id] = 0;
+      textCounts.add(id, 1);
+    }
+    termsInPassage.length = 0;
     return distinct;
+  }
+
+  /** The text postings sorted by term id (a counting sort of the log, which it lets go), passages ascending. */
+  private sortedText(): { counts: Int32Array; starts: Int32Array; ids: Int32Array; frequencies: Int32Array } {
+    const counts = this.textCounts.array.subarray(0, this.textCounts.length);
+    const starts = new Int32Array(counts.length);
+    for (let id = 1; id < counts.length; id++) starts[id] = starts[id - 1] + counts[id - 1];
+    const log = this.textLog;
+    const ids = new Int32Array(log.terms.length);
+    const frequencies = new Int32Array(log.terms.length);
+    const next = starts.slice();
+    for (let at = 0; at < log.terms.length; at++) {
+      const to = next[log.terms.array[at]]++;
+      ids[to] = log.passages.array[at];
+      frequencies[to] = log.frequencies.array[at];
+    }
+    log.terms.clear();
+    log.passages.clear();
+    log.frequencies.clear();
+    return { counts, starts, ids, frequencies };
+  }
+}
+
+/** A growing list of 32-bit integers in one typed array, off the collected heap. */
+class GrowingInts {
+  array = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.array.length) this.grow(this.length + 1);
+    this.array[this.length++] = value;
+  }
+
+  /** Adds `amount` to the value at `at`, growing the list with zeros to reach it. */
+  add(at: number, amount: number): void {
+    if (at >= this.array.length) this.grow(at + 1);
+    if (at >= this.length) this.length = at + 1;
+    this.array[at] += amount;
+  }
+
+  /** Lets the memory go; the list is empty. */
+  clear(): void {
+    this.array = new Int32Array(0);
+    this.length = 0;
+  }
+
+  private grow(capacity: number): void {
+    const grown = new Int32Array(Math.max(capacity, this.array.length * 2));
+    grown.set(this.array.subarray(0, this.length));
+    this.array = grown;
   }
 }
 

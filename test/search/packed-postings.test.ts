@@ -75,6 +75,27 @@ describe('packed postings', () => {
     expect(next && [...next]).toEqual([[4, 2]]);
   });
 
+  it('take columns of ids and frequencies as the index builder collects them, and leave unpackable ones to a Map', () => {
+    const pool = new PostingPool();
+    const columns = (ids: number[], frequencies: number[]) => ({
+      ids: Int32Array.from(ids),
+      frequencies: Int32Array.from(frequencies),
+    });
+    const packed = PackedPostings.pack(pool, columns([2, 7, 9], [1, 4, 2]));
+    expect(packed && [...packed]).toEqual([
+      [2, 1],
+      [7, 4],
+      [9, 2],
+    ]);
+    expect(PackedPostings.pack(pool, columns([3, 8], [1, 70000]))).toBeUndefined();
+    expect([...(packedOrMap(pool, columns([3, 8], [1, 70000])) as Map<number, number>)]).toEqual([
+      [3, 1],
+      [8, 70000],
+    ]);
+    const next = PackedPostings.pack(pool, columns([4], [2]));
+    expect(next && [...next]).toEqual([[4, 2]]);
+  });
+
   it("become a Map when written, as minisearch's add and remove would write them", () => {
     const pool = new PostingPool();
     const postings = PackedPostings.pack(pool, [1, 1, 4, 2, 6, 3]);
