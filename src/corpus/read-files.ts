@@ -23,7 +23,7 @@ const MAX_TEXT_THREADS = 2;
  * thread, within `limits`. A corpus of {@link THREADED_TEXT_FILES} `.txt` files or more has them read
  * and parsed on threads of their own, one per core up to {@link MAX_TEXT_THREADS}, in batches, reading
  * synchronously (a thread's promises for each step of reading a small file cost more than the read); the
- * main thread only receives them, and stays free to answer while a changed corpus reloads. Whatever a
+ * main thread only receives them, and stays free to answer questions while they are read. Whatever a
  * thread could not read (it stopped) the main thread reads.
  */
 export async function readCorpusFiles(
