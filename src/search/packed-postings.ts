@@ -113,7 +113,7 @@ export class PackedPostings {
   ) {}
 
   /**
-   * Packs postings given flat (document id, frequency, document id, frequency…, as a snapshot stores them)
+   * Packs postings, flat (as a snapshot stores them) or in columns (as the index builder collects them),
    * into `pool`; undefined when they cannot be packed.
    */
   static pack(pool: PostingPool, postings: Postings): PackedPostings | undefined {
@@ -207,7 +207,7 @@ export class PackedPostings {
   }
 }
 
-/** Postings given flat, as the `Map` minisearch itself makes. */
+/** Postings, flat or in columns, as the `Map` minisearch itself makes. */
 export function postingsMap(postings: Postings): Map<number, number> {
   const frequencies = new Map<number, number>();
   if (Array.isArray(postings)) {
@@ -220,7 +220,7 @@ export function postingsMap(postings: Postings): Map<number, number> {
 }
 
 /**
- * Postings given flat, packed into `pool` ({@link PackedPostings.pack}), or, where they cannot be, as the
+ * Postings, flat or in columns, packed into `pool` ({@link PackedPostings.pack}), or, where they cannot be, as the
  * `Map` minisearch itself makes.
  */
 export function packedOrMap(pool: PostingPool, postings: Postings): PackedPostings | Map<number, number> {

@@ -522,7 +522,7 @@ function keptTerms(
 function lazySearchSnapshot(search: MiniSearch<IndexedPassage>, pool: PostingPool): SearchSnapshot {
   // `toJSON` reads the term index through `this._index` alone, and the document tables through theirs;
   // with empty ones in front of the real ones, it copies only the settings. The document tables are
-  // restored from the passages' order and `fieldLengths` (`restoreDocumentTables`).
+  // restored from the passages' order and `fieldLengths` (`packDocumentTables`).
   const empty = { value: new Map() };
   const settings = search.toJSON.call(
     Object.create(search, {
@@ -582,10 +582,10 @@ function restoreTermIndex(
 }
 
 /** minisearch's tables of the documents it holds: their ids by short id and back, and their fields' lengths. */
-interface DocumentTables<Lengths = PackedFieldLengths> {
+interface DocumentTables {
   _documentIds: IdentityIds;
   _idToShortId: IdentityIds;
-  _fieldLength: Lengths;
+  _fieldLength: PackedFieldLengths;
 }
 
 /**

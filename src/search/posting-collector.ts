@@ -1,4 +1,4 @@
-import type { PostingColumns } from './packed-postings';
+import type { Postings } from './packed-postings';
 
 /**
  * The postings of a passage index, collected as its passages are analyzed, for minisearch's term index.
@@ -8,16 +8,12 @@ import type { PostingColumns } from './packed-postings';
  * indexing, for words the index builder has already analyzed and numbered. Here a passage's text postings
  * are filed by term id, into typed arrays (a growing array per term, its elements on the heap, was most
  * of what the build's collections had to copy and mark), and a headline's once for all the passages
- * beneath it; the field lengths and
- * their averages are those `add` keeps, computed as it computes them, so minisearch scores the index
- * exactly as if it had added every passage itself.
+ * beneath it; the field lengths and their averages are those `add` keeps, computed as it computes them,
+ * so minisearch scores the index exactly as if it had added every passage itself.
  */
 
-/** Postings given flat: passage id, term frequency, passage id, term frequency…, passage ids ascending. */
-export type FlatPostings = number[];
-
 /** A term's postings in minisearch's fields: the text (field 0), the headline (field 1), either absent. */
-export type TermFields = [fieldId: number, postings: FlatPostings | PostingColumns][];
+export type TermFields = [fieldId: number, postings: Postings][];
 
 /** What {@link PostingCollector.finish} hands over: everything minisearch's `add` would have kept. */
 export interface CollectedPostings {
@@ -46,14 +42,9 @@ export class PostingCollector {
   /** The passage being filed: each term's frequency in it so far, by term id, and the terms it has. */
   private readonly frequencyInPassage: number[] = [];
   private readonly termsInPassage: number[] = [];
-  /** Headline postings by term. */
-  private readonly titles = new Map<string, FlatPostings>();
+  /** Headline postings by term, flat (passage id, frequency, passage id, frequency…). */
+  private readonly titles = new Map<string, number[]>();
   private readonly lengths: [number, number][] = [];
-
-  /** Number of passages added. */
-  get passageCount(): number {
-    return this.lengths.length;
-  }
 
   /**
    * Adds a document's passages: each passage's text as the ids of its terms, token by token, and the
@@ -89,9 +80,10 @@ export class PostingCollector {
   finish(termIds: ReadonlyMap<string, number>): CollectedPostings {
     const text = this.sortedText();
     const { titles } = this;
+    const passagesWith = (id: number) => this.passagesWith(id);
     const terms = function* (): Generator<[string, TermFields]> {
       for (const [term, id] of termIds) {
-        const count = id < text.counts.length ? text.counts[id] : 0;
+        const count = passagesWith(id);
         if (count === 0) continue;
         const start = text.starts[id];
         const fields: TermFields = [
@@ -144,8 +136,11 @@ export class PostingCollector {
     return distinct;
   }
 
-  /** The text postings sorted by term id (a counting sort of the log, which it lets go), passages ascending. */
-  private sortedText(): { counts: Int32Array; starts: Int32Array; ids: Int32Array; frequencies: Int32Array } {
+  /**
+   * The text postings sorted by term id (a counting sort of the log, which it lets go), passages
+   * ascending: a term's lie from `starts[id]`, {@link passagesWith} of them.
+   */
+  private sortedText(): { starts: Int32Array; ids: Int32Array; frequencies: Int32Array } {
     const counts = this.textCounts.array.subarray(0, this.textCounts.length);
     const starts = new Int32Array(counts.length);
     for (let id = 1; id < counts.length; id++) starts[id] = starts[id - 1] + counts[id - 1];
@@ -161,7 +156,7 @@ export class PostingCollector {
     log.terms.clear();
     log.passages.clear();
     log.frequencies.clear();
-    return { counts, starts, ids, frequencies };
+    return { starts, ids, frequencies };
   }
 }
 
