@@ -296,7 +296,7 @@ function joinBrokenSentences(lines: string[], rows: ReadonlySet<string>): string
 
 /** A row's text with its spacing evened, as paragraphs are. */
 function rowKey(line: string): string {
-  return line.trim().replace(/\s+/g, ' ');
+  return evenlySpaced(line);
 }
 
 /** Whether `line` is one of `rows` ({@link tableRows}); most documents have none to look among. */
@@ -336,14 +336,13 @@ const MARKDOWN_MARK = /[[*_`>]/;
 /** Removes Markdown markup that is not prose: emphasis, inline code, link targets, images. */
 function cleanMarkdown(line: string): string {
   if (!MARKDOWN_MARK.test(line)) return evenlySpaced(line);
-  return line
+  const cleaned = line
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/`([^`]+)`/g, '$1')
-    .replace(/^\s*>\s?/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/^\s*>\s?/, '');
+  return evenlySpaced(cleaned);
 }
 
 /** White space other than a single space between words. */
