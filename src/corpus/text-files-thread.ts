@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { ContentFileRead } from './readers/read-content-file';
 import type { TextFilesJob, TextFilesReply } from './text-files-worker';
-import { startThread } from './worker-thread';
+import { replyFrom, startThread } from './worker-thread';
 
 /**
  * Reads and parses batches of `.txt` files on a thread of its own (`text-files-worker.ts`), one batch at
@@ -27,29 +27,14 @@ export class TextFilesThread {
   }
 
   /** Reads `files` (relative to `dir`), each as {@link readTextFileSync} reads it, in their order. */
-  read(dir: string, files: string[]): Promise<ContentFileRead[]> {
-    if (this.stopped) return Promise.reject(this.stopped);
+  async read(dir: string, files: string[]): Promise<ContentFileRead[]> {
+    if (this.stopped) throw this.stopped;
     const job: TextFilesJob = { id: this.nextId++, dir, files };
-    const worker = this.worker;
-    return new Promise<ContentFileRead[]>((resolve, reject) => {
-      const settle = (outcome: () => void) => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        outcome();
-      };
-      const onMessage = (reply: TextFilesReply) => {
-        if (reply.id !== job.id) return;
-        settle(() => ('error' in reply ? reject(new Error(reply.error)) : resolve(reply.reads)));
-      };
-      const onError = (error: Error) => settle(() => reject(error));
-      const onExit = (code: number) =>
-        settle(() => reject(new Error(`the text files thread stopped (${code})`)));
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(job);
-    });
+    const replied = replyFrom<TextFilesReply>(this.worker, job.id);
+    this.worker.postMessage(job);
+    const reply = await replied;
+    if ('error' in reply) throw new Error(reply.error);
+    return reply.reads;
   }
 
   /** Stops the thread. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { startThread } from '../worker-thread';
+import { NoReply, replyFrom, startThread } from '../worker-thread';
 import type { DocumentSource } from './read-document';
 import type { ReadJob, ReadReply } from './reader-worker';
 import { type DocumentContent, ReaderError, type ReadingLimits } from './types';
@@ -36,40 +36,20 @@ export class DocumentReader {
     await worker?.terminate();
   }
 
-  private run(source: DocumentSource): Promise<DocumentContent> {
+  private async run(source: DocumentSource): Promise<DocumentContent> {
     const worker = this.ensureWorker();
     const job: ReadJob = { id: this.nextId++, source, maxPdfPages: this.limits.maxPdfPages };
-    return new Promise<DocumentContent>((resolve, reject) => {
-      const settle = (outcome: () => void) => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        outcome();
-      };
-      const fail = (message: string) => {
-        this.dropWorker(worker);
-        settle(() => reject(new ReaderError(message)));
-      };
-      const onMessage = (reply: ReadReply) => {
-        if (reply.id !== job.id) return;
-        settle(() => ('error' in reply ? reject(new ReaderError(reply.error)) : resolve(reply.content)));
-      };
-      const onError = (error: Error) => fail(`reading it stopped the reader (${error.message})`);
-      const onExit = () => fail('reading it stopped the reader');
-      const timer = setTimeout(
-        () =>
-          fail(
-            `still being read after ${Math.round(this.limits.timeoutMs / 1000)} s (DOCUMENT_READ_TIMEOUT_SECONDS); it may be damaged or too large`,
-          ),
-        this.limits.timeoutMs,
-      );
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      const transfer = 'bytes' in source ? [source.bytes.buffer as ArrayBuffer] : [];
-      worker.postMessage(job, transfer);
-    });
+    const replied = replyFrom<ReadReply>(worker, job.id, this.limits.timeoutMs);
+    worker.postMessage(job, 'bytes' in source ? [source.bytes.buffer as ArrayBuffer] : []);
+    let reply: ReadReply;
+    try {
+      reply = await replied;
+    } catch (error) {
+      this.dropWorker(worker);
+      throw new ReaderError(noReplyMessage(error, this.limits.timeoutMs));
+    }
+    if ('error' in reply) throw new ReaderError(reply.error);
+    return reply.content;
   }
 
   private ensureWorker(): Worker {
@@ -81,6 +61,16 @@ export class DocumentReader {
     if (this.worker === worker) this.worker = undefined;
     void worker.terminate();
   }
+}
+
+/** Why a file gave no content, when the reader thread did not reply (see {@link replyFrom}). */
+function noReplyMessage(error: unknown, timeoutMs: number): string {
+  const reason = error instanceof NoReply ? error.reason : undefined;
+  if (reason?.kind === 'timeout') {
+    return `still being read after ${Math.round(timeoutMs / 1000)} s (DOCUMENT_READ_TIMEOUT_SECONDS); it may be damaged or too large`;
+  }
+  if (reason?.kind === 'error') return `reading it stopped the reader (${reason.error.message})`;
+  return 'reading it stopped the reader';
 }
 
 /** Starts the reader thread. */
