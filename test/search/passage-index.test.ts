@@ -4,25 +4,17 @@ import { assembleDocuments } from '../../src/corpus/load-corpus';
 import { type CorpusDocument, passageText } from '../../src/corpus/types';
 import { PackedPostings, PostingPool } from '../../src/search/packed-postings';
 import { PassageIndex, type TermEntry, TITLE_BOOST } from '../../src/search/passage-index';
+import { corpusFile } from '../corpus/document-text';
 import { copiedSnapshot } from './support/copied-snapshot';
 
 // 1,200 short market reports, 3 of which mention a zebra: "market" is in every passage, "zebra" in few.
 const reports = Array.from({ length: 1200 }, (_, i) => {
   const animal = i % 400 === 0 ? 'A zebra crossed the trading floor.' : 'Shares closed higher.';
   const text = `Report ${i}\n\nThe market report number ${i} was filed today. ${animal}`;
-  return { file: `report-${i}.txt`, text, size: text.length, mtimeMs: 0, contentHash: String(i) };
+  return corpusFile(`report-${i}.txt`, text);
 });
 const documents = assembleDocuments(reports);
 const index = PassageIndex.build(documents);
-
-/** Story number `story`'s file, holding `text`. */
-const storyFile = (story: number, text: string) => ({
-  file: `story-${story}.txt`,
-  text,
-  size: text.length,
-  mtimeMs: 0,
-  contentHash: String(story),
-});
 
 const analyzed = (text: string) =>
   analyze(text)
@@ -146,7 +138,7 @@ describe('PassageIndex', () => {
         const headline =
           story === 5 ? 'Ferry news: ferry delays' : `Bulletin ${story} on the ${words[story % 8]}`;
         const text = [headline, ...paragraphs.map((p) => `${p} ${p.replace('says', 'adds')}`)].join('\n\n');
-        return storyFile(story, text);
+        return corpusFile(`story-${story}.txt`, text);
       }),
     );
     expect(new Set(stories.map((story) => story.passages.length)).size).toBeGreaterThan(1);
@@ -174,7 +166,7 @@ describe('PassageIndex', () => {
         const words =
           i < 3 ? 'A zebra crossing was painted.' : i < 12 ? 'A crossing was painted.' : 'Rain fell.';
         const text = `Town notes ${i}\n\nNotes from the town, number ${i}. ${words}`;
-        return { file: `notes-${i}.txt`, text, size: text.length, mtimeMs: 0, contentHash: String(i) };
+        return corpusFile(`notes-${i}.txt`, text);
       }),
     );
     const tight = PassageIndex.build(crossings, { postingBudget: { admit: 3, walk: 100 } });
@@ -206,7 +198,7 @@ describe('PassageIndex', () => {
     const stories = assembleDocuments(
       ['Glacier survey', 'Harbour survey', 'Glacier retreat', 'Market day'].map((title, story) => {
         const text = [title, ...[1, 2, 3, 4, 5, 6].map((n) => paragraph(story, n))].join('\n\n');
-        return storyFile(story, text);
+        return corpusFile(`story-${story}.txt`, text);
       }),
     );
     expect(stories.every((story) => story.passages.length > 1)).toBe(true);

@@ -9,6 +9,7 @@ import {
   SENTENCE_END,
   visitWords,
 } from '../../src/search/passage-tokens';
+import { corpusFile } from '../corpus/document-text';
 import { copiedSnapshot } from './support/copied-snapshot';
 
 const paragraph = (n: number) =>
@@ -23,14 +24,7 @@ const texts = [
   "Harbour report\n\nThe harbour's new crane arrived. Ships wait. The U.S. Navy said nothing of it.",
   'Notes\n\nOne.',
 ];
-const file = (text: string, i: number) => ({
-  file: `doc-${i}.txt`,
-  text,
-  size: text.length,
-  mtimeMs: 0,
-  contentHash: String(i),
-});
-const documents = assembleDocuments(texts.map(file));
+const documents = assembleDocuments(texts.map((text, i) => corpusFile(`doc-${i}.txt`, text)));
 const index = PassageIndex.build(documents);
 const passages = documents.flatMap((document) => document.passages);
 
@@ -70,7 +64,7 @@ describe('the words an index keeps of each passage', () => {
 
   it('are not given for a passage of another index, which is analyzed instead', () => {
     // The same file read again: equal passages, but not the ones this index holds.
-    const other = PassageIndex.build(assembleDocuments([file(texts[0], 0)]));
+    const other = PassageIndex.build(assembleDocuments([corpusFile('doc-0.txt', texts[0])]));
     expect(other.wordsOf(passages[0])).toBeUndefined();
     expect(index.wordsOf({ ...passages[0] })).toBeUndefined();
     expect(index.headlineWordsOf(documents[0])).toBeDefined();

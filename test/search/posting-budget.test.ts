@@ -2,6 +2,7 @@ import { CorpusEngine } from '../../src/answer/engine';
 import { assembleDocuments } from '../../src/corpus/load-corpus';
 import { PassageIndex } from '../../src/search/passage-index';
 import { planSearch, type TermCost } from '../../src/search/posting-budget';
+import { corpusFile } from '../corpus/document-text';
 
 const cost = (
   term: string,
@@ -77,7 +78,7 @@ function temptingCorpus(): PassageIndex {
         ? 'The minister says the deal this year is a deal, the best deal of the year, a deal for every year.'
         : `The minister says talks on the deal went on for a year in round ${i}.`;
     const text = `Minister says deal near in year ${i}\n\n${filler}`;
-    return { file: `statement-${i}.txt`, text, size: text.length, mtimeMs: 0, contentHash: String(i) };
+    return corpusFile(`statement-${i}.txt`, text);
   });
   const story =
     'Zebra tariff pact signed\n\nThe minister says the zebra tariff deal was signed in Nairobi this year, ending a long dispute.';
