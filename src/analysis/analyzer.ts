@@ -283,39 +283,51 @@ export function isStopword(word: string): boolean {
 export function analyze(text: string): AnalyzedToken[] {
   const tokens: AnalyzedToken[] = [];
   let position = 0;
-  const folded = foldKeepingCase(text);
-  for (const match of folded.matchAll(WORD)) {
-    const written = match[0];
-    const word = written.toLowerCase();
-    // Only a capitalised word can be a name. Opening a sentence, every word is capitalised, but one that
-    // English does not know is a name there too ("Lammy said", "Portugal and Spain signed").
-    const mayBeName = written !== word;
-    if (word.includes('-')) {
-      const parts = word.split('-');
-      const writtenParts = written.split('-');
-      const joined = parts.join('');
-      const whole = factsOf(joined);
-      if (!whole.stopword) {
-        const name = mayBeName && writtenParts.every((part, i) => isUnstemmedName(parts[i], part));
-        tokens.push({ surface: joined, term: name ? joined : whole.stem, position, isPart: false });
-      }
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        const facts = factsOf(part);
-        if (facts.stopword) continue;
-        const term = mayBeName && isUnstemmedName(part, writtenParts[i]) ? part : facts.stem;
-        tokens.push({ surface: part, term, position, isPart: true });
-      }
-    } else {
-      const facts = factsOf(word);
-      if (!facts.stopword) {
-        const term = mayBeName && isUnstemmedName(word, written) ? word : facts.stem;
-        tokens.push({ surface: word, term, position, isPart: false });
-      }
-    }
-    position++;
-  }
+  for (const written of writtenWords(text)) analyzeWord(written, position++, tokens);
   return tokens;
+}
+
+/**
+ * The words of `text` as {@link analyze} finds them, folded but with their case: each is one position,
+ * and {@link analyzeWord} makes its tokens.
+ */
+export function writtenWords(text: string): string[] {
+  return foldKeepingCase(text).match(WORD) ?? [];
+}
+
+/**
+ * Appends to `tokens` the tokens of one word of {@link writtenWords} at `position`: none for a stopword,
+ * one for a plain word, the joined word and its parts for a hyphenated one. The same word as written
+ * always makes the same tokens.
+ */
+export function analyzeWord(written: string, position: number, tokens: AnalyzedToken[]): void {
+  const word = written.toLowerCase();
+  // Only a capitalised word can be a name. Opening a sentence, every word is capitalised, but one that
+  // English does not know is a name there too ("Lammy said", "Portugal and Spain signed").
+  const mayBeName = written !== word;
+  if (word.includes('-')) {
+    const parts = word.split('-');
+    const writtenParts = written.split('-');
+    const joined = parts.join('');
+    const whole = factsOf(joined);
+    if (!whole.stopword) {
+      const name = mayBeName && writtenParts.every((part, i) => isUnstemmedName(parts[i], part));
+      tokens.push({ surface: joined, term: name ? joined : whole.stem, position, isPart: false });
+    }
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      const facts = factsOf(part);
+      if (facts.stopword) continue;
+      const term = mayBeName && isUnstemmedName(part, writtenParts[i]) ? part : facts.stem;
+      tokens.push({ surface: part, term, position, isPart: true });
+    }
+  } else {
+    const facts = factsOf(word);
+    if (!facts.stopword) {
+      const term = mayBeName && isUnstemmedName(word, written) ? word : facts.stem;
+      tokens.push({ surface: word, term, position, isPart: false });
+    }
+  }
 }
 
 /**

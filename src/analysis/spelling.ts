@@ -23,14 +23,14 @@ export class Vocabulary {
   private buckets?: LetterBuckets;
   private readonly words = new Map<string, { term: string; count: number }>();
 
-  /** Records one occurrence of a word and its index term. */
-  add(surface: string, term: string): void {
+  /** Records `count` occurrences (one unless said) of a word and its index term: the first term given stays. */
+  add(surface: string, term: string, count = 1): void {
     const entry = this.words.get(surface);
     if (entry) {
-      entry.count++;
+      entry.count += count;
       return;
     }
-    this.words.set(surface, { term, count: 1 });
+    this.words.set(surface, { term, count });
     if (this.buckets) addToBucket(this.buckets, surface);
   }
 

@@ -22,6 +22,7 @@ import {
   type SearchPlan,
 } from './posting-budget';
 import { PostingCollector } from './posting-collector';
+import { SentenceCoder } from './sentence-coder';
 
 /**
  * BM25 ranking over passages, on minisearch.
@@ -217,20 +218,11 @@ export class PassageIndex {
   static build(documents: CorpusDocument[], options: PassageIndexOptions = {}): PassageIndex {
     const passages: Passage[] = [];
     const titleFrequencies = new Map<string, number>();
-    const vocabulary = new Vocabulary();
     const words = new PassageWordsWriter();
     const postings = new PostingCollector();
-    // A term's id is its place here: the terms of passages in the order first said, then those said only
-    // in headlines. A snapshot keeps both orders (`documentFrequencies`, `titleFrequencies`).
-    const termIds = new Map<string, number>();
-    const termId = (term: string): number => {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = termIds.size;
-        termIds.set(term, id);
-      }
-      return id;
-    };
+    // A term's id is its place among the coder's: the terms of passages in the order first said, then
+    // those said only in headlines. A snapshot keeps both orders (`documentFrequencies`, `titleFrequencies`).
+    const coder = new SentenceCoder();
     const headlines: AnalyzedToken[][] = [];
     for (const document of documents) {
       const headline = analyze(document.title);
@@ -244,26 +236,19 @@ export class PassageIndex {
         passages.push(passage);
         // Sentence by sentence, as a question's reading of the passage sees it.
         const ids: number[] = [];
-        for (const sentence of passage.sentences) {
-          const tokens = analyze(sentence);
-          const sentenceIds = tokens.map((token) => {
-            vocabulary.add(token.surface, token.term);
-            return termId(token.term);
-          });
-          words.sentence(tokens, sentenceIds);
-          for (const id of sentenceIds) ids.push(id);
-        }
+        for (const sentence of passage.sentences) coder.sentence(sentence, words, ids);
         passageTermIds.push(ids);
       }
       postings.addDocument(passageTermIds, titleTerms);
     }
+    const { termIds } = coder;
     const frequencies = new Map<string, number>();
     for (const [term, id] of termIds) frequencies.set(term, postings.passagesWith(id));
-    for (const term of titleFrequencies.keys()) termId(term);
+    for (const term of titleFrequencies.keys()) coder.termId(term);
     for (const headline of headlines) {
       words.sentence(
         headline,
-        headline.map((token) => termId(token.term)),
+        headline.map((token) => coder.termId(token.term)),
       );
     }
     const collected = postings.finish(termIds);
@@ -287,7 +272,7 @@ export class PassageIndex {
       passages,
       frequencies,
       titleFrequencies,
-      vocabulary,
+      coder.vocabulary(),
       acronyms,
       options.postingBudget ?? DEFAULT_POSTING_BUDGET,
       pool,

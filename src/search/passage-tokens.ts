@@ -71,12 +71,22 @@ export class PassageWordsWriter {
   /** Adds a sentence's tokens, `termIds[i]` the id of the term of `tokens[i]`. */
   sentence(tokens: readonly AnalyzedToken[], termIds: readonly number[]): void {
     const pairs = pairings(tokens);
-    this.reserve(tokens.length + 1);
     tokens.forEach((token, i) => {
-      const id = termIds[i];
-      if (!(id >= 0 && id <= MAX_TERM_ID)) throw new Error(`term id ${id} out of range`);
-      this.words[this.length++] = (id << FLAG_BITS) | (token.isPart ? PART : 0) | (pairs[i] ? PAIRS : 0);
+      this.word(termIds[i], token.isPart, pairs[i]);
     });
+    this.endSentence();
+  }
+
+  /** Adds one token of the sentence being written: its term's id, and its two flags. */
+  word(termId: number, isPart: boolean, pairsWithPrevious: boolean): void {
+    if (!(termId >= 0 && termId <= MAX_TERM_ID)) throw new Error(`term id ${termId} out of range`);
+    this.reserve(1);
+    this.words[this.length++] = (termId << FLAG_BITS) | (isPart ? PART : 0) | (pairsWithPrevious ? PAIRS : 0);
+  }
+
+  /** Closes the sentence being written. */
+  endSentence(): void {
+    this.reserve(1);
     this.words[this.length++] = SENTENCE_END;
   }
 
