@@ -71,7 +71,13 @@ const MINOR_WORDS = new Set([
   'a',
   'an',
 ]);
-const PAREN_AFTER_LONG_FORM = /((?:[\p{L}\p{N}&'’-]+\s+){1,12})\(([\p{Lu}][\p{L}&-]{1,11})\)/gu;
+/** An acronym in parentheses, read from just after the opening one: `TSI)`. */
+const ACRONYM_IN_PARENS = /([\p{Lu}][\p{L}&-]{1,11})\)/uy;
+/** A character of a long form's word. */
+const LONG_FORM_CHARACTER = /^[\p{L}\p{N}&'’-]$/u;
+const SPACE = /^\s$/u;
+/** How many words before an acronym in parentheses may spell it. */
+const MAX_LONG_FORM_WORDS = 12;
 const PAREN_AFTER_ACRONYM = /\b([\p{Lu}][\p{L}&-]{1,11})\s+\(([^()]{3,120})\)/gu;
 
 /** Acronyms learned from a corpus: acronym term ⇄ expansion terms. */
@@ -118,10 +124,10 @@ export class AcronymTable {
   private learnFrom(text: string): void {
     // Both patterns need a parenthesis; most passages have none, and the long-form scan is costly.
     if (!text.includes('(')) return;
-    for (const match of text.matchAll(PAREN_AFTER_LONG_FORM)) {
-      const words = match[1].trim().split(/\s+/);
-      const longForm = longFormFor(match[2], words);
-      if (longForm) this.define(match[2], longForm);
+    for (const [acronym, before] of acronymsAfterWords(text)) {
+      const words = before.trim().split(/\s+/);
+      const longForm = longFormFor(acronym, words);
+      if (longForm) this.define(acronym, longForm);
     }
     for (const match of text.matchAll(PAREN_AFTER_ACRONYM)) {
       const words = match[2].trim().split(/\s+/);
@@ -139,6 +145,41 @@ export class AcronymTable {
     if (!this.expansions.has(key)) this.expansions.set(key, expansion);
   }
 }
+
+/**
+ * Each acronym in parentheses in `text` with the words just before it (up to {@link MAX_LONG_FORM_WORDS},
+ * each followed by space, none across punctuation): "Technology Security Initiative (TSI)". Found from
+ * each opening parenthesis back: a pattern of the words then the acronym tried a run of words from every
+ * place in the text, most of a large build's acronym mining.
+ */
+function* acronymsAfterWords(text: string): Generator<[acronym: string, words: string]> {
+  for (let paren = text.indexOf('('); paren >= 0; paren = text.indexOf('(', paren + 1)) {
+    ACRONYM_IN_PARENS.lastIndex = paren + 1;
+    const acronym = ACRONYM_IN_PARENS.exec(text)?.[1];
+    if (acronym === undefined) continue;
+    let start = paren;
+    for (let words = 0; words < MAX_LONG_FORM_WORDS; words++) {
+      const wordEnd = skipBack(text, start, SPACE);
+      const wordStart = skipBack(text, wordEnd, LONG_FORM_CHARACTER);
+      if (wordEnd === start || wordStart === wordEnd) break;
+      start = wordStart;
+    }
+    if (start < paren) yield [acronym, text.slice(start, paren)];
+  }
+}
+
+/** Where the run of characters matching `character` that ends at `end` starts (a surrogate pair is one). */
+function skipBack(text: string, end: number, character: RegExp): number {
+  let at = end;
+  while (at > 0) {
+    const width = at >= 2 && SURROGATE_PAIR.test(text.slice(at - 2, at)) ? 2 : 1;
+    if (!character.test(text.slice(at - width, at))) break;
+    at -= width;
+  }
+  return at;
+}
+
+const SURROGATE_PAIR = /^[\ud800-\udbff][\udc00-\udfff]$/;
 
 /**
  * The trailing words of `words` that spell `acronym`, or undefined. Each major word gives its initial

@@ -126,6 +126,18 @@ describe('AcronymTable in detail', () => {
     expect(AcronymTable.mine(['Talks (held in Delhi) went well.']).entries()).toEqual([]);
   });
 
+  it('finds each long form just before its parenthesis: after punctuation or a line break, ending a long run', () => {
+    const table = AcronymTable.mine([
+      'Talks began,Technology Security Initiative (TSI) first; then the Ministry of Defence\n(MoD) spoke ' +
+        'and one two three four five six seven eight nine ten eleven the Joint Working Group (JWG) met.',
+    ]);
+    expect(table.expand('tsi')).toEqual(terms('Technology Security Initiative'));
+    expect(table.expand('mod')).toEqual(terms('Ministry Defence'));
+    expect(table.expand('jwg')).toEqual(terms('Joint Working Group'));
+    // The parenthesis must stand apart from the words before it.
+    expect(AcronymTable.mine(['The Technology Security Initiative(TSI) began.']).entries()).toEqual([]);
+  });
+
   it('learns an acronym after its long form only when the parenthesis spells all of it', () => {
     const table = AcronymTable.mine([
       'The TSI (the new plan) and the IPEF (Indo-Pacific Economic Framework).',
