@@ -14,7 +14,7 @@ const sentences = [
 ];
 
 /** The index's words, term ids and vocabulary made token by token, as analyzing each sentence gives them. */
-function tokenByToken() {
+function tokenByToken(sentences: readonly string[]) {
   const termIds = new Map<string, number>();
   const vocabulary = new Vocabulary();
   const writer = new PassageWordsWriter();
@@ -32,17 +32,23 @@ function tokenByToken() {
   return { termIds: [...termIds], vocabulary: vocabulary.entries(), words: [...writer.finish()], ids };
 }
 
+/** What the coder makes of `sentences`, in the shape of {@link tokenByToken}'s. */
+function coded(sentences: readonly string[]) {
+  const coder = new SentenceCoder();
+  const writer = new PassageWordsWriter();
+  const ids: number[] = [];
+  for (const sentence of sentences) coder.sentence(sentence, writer, ids);
+  return {
+    termIds: [...coder.termIds],
+    vocabulary: coder.vocabulary().entries(),
+    words: [...writer.finish()],
+    ids,
+  };
+}
+
 describe('SentenceCoder', () => {
   it('gives the words, term ids and vocabulary that analyzing each sentence token by token gives', () => {
-    const coder = new SentenceCoder();
-    const writer = new PassageWordsWriter();
-    const ids: number[] = [];
-    for (const sentence of sentences) coder.sentence(sentence, writer, ids);
-    const expected = tokenByToken();
-    expect([...coder.termIds]).toEqual(expected.termIds);
-    expect(coder.vocabulary().entries()).toEqual(expected.vocabulary);
-    expect(ids).toEqual(expected.ids);
-    expect([...writer.finish()]).toEqual(expected.words);
+    expect(coded(sentences)).toEqual(tokenByToken(sentences));
     // What the comparison rests on: case, names, hyphen parts and pairs all occur.
     const tokens = sentences.flatMap((sentence) => analyze(sentence));
     expect(tokens.some((token) => token.isPart)).toBe(true);
@@ -50,7 +56,16 @@ describe('SentenceCoder', () => {
       new Set(tokens.filter((token) => token.surface === 'rogers').map((token) => token.term)).size,
     ).toBe(2);
     expect(pairings(analyze(sentences[1]))).toContain(true);
-    expect(coder.vocabulary().entries()).toContainEqual(['delhi', 'delhi', 4]);
+    expect(coded(sentences).vocabulary).toContainEqual(['delhi', 'delhi', 4]);
+  });
+
+  it('keeps apart every word of a corpus that says thousands, each said again later', () => {
+    const many = Array.from({ length: 600 }, (_, i) =>
+      Array.from({ length: 10 }, (_, j) => `Word${i}x${j} said${(i * 7 + j) % 4000}`).join(' '),
+    );
+    const result = coded(many);
+    expect(result.vocabulary.length).toBeGreaterThan(8000);
+    expect(result).toEqual(tokenByToken(many));
   });
 
   it('gives a term said first in a headline the next id after the passages’ terms', () => {
