@@ -56,6 +56,8 @@ const LABELLED_ITEM = /^(?:\p{Lu}[\p{L}&/-]*(?:\s+(?:and|of|&|for|the|\p{Lu}[\p{
 const TABLE_ROW = /^\p{L}[\p{L}\p{N} .,&/'()%-]{0,40}?\s+[-+(]?[£$€¥₹]?\d\S*(?:\s|$)/u;
 const ROW_MAX_WORDS = 14;
 const FIGURE = /^(?:[-+(]?[£$€¥₹]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|nil|zero)$)/i;
+/** A number word that is a whole word of its line, as {@link FIGURE} takes one. */
+const NUMBER_WORD = /(?:^|\s)(?:one|two|three|four|five|six|seven|eight|nine|ten|nil|zero)(?:\s|$)/i;
 const CLOSING_PUNCTUATION = /[.!?:;…]["'”’)\]]*$/u;
 const HEADLINE_MAX_WORDS = 20;
 const FRAGMENT_MAX_WORDS = 12;
@@ -268,6 +270,8 @@ function tableRows(lines: string[]): Set<string> {
 function isFigureLine(line: string): boolean {
   if (!/^\p{L}/u.test(line) || wordCount(line, ROW_MAX_WORDS) > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line))
     return false;
+  // Without a digit, only number words written out make figures (most lines of prose have neither).
+  if (!/\d/.test(line) && !NUMBER_WORD.test(line)) return false;
   const figures = line.split(/\s+/).filter((word) => FIGURE.test(word)).length;
   return figures >= 2 || (TABLE_ROW.test(line) && wordCount(line, 4) <= 4);
 }

@@ -426,6 +426,17 @@ describe('parseDocument, rule by rule', () => {
       );
     });
 
+    it('reads figures written out in words as a table too', () => {
+      const parsed = parseDocument(
+        ['Acme Corp dividend', 'Shr one ct vs two cts', 'Loss nil vs Three', 'Payout ten vs nine'].join('\n'),
+      );
+      expect(parsed.paragraphs).toEqual(
+        ['Shr one ct vs two cts', 'Loss nil vs Three', 'Payout ten vs nine'].map((text) =>
+          expect.objectContaining({ text, isListItem: true }),
+        ),
+      );
+    });
+
     it('reads a label with one figure as a row among three lines', () => {
       expect(texts(`Headline\n${lead}\nQuarterly dividend\nPay May One\nRecord 15 cts`)).toEqual([
         lead,
