@@ -184,8 +184,11 @@ function leadTitle(paragraph: string): string {
 }
 
 function extractDate(lines: string[]): { iso: string; lines: string[] } | undefined {
-  const nonEmpty = lines.map((line, index) => ({ line, index })).filter(({ line }) => line.trim() !== '');
-  for (const { line, index } of nonEmpty.slice(0, 6)) {
+  const nonEmpty: { line: string; index: number }[] = [];
+  for (let index = 0; index < lines.length && nonEmpty.length < 6; index++) {
+    if (lines[index].trim() !== '') nonEmpty.push({ line: lines[index], index });
+  }
+  for (const { line, index } of nonEmpty) {
     const labelled = line.match(LABELLED_DATE);
     if (labelled && isValidIso(labelled[1])) {
       const rest = line.slice(labelled[0].length);
@@ -202,16 +205,17 @@ function parseStandaloneDate(line: string): string | undefined {
   const text = line.trim().replace(/^(?:dated|date|published|updated|posted)\s*[:\-–]?\s*/i, '');
   const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/);
   if (iso) return isValidIso(`${iso[1]}-${iso[2]}-${iso[3]}`) ? `${iso[1]}-${iso[2]}-${iso[3]}` : undefined;
-  const monthFirst = text.match(
-    new RegExp(`^(?:\\w+,\\s+)?${MONTH_PATTERN}\\s+(\\d{1,2}),?\\s+(\\d{4})$`, 'i'),
-  );
+  const monthFirst = text.match(MONTH_FIRST_DATE);
   if (monthFirst) return toIso(monthFirst[3], monthFirst[1], monthFirst[2]);
-  const dayFirst = text.match(
-    new RegExp(`^(?:\\w+,\\s+)?(\\d{1,2})\\s+${MONTH_PATTERN},?\\s+(\\d{4})$`, 'i'),
-  );
+  const dayFirst = text.match(DAY_FIRST_DATE);
   if (dayFirst) return toIso(dayFirst[3], dayFirst[2], dayFirst[1]);
   return undefined;
 }
+
+/** "June 5, 2023", "Monday, June 5 2023". */
+const MONTH_FIRST_DATE = new RegExp(`^(?:\\w+,\\s+)?${MONTH_PATTERN}\\s+(\\d{1,2}),?\\s+(\\d{4})$`, 'i');
+/** "5 June 2023", "Monday, 5 June, 2023". */
+const DAY_FIRST_DATE = new RegExp(`^(?:\\w+,\\s+)?(\\d{1,2})\\s+${MONTH_PATTERN},?\\s+(\\d{4})$`, 'i');
 
 function toIso(year: string, month: string, day: string): string | undefined {
   const monthIndex = MONTHS.findIndex((name) =>
