@@ -154,10 +154,13 @@ function sharedParagraphs(documents: ParsedParagraph[][]): Set<string> {
     Math.ceil(documents.length * SHARED_BOILERPLATE_MIN_SHARE),
   );
   const counts = new Map<string, number>();
+  const shared = new Set<string>();
   for (const paragraphs of documents) {
     for (const key of new Set(paragraphs.map((paragraph) => paragraph.key))) {
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const count = (counts.get(key) ?? 0) + 1;
+      counts.set(key, count);
+      if (count >= threshold) shared.add(key);
     }
   }
-  return new Set([...counts].filter(([, count]) => count >= threshold).map(([key]) => key));
+  return shared;
 }
