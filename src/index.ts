@@ -120,7 +120,8 @@ async function main(): Promise<void> {
     engine.close();
     void stopWithin(
       config.operations.shutdownTimeoutMs,
-      [() => slack.stop(), () => store.close()],
+      // A snapshot still being written after a first start is finished, not left half-written.
+      [() => slack.stop(), () => store.close(), () => engine.untilSaved()],
       logger,
     ).then(() => process.exit(0));
   };

@@ -255,19 +255,29 @@ function summarize(document: CorpusDocument, index: PassageIndex): DocumentSumma
 /**
  * Loads the corpus folder and builds an engine over it; bad files are skipped with warnings. With
  * `snapshotDir` (the bot's `DATA_DIR`), an unchanged corpus is loaded from its saved index instead;
- * `fingerprint`, the corpus's state when already taken, spares the snapshot lookup a second look.
+ * `fingerprint`, the corpus's state when already taken, spares the snapshot lookup a second look. With
+ * `savingSnapshot`, an index built is returned before its snapshot is written, and `savingSnapshot` is
+ * given the write's progress ({@link LoadedIndex.saved}).
  */
 export async function loadEngine(
   corpusDir: string,
-  options: { logger?: Logger; snapshotDir?: string; reading?: ReadingOptions; fingerprint?: string } = {},
+  options: {
+    logger?: Logger;
+    snapshotDir?: string;
+    reading?: ReadingOptions;
+    fingerprint?: string;
+    savingSnapshot?: (saved: Promise<void>) => void;
+  } = {},
 ): Promise<CorpusEngine> {
   if (options.snapshotDir) {
-    const { index } = await loadOrBuildIndex(corpusDir, {
+    const { index, saved } = await loadOrBuildIndex(corpusDir, {
       snapshotDir: options.snapshotDir,
       logger: options.logger,
       reading: options.reading,
       fingerprint: options.fingerprint,
+      saveInBackground: options.savingSnapshot !== undefined,
     });
+    if (saved) options.savingSnapshot?.(saved);
     return new CorpusEngine(index);
   }
   const { documents } = await loadCorpus(corpusDir, options.logger, options.reading);

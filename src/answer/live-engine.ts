@@ -34,6 +34,7 @@ export class LiveEngine implements AnswerEngine {
   private changedDuringRebuild = false;
   private watcher?: CorpusWatcher;
   private checked: Promise<void> = Promise.resolve();
+  private snapshotSaved: Promise<void> = Promise.resolve();
   /** Questions asked of this engine by people (a warm-up's own are not). */
   private questionsAsked = 0;
   private closed = false;
@@ -54,7 +55,8 @@ export class LiveEngine implements AnswerEngine {
    * With `fromLastSnapshot` (and `snapshotDir`), the newest snapshot of the corpus is loaded as it is, so
    * answering starts without looking at the corpus first; the corpus is then compared with it (one `stat`
    * per file) and, if it changed meanwhile, rebuilt while the snapshot answers, as after any change.
-   * Without a usable snapshot, the corpus is loaded as usual.
+   * Without a usable snapshot, the corpus is loaded as usual, and the engine returned while the new
+   * snapshot is written ({@link LiveEngine.untilSaved}).
    */
   static async open(
     corpusDir: string,
@@ -72,13 +74,19 @@ export class LiveEngine implements AnswerEngine {
     // With snapshots, one look at the corpus serves the snapshot lookup, the check of the last snapshot
     // and the watch; without, only the watch takes one.
     const fingerprint = load.snapshotDir ? corpusFingerprint(corpusDir).catch(() => undefined) : undefined;
+    let saving: Promise<void> | undefined;
     const first = last
       ? new CorpusEngine(last.index)
-      : await loadEngine(corpusDir, { ...load, fingerprint: await fingerprint });
+      : await loadEngine(corpusDir, {
+          ...load,
+          fingerprint: await fingerprint,
+          ...(fromLastSnapshot ? { savingSnapshot: (saved: Promise<void>) => (saving = saved) } : {}),
+        });
     const engine = new LiveEngine(first, {
       rebuild: () => loadEngine(corpusDir, load),
       logger: load.logger,
     });
+    if (saving) engine.snapshotSaved = saving;
     if (last && fingerprint) {
       engine.checked = engine.reloadIfChanged(corpusDir, last.key, fingerprint, load.reading);
     }
@@ -99,6 +107,14 @@ export class LiveEngine implements AnswerEngine {
       `corpus: ${corpusDir} changed since the last snapshot was saved; answering from the snapshot while it is rebuilt`,
     );
     await this.reload();
+  }
+
+  /**
+   * Resolves once the snapshot of the index the engine opened with is written, or could not be (then
+   * reported): at once unless {@link LiveEngine.open} built it and returned before saving it. Never rejects.
+   */
+  untilSaved(): Promise<void> {
+    return this.snapshotSaved;
   }
 
   /**
@@ -193,6 +209,8 @@ export class LiveEngine implements AnswerEngine {
   private async rebuildOnce(): Promise<boolean> {
     const started = Date.now();
     try {
+      // A rebuild saves a snapshot of its own and removes the others: not while the first is being written.
+      await this.snapshotSaved;
       const next = await this.rebuild();
       const before = new Map(this.current.documents().map((doc) => [doc.file, doc.contentHash]));
       const after = next.documents();

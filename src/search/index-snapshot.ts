@@ -55,8 +55,13 @@ export interface LoadedIndex {
   source: 'snapshot' | 'built';
   /** The corpus's skipped or repaired files (kept in the snapshot, so a warm start still reports them). */
   warnings: CorpusWarning[];
-  /** The snapshot file loaded or written; undefined when saving failed. */
+  /** The snapshot file loaded or written; undefined when saving failed, or while it is being saved. */
   snapshotFile?: string;
+  /**
+   * For an index built and returned while its snapshot is written (`saveInBackground`): resolves once the
+   * snapshot is saved, or could not be (reported); never rejects.
+   */
+  saved?: Promise<void>;
 }
 
 interface SnapshotHeader {
@@ -423,10 +428,19 @@ function isCount(value: unknown): value is number {
  * otherwise built from the files and saved. An unusable snapshot is reported and rebuilt; a snapshot
  * that cannot be written is reported and the built index used anyway. Corpus warnings are logged either way.
  * `fingerprint` is the corpus's state already taken ({@link corpusFingerprint}), saving a second look.
+ * With `saveInBackground`, a built index is returned at once and its snapshot written meanwhile
+ * ({@link LoadedIndex.saved}): a bot starting without a snapshot need not wait for one to listen (about
+ * a second at 100k passages).
  */
 export async function loadOrBuildIndex(
   corpusDir: string,
-  options: { snapshotDir: string; logger?: Logger; reading?: ReadingOptions; fingerprint?: string },
+  options: {
+    snapshotDir: string;
+    logger?: Logger;
+    reading?: ReadingOptions;
+    fingerprint?: string;
+    saveInBackground?: boolean;
+  },
 ): Promise<LoadedIndex> {
   const { snapshotDir, logger, reading } = options;
   const fingerprint = options.fingerprint ?? (await corpusFingerprint(corpusDir).catch(() => undefined));
@@ -443,17 +457,25 @@ export async function loadOrBuildIndex(
   const { documents, warnings } = await loadCorpus(corpusDir, logger, reading);
   const index = PassageIndex.build(documents);
   if (key === undefined || file === undefined) return { index, source: 'built', warnings };
-  try {
-    await saveIndexSnapshot(file, index, key, warnings);
-    await removeOtherSnapshots(snapshotDir, corpusDir, file);
-    logger?.info(`index: ${index.passageCount} passages built; snapshot saved to ${file}`);
-    return { index, source: 'built', warnings, snapshotFile: file };
-  } catch (error) {
-    logger?.warn(
-      `index: snapshot not saved to ${snapshotDir} (${(error as NodeJS.ErrnoException).code ?? error}); the next start rebuilds`,
-    );
-    return { index, source: 'built', warnings };
+  const saving = (async () => {
+    try {
+      await saveIndexSnapshot(file, index, key, warnings);
+      await removeOtherSnapshots(snapshotDir, corpusDir, file);
+      logger?.info(`index: ${index.passageCount} passages built; snapshot saved to ${file}`);
+      return true;
+    } catch (error) {
+      logger?.warn(
+        `index: snapshot not saved to ${snapshotDir} (${(error as NodeJS.ErrnoException).code ?? error}); the next start rebuilds`,
+      );
+      return false;
+    }
+  })();
+  if (options.saveInBackground) {
+    return { index, source: 'built', warnings, saved: saving.then(() => undefined) };
   }
+  return (await saving)
+    ? { index, source: 'built', warnings, snapshotFile: file }
+    : { index, source: 'built', warnings };
 }
 
 /**

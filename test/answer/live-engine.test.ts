@@ -112,16 +112,24 @@ describe('LiveEngine', () => {
     expect(logger2.text()).not.toMatch(/changed since|reloaded/);
   });
 
-  it('loads the corpus as usual when there is no last snapshot to start from', async () => {
+  it('loads the corpus as usual when there is no last snapshot to start from, answering while it saves one', async () => {
     const logger = recordingLogger();
-    const live = await LiveEngine.open(dir, {
-      snapshotDir: path.join(dir, '.data'),
+    const snapshotDir = path.join(dir, '.data');
+    const live = await LiveEngine.open(dir, { snapshotDir, watch: false, fromLastSnapshot: true, logger });
+    expect(live.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
+    expect(logger.text()).not.toMatch(/snapshot saved/);
+    await live.untilSaved();
+    expect(logger.text()).toMatch(/passages built; snapshot saved/);
+    // The next start answers from it.
+    const logger2 = recordingLogger();
+    const next = await LiveEngine.open(dir, {
+      snapshotDir,
       watch: false,
       fromLastSnapshot: true,
-      logger,
+      logger: logger2,
     });
-    expect(live.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
-    expect(logger.text()).toMatch(/passages built; snapshot saved/);
+    expect(next.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
+    expect(logger2.text()).toMatch(/loaded from the last snapshot/);
   });
 
   it('picks up an added, a changed and a removed file by itself, skipping a broken one', async () => {

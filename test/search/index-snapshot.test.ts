@@ -303,6 +303,25 @@ describe('loadOrBuildIndex', () => {
     expect(logger.warnings.join('\n')).toMatch(/snapshot not saved/);
   });
 
+  it('saving in the background, returns the built index first and says when its snapshot is written', async () => {
+    const built = await loadOrBuildIndex(corpusDir, { snapshotDir, saveInBackground: true });
+    expect(built.source).toBe('built');
+    expect(built.snapshotFile).toBeUndefined();
+    await built.saved;
+    const loaded = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    expect(loaded.source).toBe('snapshot');
+    expect(loaded.index.passageCount).toBe(built.index.passageCount);
+  });
+
+  it('saving in the background, reports a snapshot that cannot be written and does not reject', async () => {
+    await writeFile(snapshotDir, 'a file where the data folder should be');
+    const logger = recordingLogger();
+    const result = await loadOrBuildIndex(corpusDir, { snapshotDir, logger, saveInBackground: true });
+    expect(result.index.passageCount).toBeGreaterThan(0);
+    await expect(result.saved).resolves.toBeUndefined();
+    expect(logger.warnings.join('\n')).toMatch(/snapshot not saved/);
+  });
+
   describe('the last snapshot, loaded whatever the corpus holds now', () => {
     it('is the newest snapshot of the folder, answering as it was saved, with the key it was saved under', async () => {
       const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
