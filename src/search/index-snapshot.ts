@@ -535,9 +535,14 @@ async function openSnapshot(
 async function removeOtherSnapshots(snapshotDir: string, corpusDir: string, keep: string): Promise<void> {
   const prefix = snapshotPrefix(corpusDir);
   const names = await fs.readdir(snapshotDir);
+  // Also what a process stopped while saving left half-written (its temporary file names its pid).
+  const ours = `.${process.pid}-`;
+  const other = (name: string) =>
+    (name.endsWith('.json') && name !== path.basename(keep)) ||
+    (name.endsWith('.tmp') && !name.includes(ours));
   await Promise.all(
     names
-      .filter((name) => name.startsWith(prefix) && name.endsWith('.json') && name !== path.basename(keep))
+      .filter((name) => name.startsWith(prefix) && other(name))
       .map((name) => fs.rm(path.join(snapshotDir, name), { force: true })),
   );
 }

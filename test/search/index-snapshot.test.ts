@@ -139,6 +139,21 @@ describe('loadOrBuildIndex', () => {
     expect((await loadOrBuildIndex(corpusDir, { snapshotDir })).source).toBe('snapshot');
   });
 
+  it('removes what a process stopped while saving left half-written, once it saves a snapshot', async () => {
+    const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
+    if (!built.snapshotFile) throw new Error('no snapshot written');
+    const leftOver = `${built.snapshotFile}.99999999-0bad.tmp`;
+    await writeFile(leftOver, 'half a snapshot');
+    const [first] = await readdir(corpusDir);
+    const later = new Date(Date.now() + 60_000);
+    await utimes(path.join(corpusDir, first), later, later);
+
+    expect((await loadOrBuildIndex(corpusDir, { snapshotDir })).source).toBe('built');
+    const left = await snapshotFiles(snapshotDir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/\.json$/);
+  });
+
   it('rebuilds when the analyzer version changes', async () => {
     const built = await loadOrBuildIndex(corpusDir, { snapshotDir });
     if (!built.snapshotFile) throw new Error('no snapshot written');
