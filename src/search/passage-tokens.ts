@@ -38,13 +38,24 @@ export interface TokenVisitor {
  * positions: a stopword between them allowed), as phrases are matched.
  */
 export function pairings(tokens: readonly AnalyzedToken[]): boolean[] {
-  let previous: AnalyzedToken | undefined;
-  return tokens.map((token) => {
-    if (token.isPart) return false;
-    const pairs = previous !== undefined && token.position - previous.position <= 2;
-    previous = token;
+  const pairing = new Pairing();
+  return tokens.map((token) => pairing.next(token.position, token.isPart));
+}
+
+/**
+ * The pairing rule of {@link pairings}, token by token through one sentence: for a builder that has the
+ * tokens' positions but not the tokens.
+ */
+export class Pairing {
+  private previousWhole = Number.NEGATIVE_INFINITY;
+
+  /** Whether the token at `position` pairs with the whole word before it; a hyphen part never does. */
+  next(position: number, isPart: boolean): boolean {
+    if (isPart) return false;
+    const pairs = position - this.previousWhole <= 2;
+    this.previousWhole = position;
     return pairs;
-  });
+  }
 }
 
 /** Reads `words` token by token into `visitor`. */

@@ -1,6 +1,6 @@
 import { type AnalyzedToken, analyzeWord, writtenWords } from '../analysis/analyzer';
 import { Vocabulary } from '../analysis/spelling';
-import type { PassageWordsWriter } from './passage-tokens';
+import { Pairing, type PassageWordsWriter } from './passage-tokens';
 
 /** One token a written word makes, with its term's id and how often passages have said it so far. */
 interface CodedToken {
@@ -43,22 +43,17 @@ export class SentenceCoder {
    * to `termIds`, and counts each token's word for the vocabulary.
    */
   sentence(text: string, writer: PassageWordsWriter, termIds: number[]): void {
-    // As `pairings` says of analyzed tokens: a whole word pairs with the whole word before it when at most
-    // one word stands between them.
-    let previousWhole = Number.NEGATIVE_INFINITY;
+    const pairing = new Pairing();
     const words = writtenWords(text);
     for (let position = 0; position < words.length; position++) {
       const coded = this.coded(words[position]);
       if (Array.isArray(coded)) {
         for (const token of coded as readonly CodedToken[]) {
-          const pairs = !token.isPart && position - previousWhole <= 2;
-          if (!token.isPart) previousWhole = position;
-          this.write(token, pairs, writer, termIds);
+          this.write(token, pairing.next(position, token.isPart), writer, termIds);
         }
       } else {
         const token = coded as CodedToken;
-        this.write(token, position - previousWhole <= 2, writer, termIds);
-        previousWhole = position;
+        this.write(token, pairing.next(position, token.isPart), writer, termIds);
       }
     }
     writer.endSentence();
