@@ -55,9 +55,11 @@ const LABELLED_ITEM = /^(?:\p{Lu}[\p{L}&/-]*(?:\s+(?:and|of|&|for|the|\p{Lu}[\p{
 /** A table or figures row: a short label, then a figure. */
 const TABLE_ROW = /^\p{L}[\p{L}\p{N} .,&/'()%-]{0,40}?\s+[-+(]?[£$€¥₹]?\d\S*(?:\s|$)/u;
 const ROW_MAX_WORDS = 14;
-const FIGURE = /^(?:[-+(]?[£$€¥₹]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|nil|zero)$)/i;
+/** Numbers written out that make a figure of a table row ("Pay May One", "Loss nil vs three"). */
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|nil|zero';
+const FIGURE = new RegExp(`^(?:[-+(]?[£$€¥₹]?\\d|(?:${NUMBER_WORDS})$)`, 'i');
 /** A number word that is a whole word of its line, as {@link FIGURE} takes one. */
-const NUMBER_WORD = /(?:^|\s)(?:one|two|three|four|five|six|seven|eight|nine|ten|nil|zero)(?:\s|$)/i;
+const NUMBER_WORD = new RegExp(`(?:^|\\s)(?:${NUMBER_WORDS})(?:\\s|$)`, 'i');
 const CLOSING_PUNCTUATION = /[.!?:;…]["'”’)\]]*$/u;
 const HEADLINE_MAX_WORDS = 20;
 const FRAGMENT_MAX_WORDS = 12;
