@@ -92,13 +92,17 @@ export interface CorpusFileRead {
  * byte-order marks are dropped and line ends made `\n`.
  */
 export async function readCorpusFile(dir: string, file: string): Promise<CorpusFileRead> {
-  const fullPath = path.join(dir, file);
+  let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(fullPath);
+    // As in {@link readCorpusFileSync}: the path is looked up once, to open the file.
+    handle = await fs.open(path.join(dir, file), 'r');
+    const stat = await handle.stat();
     if (stat.size > MAX_DOCUMENT_BYTES) return tooLarge(file, stat.size);
-    return corpusFileOf(file, await fs.readFile(fullPath), stat);
+    return corpusFileOf(file, await handle.readFile(), stat);
   } catch (error) {
     return { warning: { file, message: `skipped: ${unreadableReason(error)}` } };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 

@@ -50,7 +50,7 @@ describe('readCorpusFiles', () => {
 
   it('reads the .txt files of a large corpus on threads of their own, to what the main thread alone reads, in file order', async () => {
     const files = await listCorpusFiles(dir);
-    const readsHere = jest.spyOn(fs, 'readFile');
+    const readsHere = jest.spyOn(fs, 'open');
     const reads = await readCorpusFiles(dir, files, DEFAULT_READING_LIMITS);
     const readHere = readsHere.mock.calls.length;
     readsHere.mockRestore();
