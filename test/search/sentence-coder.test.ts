@@ -68,6 +68,16 @@ describe('SentenceCoder', () => {
     expect(result).toEqual(tokenByToken(many));
   });
 
+  it('keeps apart words of the same hash', () => {
+    // Pairs whose FNV-1a hashes are equal, which the coder's table of words files by.
+    const colliding = [
+      'The costarring liquid was declinate.',
+      'Macallums and liquid, costarring again.',
+      'An altarage by Zinke; altarages and zinkes.',
+    ];
+    expect(coded(colliding)).toEqual(tokenByToken(colliding));
+  });
+
   it('gives a term said first in a headline the next id after the passages’ terms', () => {
     const coder = new SentenceCoder();
     coder.sentence('Ships sail.', new PassageWordsWriter(), []);
