@@ -1,5 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
-import { loadTagger } from './analysis/part-of-speech';
+import { englishTagger } from './analysis/lexicon';
 import { LiveEngine } from './answer/live-engine';
 import { ConfigError, loadConfig } from './config/config';
 import { runConsole } from './console/console';
@@ -104,9 +104,9 @@ async function main(): Promise<void> {
   });
   await slack.start();
   // Not needed to listen: what loading the index left is collected once listening, the part-of-speech
-  // lexicon loaded rather than by the first question, then the answering code warmed up until somebody asks.
+  // tagger made rather than by the first question, then the answering code warmed up until somebody asks.
   collectAfterLoading();
-  setImmediate(loadTagger);
+  setImmediate(englishTagger);
   void engine.warmUp();
   digest?.scheduler.start();
   let stopping = false;

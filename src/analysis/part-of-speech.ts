@@ -1,22 +1,5 @@
-import type { BrillPOSTagger } from 'natural/lib/natural/brill_pos_tagger';
 import { americanSpelling, foldText } from './analyzer';
-import { brillTaggerModule, englishLexicon, lexiconHas } from './lexicon';
-
-let tagger: BrillPOSTagger | undefined;
-
-/** natural's Brill tagger with its English lexicon, loaded on first use (about 80 ms, once). */
-function englishTagger(): BrillPOSTagger {
-  if (tagger === undefined) {
-    const { BrillPOSTagger, RuleSet } = brillTaggerModule();
-    tagger = new BrillPOSTagger(englishLexicon(), new RuleSet('EN'));
-  }
-  return tagger;
-}
-
-/** Loads the tagger and its lexicon now, so that the first question does not wait a quarter second for them. */
-export function loadTagger(): void {
-  englishTagger();
-}
+import { englishTagger, lexiconHas } from './lexicon';
 
 /**
  * True for a word of ordinary English ("charge", "worth"), as opposed to a misspelling ("minsiter") or a

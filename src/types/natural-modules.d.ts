@@ -13,17 +13,11 @@ declare module 'natural/lib/natural/distance/levenshtein_distance' {
     options?: { restricted?: boolean },
   ): number;
 }
-declare module 'natural/lib/natural/brill_pos_tagger' {
-  export class Lexicon {
-    constructor(language: string, defaultCategory: string, defaultCategoryCapitalized?: string);
-    /** Word → its possible tags. */
-    lexicon: Record<string, string[]>;
-  }
-  export class RuleSet {
-    constructor(language: string);
-  }
-  export class BrillPOSTagger {
-    constructor(lexicon: Lexicon, ruleSet: RuleSet);
+declare module 'natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger' {
+  class BrillPOSTagger {
+    /** `lexicon` gives a word's tags, the likeliest first; `ruleSet` is natural's `RuleSet`. */
+    constructor(lexicon: { tagWord(word: string): string[] }, ruleSet: unknown);
     tag(words: string[]): { taggedWords: { token: string; tag: string }[] };
   }
+  export = BrillPOSTagger;
 }
