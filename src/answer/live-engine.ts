@@ -3,6 +3,7 @@ import { type CorpusWatcher, type CorpusWatcherOptions, watchCorpus } from '../c
 import type { ReadingOptions } from '../corpus/readers/types';
 import { type Logger, silentLogger } from '../logging/logger';
 import { collectAfterLoading } from '../search/heap-growth';
+import { rebuildOnThread } from '../search/index-build-thread';
 import { loadLastSnapshot, snapshotKey } from '../search/index-snapshot';
 import { CorpusEngine, loadEngine } from './engine';
 import type { Answer, AnswerEngine, AnswerOptions, DocumentSummary } from './types';
@@ -49,7 +50,8 @@ export class LiveEngine implements AnswerEngine {
    * Loads `corpusDir` and keeps it current: changes to it are picked up within about a second
    * (`watch.debounceMs`, default 500 ms, plus the rebuild), and any an event missed by the re-scan every
    * `watch.rescanMs` (default 5 minutes); see {@link watchCorpus} for the file-system trouble it rides
-   * out. Other options go to `loadEngine` for the first load and every rebuild. Call
+   * out. Other options go to `loadEngine` for the first load and every rebuild; with `snapshotDir`, a
+   * rebuild runs on a thread of its own and the snapshot it saves is loaded here ({@link rebuildOnThread}). Call
    * {@link LiveEngine.close} on shutdown.
    *
    * With `fromLastSnapshot` (and `snapshotDir`), the newest snapshot of the corpus is loaded as it is, so
@@ -82,8 +84,16 @@ export class LiveEngine implements AnswerEngine {
           fingerprint: await fingerprint,
           ...(fromLastSnapshot ? { savingSnapshot: (saved: Promise<void>) => (saving = saved) } : {}),
         });
+    const { snapshotDir } = load;
     const engine = new LiveEngine(first, {
-      rebuild: () => loadEngine(corpusDir, load),
+      rebuild: snapshotDir
+        ? async () => {
+            const { logger, reading } = load;
+            return new CorpusEngine(
+              (await rebuildOnThread(corpusDir, { snapshotDir, logger, reading })).index,
+            );
+          }
+        : () => loadEngine(corpusDir, load),
       logger: load.logger,
     });
     if (saving) engine.snapshotSaved = saving;

@@ -25,6 +25,11 @@ export function redactSecrets(text: string): string {
     .replace(HEX_SECRET_PATTERN, '[redacted]');
 }
 
+/** Log messages as one line of text, secrets redacted: an error as its stack, other objects as JSON. */
+export function renderMessages(messages: unknown[]): string {
+  return messages.map(render).join(' ');
+}
+
 function render(message: unknown): string {
   if (message instanceof Error) return redactSecrets(message.stack ?? message.message);
   if (typeof message === 'string') return redactSecrets(message);
@@ -51,7 +56,7 @@ export function createLogger(
     (...messages: unknown[]) => {
       if (LEVELS.indexOf(at) < threshold) return;
       const time = new Date().toISOString();
-      const text = messages.map(render).join(' ');
+      const text = renderMessages(messages);
       stream.write(
         format === 'json'
           ? `${JSON.stringify({ time, level: at, msg: text })}\n`

@@ -459,9 +459,7 @@ export async function loadOrBuildIndex(
   if (key === undefined || file === undefined) return { index, source: 'built', warnings };
   const saving = (async () => {
     try {
-      await saveIndexSnapshot(file, index, key, warnings);
-      await removeOtherSnapshots(snapshotDir, corpusDir, file);
-      logger?.info(`index: ${index.passageCount} passages built; snapshot saved to ${file}`);
+      await saveBuiltIndex(file, key, { index, warnings }, { snapshotDir, corpusDir, logger });
       return true;
     } catch (error) {
       logger?.warn(
@@ -476,6 +474,52 @@ export async function loadOrBuildIndex(
   return (await saving)
     ? { index, source: 'built', warnings, snapshotFile: file }
     : { index, source: 'built', warnings };
+}
+
+/**
+ * Builds the index of `corpusDir` as it is now and saves its snapshot in `snapshotDir`, without keeping
+ * the index: what a rebuild runs on a thread of its own (`index-build-thread.ts`), so that the main
+ * thread, answering meanwhile, holds only the index it answers from and then the snapshot it loads.
+ * Returns the snapshot's file and key; throws when the corpus cannot be looked at or the snapshot cannot
+ * be written. Corpus warnings are logged.
+ */
+export async function buildIndexSnapshot(
+  corpusDir: string,
+  options: { snapshotDir: string; logger?: Logger; reading?: ReadingOptions },
+): Promise<{ file: string; key: string }> {
+  const { snapshotDir, logger, reading } = options;
+  const key = snapshotKey(await corpusFingerprint(corpusDir), reading);
+  const file = snapshotPath(snapshotDir, corpusDir, key);
+  const { documents, warnings } = await loadCorpus(corpusDir, logger, reading);
+  await saveBuiltIndex(
+    file,
+    key,
+    { index: PassageIndex.build(documents), warnings },
+    { snapshotDir, corpusDir, logger },
+  );
+  return { file, key };
+}
+
+/** Saves a built index's snapshot to `file`, then removes the corpus's others. */
+async function saveBuiltIndex(
+  file: string,
+  key: string,
+  built: { index: PassageIndex; warnings: CorpusWarning[] },
+  where: { snapshotDir: string; corpusDir: string; logger?: Logger },
+): Promise<void> {
+  await saveIndexSnapshot(file, built.index, key, built.warnings);
+  await removeOtherSnapshots(where.snapshotDir, where.corpusDir, file);
+  where.logger?.info(`index: ${built.index.passageCount} passages built; snapshot saved to ${file}`);
+}
+
+/**
+ * Loads the snapshot `file` saved under `key` ({@link buildIndexSnapshot}); throws {@link SnapshotError}
+ * when it is unusable. The corpus warnings it keeps are returned, not logged: whoever built it did.
+ */
+export async function loadIndexSnapshot(file: string, key: string, logger?: Logger): Promise<LoadedIndex> {
+  const { index, warnings } = await readIndexSnapshot(file, key);
+  logger?.info(`index: ${index.passageCount} passages loaded from the snapshot just built ${file}`);
+  return { index, source: 'snapshot', warnings, snapshotFile: file };
 }
 
 /**

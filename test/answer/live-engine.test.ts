@@ -1,9 +1,10 @@
-import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEngine } from '../../src/answer/engine';
 import { LiveEngine } from '../../src/answer/live-engine';
 import type { AnswerEngine } from '../../src/answer/types';
+import { PassageIndex } from '../../src/search/passage-index';
 import { eventually } from '../corpus/eventually';
 import { recordingLogger } from '../logging/recording-logger';
 
@@ -130,6 +131,45 @@ describe('LiveEngine', () => {
     });
     expect(next.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
     expect(logger2.text()).toMatch(/loaded from the last snapshot/);
+  });
+
+  it('rebuilds on a thread of its own when it keeps snapshots, passing on what the thread logs', async () => {
+    const logger = recordingLogger();
+    const snapshotDir = path.join(dir, '.data');
+    const live = await LiveEngine.open(dir, { snapshotDir, watch: false, logger });
+    const build = jest.spyOn(PassageIndex, 'build');
+    try {
+      await writeFile(path.join(dir, 'glacier.txt'), GLACIER);
+      await writeFile(path.join(dir, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 7]));
+      await expect(live.reload()).resolves.toBe(true);
+      // The main thread built nothing: it loaded what the thread built and saved.
+      expect(build).not.toHaveBeenCalled();
+      expect(live.answer('How much ice did the glacier lose?').answered).toBe(true);
+      expect(logger.text()).toMatch(/broken\.txt: skipped: binary/);
+      expect(logger.text()).toMatch(
+        /passages built; snapshot saved[\s\S]*loaded from the snapshot just built/,
+      );
+    } finally {
+      build.mockRestore();
+      live.close();
+    }
+  });
+
+  it('keeps answering from the old index when the rebuild thread fails', async () => {
+    const logger = recordingLogger();
+    const snapshotDir = await mkdtemp(path.join(os.tmpdir(), 'coop-live-data-'));
+    const live = await LiveEngine.open(dir, { snapshotDir, watch: false, logger });
+    const moved = `${dir}-moved`;
+    try {
+      await rename(dir, moved);
+      await expect(live.reload()).resolves.toBe(false);
+      expect(live.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
+      expect(logger.text()).toMatch(/reload failed; still answering from the previous index/);
+    } finally {
+      live.close();
+      await rename(moved, dir);
+      await rm(snapshotDir, { recursive: true, force: true });
+    }
   });
 
   it('picks up an added, a changed and a removed file by itself, skipping a broken one', async () => {
