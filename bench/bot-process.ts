@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -38,6 +38,18 @@ export interface BotRun {
   questions: number;
 }
 
+/** What answering through a corpus change cost the bot ({@link runBotThroughChange}). */
+export interface BotChange {
+  /** From the file's change to the bot's log saying it answers from the rebuilt index. */
+  answerableAfterMs: number;
+  /** Signed events answered meanwhile, one after another, and the slowest of them. */
+  questions: number;
+  slowestMs: number;
+  slackP99Ms: number;
+  /** Highest resident set size of the bot over its whole life, the rebuild included (Linux `VmHWM`). */
+  peakRssMB: number;
+}
+
 /**
  * Runs the bot as `npm start` does (`scripts/start.js`: coop bundled, then run, in HTTP mode) on `corpusDir` with
  * `DATA_DIR` `dataDir`, under `--max-old-space-size` {@link heapLimitMB}: times spawn to listening, then
@@ -54,6 +66,98 @@ export async function runBot(
   const api = await fakeWebApi();
   const port = await freePort();
   const started = performance.now();
+  const { bot, log } = startBot(corpusDir, dataDir, passages, api.port, port, 'warn');
+  try {
+    await listening(bot, port, log);
+    const listeningMs = performance.now() - started;
+    const durations: number[] = [];
+    for (const question of questions) durations.push(await mentionRoundTrip(api, port, question));
+    const memory = await processMemory(bot.pid ?? 0);
+    return {
+      listeningMs,
+      ...memory,
+      slackP50Ms: percentile(durations, 0.5),
+      slackP99Ms: percentile(durations, 0.99),
+      questions: durations.length,
+    };
+  } finally {
+    await stop(bot);
+    api.server.close();
+  }
+}
+
+/** Questions asked before the change, so that the bot has answered some before it rebuilds. */
+const QUESTIONS_BEFORE_CHANGE = 30;
+/** How long the bot may take to answer from a changed corpus before the run is given up. */
+const CHANGE_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * Starts the bot on `corpusDir` and `dataDir` as {@link runBot} does (from the snapshot a run before
+ * left), asks a few of `questions`, then adds a paragraph to one of the corpus's text files and keeps
+ * asking, one question after another, until the bot logs that it answers from the rebuilt index: what
+ * a user asking while the corpus changes under a large bot sees.
+ */
+export async function runBotThroughChange(
+  corpusDir: string,
+  dataDir: string,
+  questions: string[],
+  passages: number,
+): Promise<BotChange> {
+  const api = await fakeWebApi();
+  const port = await freePort();
+  const { bot, log, rebuild } = startBot(corpusDir, dataDir, passages, api.port, port, 'info');
+  try {
+    await listening(bot, port, log);
+    for (const question of questions.slice(0, QUESTIONS_BEFORE_CHANGE))
+      await mentionRoundTrip(api, port, question);
+    const file = (await readdir(corpusDir, { recursive: true }))
+      .filter((name) => name.endsWith('.txt'))
+      .sort()[0];
+    await appendFile(
+      path.join(corpusDir, file),
+      '\nThe board said on Friday that the plant would reopen in the spring after repairs.\n',
+    );
+    const changed = performance.now();
+    const durations: number[] = [];
+    while (rebuild() !== 'swapped') {
+      if (rebuild() === 'failed') throw new Error(`the bot's rebuild failed:\n${log()}`);
+      if (bot.exitCode !== null)
+        throw new Error(`the bot exited with ${bot.exitCode} while rebuilding:\n${log()}`);
+      if (performance.now() - changed > CHANGE_TIMEOUT_MS)
+        throw new Error(`no rebuild in ${CHANGE_TIMEOUT_MS} ms:\n${log()}`);
+      const question = questions[(QUESTIONS_BEFORE_CHANGE + durations.length) % questions.length];
+      durations.push(await mentionRoundTrip(api, port, question));
+    }
+    const answerableAfterMs = performance.now() - changed;
+    const { peakRssMB } = await processMemory(bot.pid ?? 0);
+    return {
+      answerableAfterMs,
+      questions: durations.length,
+      slowestMs: Math.max(...durations),
+      slackP99Ms: percentile(durations, 0.99),
+      peakRssMB,
+    };
+  } finally {
+    await stop(bot);
+    api.server.close();
+  }
+}
+
+/** What the bot's log said of a rebuild: nothing yet, answering from the rebuilt index, or failed. */
+type Rebuild = 'none' | 'swapped' | 'failed';
+
+/**
+ * Spawns the bot under the documented limits, its Web API at `apiPort`, listening on `port`. `log` is the
+ * end of what it wrote to stderr; `rebuild` what its log last said of a rebuild.
+ */
+function startBot(
+  corpusDir: string,
+  dataDir: string,
+  passages: number,
+  apiPort: number,
+  port: number,
+  logLevel: 'warn' | 'info',
+): { bot: ChildProcess; log: () => string; rebuild: () => Rebuild } {
   const bot = spawn(
     process.execPath,
     [
@@ -70,35 +174,22 @@ export async function runBot(
         DATA_DIR: dataDir,
         SLACK_BOT_TOKEN: 'xoxb-1111-2222-benchtoken',
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: `http://127.0.0.1:${api.port}/api/`,
+        SLACK_API_URL: `http://127.0.0.1:${apiPort}/api/`,
         PORT: String(port),
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: logLevel,
         DOTENV_CONFIG_QUIET: 'true',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
   let stderr = '';
+  let rebuild: Rebuild = 'none';
   bot.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
+    if (/corpus: reloaded in \d+ ms/.test(stderr)) rebuild = 'swapped';
+    else if (/corpus: reload failed/.test(stderr)) rebuild = 'failed';
   });
-  try {
-    await listening(bot, port, () => stderr);
-    const listeningMs = performance.now() - started;
-    const durations: number[] = [];
-    for (const question of questions) durations.push(await mentionRoundTrip(api, port, question));
-    const memory = await processMemory(bot.pid ?? 0);
-    return {
-      listeningMs,
-      ...memory,
-      slackP50Ms: percentile(durations, 0.5),
-      slackP99Ms: percentile(durations, 0.99),
-      questions: durations.length,
-    };
-  } finally {
-    await stop(bot);
-    api.server.close();
-  }
+  return { bot, log: () => stderr, rebuild: () => rebuild };
 }
 
 /** Resolves once the bot's `/healthz` answers; rejects if the bot exits first. */
