@@ -63,27 +63,18 @@ export async function runBot(
   questions: string[],
   passages: number,
 ): Promise<BotRun> {
-  const api = await fakeWebApi();
-  const port = await freePort();
-  const started = performance.now();
-  const { bot, log } = startBot(corpusDir, dataDir, passages, api.port, port, 'warn');
-  try {
-    await listening(bot, port, log);
-    const listeningMs = performance.now() - started;
+  return withListeningBot(corpusDir, dataDir, passages, 'warn', async (bot) => {
     const durations: number[] = [];
-    for (const question of questions) durations.push(await mentionRoundTrip(api, port, question));
-    const memory = await processMemory(bot.pid ?? 0);
+    for (const question of questions) durations.push(await bot.ask(question));
+    const memory = await processMemory(bot.process.pid ?? 0);
     return {
-      listeningMs,
+      listeningMs: bot.listeningMs,
       ...memory,
       slackP50Ms: percentile(durations, 0.5),
       slackP99Ms: percentile(durations, 0.99),
       questions: durations.length,
     };
-  } finally {
-    await stop(bot);
-    api.server.close();
-  }
+  });
 }
 
 /** Questions asked before the change, so that the bot has answered some before it rebuilds. */
@@ -103,13 +94,9 @@ export async function runBotThroughChange(
   questions: string[],
   passages: number,
 ): Promise<BotChange> {
-  const api = await fakeWebApi();
-  const port = await freePort();
-  const { bot, log, rebuild } = startBot(corpusDir, dataDir, passages, api.port, port, 'info');
-  try {
-    await listening(bot, port, log);
-    for (const question of questions.slice(0, QUESTIONS_BEFORE_CHANGE))
-      await mentionRoundTrip(api, port, question);
+  return withListeningBot(corpusDir, dataDir, passages, 'info', async (bot) => {
+    const { log, rebuild } = bot;
+    for (const question of questions.slice(0, QUESTIONS_BEFORE_CHANGE)) await bot.ask(question);
     const file = (await readdir(corpusDir, { recursive: true }))
       .filter((name) => name.endsWith('.txt'))
       .sort()[0];
@@ -121,15 +108,15 @@ export async function runBotThroughChange(
     const durations: number[] = [];
     while (rebuild() !== 'swapped') {
       if (rebuild() === 'failed') throw new Error(`the bot's rebuild failed:\n${log()}`);
-      if (bot.exitCode !== null)
-        throw new Error(`the bot exited with ${bot.exitCode} while rebuilding:\n${log()}`);
+      if (bot.process.exitCode !== null)
+        throw new Error(`the bot exited with ${bot.process.exitCode} while rebuilding:\n${log()}`);
       if (performance.now() - changed > CHANGE_TIMEOUT_MS)
         throw new Error(`no rebuild in ${CHANGE_TIMEOUT_MS} ms:\n${log()}`);
       const question = questions[(QUESTIONS_BEFORE_CHANGE + durations.length) % questions.length];
-      durations.push(await mentionRoundTrip(api, port, question));
+      durations.push(await bot.ask(question));
     }
     const answerableAfterMs = performance.now() - changed;
-    const { peakRssMB } = await processMemory(bot.pid ?? 0);
+    const { peakRssMB } = await processMemory(bot.process.pid ?? 0);
     return {
       answerableAfterMs,
       questions: durations.length,
@@ -137,6 +124,47 @@ export async function runBotThroughChange(
       slackP99Ms: percentile(durations, 0.99),
       peakRssMB,
     };
+  });
+}
+
+/** The bot spawned by {@link withListeningBot}, listening. */
+interface ListeningBot {
+  process: ChildProcess;
+  /** From spawn to `/healthz` answering. */
+  listeningMs: number;
+  /** Mentions the bot with `question`; resolves with the milliseconds until its answer is posted. */
+  ask(question: string): Promise<number>;
+  /** The end of what the bot wrote to stderr. */
+  log(): string;
+  /** What its log last said of a rebuild. */
+  rebuild(): Rebuild;
+}
+
+/**
+ * Spawns the bot ({@link startBot}) with a local Web API, waits until it listens, runs `use` with it, and
+ * stops it with SIGTERM however `use` ends.
+ */
+async function withListeningBot<T>(
+  corpusDir: string,
+  dataDir: string,
+  passages: number,
+  logLevel: 'warn' | 'info',
+  use: (bot: ListeningBot) => Promise<T>,
+): Promise<T> {
+  const api = await fakeWebApi();
+  const port = await freePort();
+  const started = performance.now();
+  const { bot, log, rebuild } = startBot(corpusDir, dataDir, passages, api.port, port, logLevel);
+  try {
+    await listening(bot, port, log);
+    const listeningMs = performance.now() - started;
+    return await use({
+      process: bot,
+      listeningMs,
+      ask: (question) => mentionRoundTrip(api, port, question),
+      log,
+      rebuild,
+    });
   } finally {
     await stop(bot);
     api.server.close();
