@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { ReadingOptions } from '../corpus/readers/types';
-import { startThread } from '../corpus/worker-thread';
+import { replyFrom, startThread } from '../corpus/worker-thread';
 import type { Logger } from '../logging/logger';
-import type { IndexBuildJob, IndexBuildMessage } from './index-build-worker';
+import type { IndexBuildJob, IndexBuildLogLine, IndexBuildReply } from './index-build-worker';
 import { type LoadedIndex, loadIndexSnapshot } from './index-snapshot';
 
 /**
@@ -22,24 +22,14 @@ export async function rebuildOnThread(
 ): Promise<LoadedIndex> {
   const { snapshotDir, logger, reading } = options;
   const job: IndexBuildJob = { corpusDir, snapshotDir, reading };
-  const built = await new Promise<{ file: string; key: string }>((resolve, reject) => {
-    const thread = startThread(path.join(__dirname, 'index-build-worker'), {
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
-    });
-    thread.on('message', (message: IndexBuildMessage) => {
-      if (message.kind === 'log') {
-        logger?.[message.level](message.text);
-        return;
-      }
-      if (message.kind === 'built') resolve(message);
-      else reject(new Error(message.message));
-      void thread.terminate();
-    });
-    thread.once('error', reject);
-    thread.once('exit', (code) =>
-      reject(new Error(`the index build thread stopped (${code}) before replying`)),
-    );
+  const thread = startThread(path.join(__dirname, 'index-build-worker'), {
+    workerData: job,
+    resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
   });
+  thread.on('message', (line: IndexBuildLogLine | IndexBuildReply) => {
+    if ('level' in line) logger?.[line.level](line.text);
+  });
+  const built = await replyFrom<IndexBuildReply>(thread, 0).finally(() => thread.terminate());
+  if ('error' in built) throw new Error(built.error);
   return loadIndexSnapshot(built.file, built.key, logger);
 }

@@ -10,17 +10,23 @@ export interface IndexBuildJob {
   reading?: ReadingOptions;
 }
 
-/** What the thread posts: its log lines as they come, then the snapshot it saved or why it could not. */
-export type IndexBuildMessage =
-  | { kind: 'log'; level: keyof Logger; text: string }
-  | { kind: 'built'; file: string; key: string }
-  | { kind: 'failed'; message: string };
+/** One of the thread's log lines, posted as it comes. */
+export interface IndexBuildLogLine {
+  level: keyof Logger;
+  text: string;
+}
 
-const post = (message: IndexBuildMessage) => parentPort?.postMessage(message);
+/**
+ * The thread's one reply, numbered 0 as `replyFrom` waits for it: the snapshot it saved, or why it could
+ * not. (This module is the thread's entry and is only imported for its types: importing a value would run it.)
+ */
+export type IndexBuildReply = { id: 0 } & ({ file: string; key: string } | { error: string });
+
 const forward =
   (level: keyof Logger) =>
   (...messages: unknown[]) =>
-    post({ kind: 'log', level, text: renderMessages(messages) });
+    parentPort?.postMessage({ level, text: renderMessages(messages) } satisfies IndexBuildLogLine);
+const reply = (outcome: IndexBuildReply) => parentPort?.postMessage(outcome);
 const logger: Logger = {
   debug: forward('debug'),
   info: forward('info'),
@@ -31,7 +37,6 @@ const logger: Logger = {
 // The thread's entry: builds the corpus's index, saves its snapshot, replies with where it is, and ends.
 const { corpusDir, snapshotDir, reading } = workerData as IndexBuildJob;
 buildIndexSnapshot(corpusDir, { snapshotDir, reading, logger }).then(
-  ({ file, key }) => post({ kind: 'built', file, key }),
-  (error: unknown) =>
-    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  ({ file, key }) => reply({ id: 0, file, key }),
+  (error: unknown) => reply({ id: 0, error: error instanceof Error ? error.message : String(error) }),
 );
