@@ -516,10 +516,8 @@ async function saveBuiltIndex(
  * Loads the snapshot `file` saved under `key` ({@link buildIndexSnapshot}); throws {@link SnapshotError}
  * when it is unusable. The corpus warnings it keeps are returned, not logged: whoever built it did.
  */
-export async function loadIndexSnapshot(file: string, key: string, logger?: Logger): Promise<LoadedIndex> {
-  const { index, warnings } = await readIndexSnapshot(file, key);
-  logger?.info(`index: ${index.passageCount} passages loaded from the snapshot just built ${file}`);
-  return { index, source: 'snapshot', warnings, snapshotFile: file };
+export function loadIndexSnapshot(file: string, key: string, logger?: Logger): Promise<LoadedIndex> {
+  return openSnapshot(file, key, logger, 'the snapshot just built', { logWarnings: false });
 }
 
 /**
@@ -563,15 +561,20 @@ export async function loadLastSnapshot(
   }
 }
 
-/** Reads the snapshot `file` saved under `key`, logging the corpus warnings it kept and where it came from. */
+/**
+ * Reads the snapshot `file` saved under `key`, logging where it came from and, unless told not to (they
+ * were logged as it was built), the corpus warnings it kept.
+ */
 async function openSnapshot(
   file: string,
   key: string,
   logger: Logger | undefined,
   what: string,
+  { logWarnings = true } = {},
 ): Promise<LoadedIndex> {
   const { index, warnings } = await readIndexSnapshot(file, key);
-  for (const warning of warnings) logger?.warn(`corpus: ${warning.file}: ${warning.message}`);
+  if (logWarnings)
+    for (const warning of warnings) logger?.warn(`corpus: ${warning.file}: ${warning.message}`);
   logger?.info(`index: ${index.passageCount} passages loaded from ${what} ${file}`);
   return { index, source: 'snapshot', warnings, snapshotFile: file };
 }
