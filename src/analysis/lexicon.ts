@@ -32,15 +32,12 @@ export class SortedLexicon {
       const end = table.indexOf('\n', start);
       const tab = table.indexOf('\t', start);
       if (end < 0 || tab < 0 || tab > end) return undefined;
+      const previous = starts[starts.length - 1];
+      if (previous !== undefined && compareWord(table, start, tab, table, previous) <= 0) return undefined;
       starts.push(start);
       start = end + 1;
     }
-    const lexicon = new SortedLexicon(table, Int32Array.from([...starts, table.length]));
-    for (let line = 1; line < starts.length; line++) {
-      if (lexicon.compareWord(table, starts[line], table.indexOf('\t', starts[line]), line - 1) <= 0)
-        return undefined;
-    }
-    return lexicon;
+    return new SortedLexicon(table, Int32Array.from([...starts, table.length]));
   }
 
   /** How many words are listed. */
@@ -78,27 +75,29 @@ export class SortedLexicon {
     let high = this.size - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const order = this.compareWord(word, 0, word.length, middle);
+      const order = compareWord(word, 0, word.length, this.table, this.starts[middle]);
       if (order === 0) return middle;
       if (order < 0) high = middle - 1;
       else low = middle + 1;
     }
     return -1;
   }
+}
 
-  /** How `text` from `from` to `to` sorts against the word of `line`, by code unit, as `Array.sort` does. */
-  private compareWord(text: string, from: number, to: number, line: number): number {
-    const table = this.table;
-    let at = this.starts[line];
-    for (let i = from; i < to; i++, at++) {
-      const listed = table.charCodeAt(at);
-      // The tab ending the listed word sorts before every character of a word.
-      if (listed === 9) return 1;
-      const difference = text.charCodeAt(i) - listed;
-      if (difference !== 0) return difference;
-    }
-    return table.charCodeAt(at) === 9 ? 0 : -1;
+/**
+ * How `text` from `from` to `to` sorts against the word of the table line starting at `lineStart`, by code
+ * unit, as `Array.sort` does.
+ */
+function compareWord(text: string, from: number, to: number, table: string, lineStart: number): number {
+  let at = lineStart;
+  for (let i = from; i < to; i++, at++) {
+    const listed = table.charCodeAt(at);
+    // The tab ending the listed word sorts before every character of a word.
+    if (listed === 9) return 1;
+    const difference = text.charCodeAt(i) - listed;
+    if (difference !== 0) return difference;
   }
+  return table.charCodeAt(at) === 9 ? 0 : -1;
 }
 
 /** A {@link SortedLexicon} table of `lexicon` (word → tags, the likeliest first). */
@@ -165,21 +164,19 @@ export function lexiconHas(word: string): boolean {
   return englishLexicon().has(word);
 }
 
-type BrillPOSTagger = import('natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger');
+type BrillTaggerClass = typeof import('natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger');
+type RuleSetClass = typeof import('natural/lib/natural/brill_pos_tagger/lib/RuleSet');
 
-let tagger: BrillPOSTagger | undefined;
+let tagger: InstanceType<BrillTaggerClass> | undefined;
 
 /**
  * natural's Brill tagger over the English lexicon, made on first use. Its modules are required on their
  * own: natural's index of them also parses its English and Dutch lexicons as JSON.
  */
-export function englishTagger(): BrillPOSTagger {
+export function englishTagger(): InstanceType<BrillTaggerClass> {
   if (tagger === undefined) {
-    const BrillTagger =
-      require('natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger') as typeof import('natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger');
-    const RuleSet = require('natural/lib/natural/brill_pos_tagger/lib/RuleSet') as new (
-      language: string,
-    ) => unknown;
+    const BrillTagger: BrillTaggerClass = require('natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger');
+    const RuleSet: RuleSetClass = require('natural/lib/natural/brill_pos_tagger/lib/RuleSet');
     tagger = new BrillTagger(englishLexicon(), new RuleSet('EN'));
   }
   return tagger;

@@ -21,3 +21,10 @@ declare module 'natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger' {
   }
   export = BrillPOSTagger;
 }
+declare module 'natural/lib/natural/brill_pos_tagger/lib/RuleSet' {
+  /** natural's transformation rules for `language` ('EN'), which its Brill tagger applies after the lexicon. */
+  class RuleSet {
+    constructor(language: string);
+  }
+  export = RuleSet;
+}
