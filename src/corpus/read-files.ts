@@ -24,12 +24,14 @@ const MAX_TEXT_THREADS = 2;
  * and parsed on threads of their own, one per core up to {@link MAX_TEXT_THREADS}, in batches, reading
  * synchronously (a thread's promises for each step of reading a small file cost more than the read); the
  * main thread only receives them, and stays free to answer questions while they are read. Whatever a
- * thread could not read (it stopped) the main thread reads.
+ * thread could not read (it stopped) the main thread reads. `onRead` is given each file as it is read, in
+ * the order they come (on threads, a batch's files once the thread has the next batch to read).
  */
 export async function readCorpusFiles(
   dir: string,
   files: readonly string[],
   limits: ReadingLimits,
+  onRead?: (read: ContentFileRead) => void,
 ): Promise<ContentFileRead[]> {
   const reads: ContentFileRead[] = new Array(files.length);
   const textPlaces: number[] = [];
@@ -46,6 +48,7 @@ export async function readCorpusFiles(
       );
       batch.forEach((place, i) => {
         reads[place] = outcomes[i];
+        onRead?.(outcomes[i]);
       });
     }
   };
@@ -65,19 +68,35 @@ export async function readCorpusFiles(
     const threads = Array.from({ length: textThreadCount() }, () => new TextFilesThread());
     const unread: number[] = [];
     const readOn = async (thread: TextFilesThread) => {
-      for (let batch = take(); batch.length > 0; batch = take()) {
-        try {
-          const outcomes = await thread.read(
+      // Batches sent and not yet replied to: two, so that the thread has the next one to read while the
+      // main thread, perhaps busy with `onRead`, has not yet taken in the last.
+      const sent: { batch: number[]; reading: Promise<ContentFileRead[]> }[] = [];
+      const send = () => {
+        while (sent.length < 2) {
+          const batch = take();
+          if (batch.length === 0) return;
+          const reading = thread.read(
             dir,
             batch.map((place) => files[place]),
           );
-          batch.forEach((place, i) => {
-            reads[place] = outcomes[i];
-          });
+          reading.catch(() => undefined);
+          sent.push({ batch, reading });
+        }
+      };
+      send();
+      for (let next = sent.shift(); next !== undefined; next = sent.shift()) {
+        let outcomes: ContentFileRead[];
+        try {
+          outcomes = await next.reading;
         } catch {
-          unread.push(...batch);
+          for (const { batch } of [next, ...sent]) unread.push(...batch);
           return;
         }
+        send();
+        next.batch.forEach((place, i) => {
+          reads[place] = outcomes[i];
+          onRead?.(outcomes[i]);
+        });
       }
     };
     try {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { listCorpusFiles } from '../../src/corpus/read-corpus';
 import { readCorpusFiles, THREADED_TEXT_FILES } from '../../src/corpus/read-files';
 import { DocumentReader } from '../../src/corpus/readers/document-reader';
-import { readContentFile } from '../../src/corpus/readers/read-content-file';
+import { type ContentFileRead, readContentFile } from '../../src/corpus/readers/read-content-file';
 import { DEFAULT_READING_LIMITS } from '../../src/corpus/readers/types';
 
 /** A corpus just large enough to be read on two threads, with files of every outcome among its stories. */
@@ -51,13 +51,17 @@ describe('readCorpusFiles', () => {
   it('reads the .txt files of a large corpus on threads of their own, to what the main thread alone reads, in file order', async () => {
     const files = await listCorpusFiles(dir);
     const readsHere = jest.spyOn(fs, 'open');
-    const reads = await readCorpusFiles(dir, files, DEFAULT_READING_LIMITS);
+    const given: ContentFileRead[] = [];
+    const reads = await readCorpusFiles(dir, files, DEFAULT_READING_LIMITS, (read) => given.push(read));
     const readHere = readsHere.mock.calls.length;
     readsHere.mockRestore();
     // The main thread read the Markdown file only.
     expect(readHere).toBe(1);
     expect(reads).toEqual(await readOneByOne(dir, files));
     expect(reads.map((read) => read.file?.meta.file ?? read.warning?.file)).toEqual(files);
+    // Each read was given as it came, once.
+    expect(given).toHaveLength(reads.length);
+    expect(new Set(given)).toEqual(new Set(reads));
     expect(reads.filter((read) => read.warning).map((read) => read.warning)).toEqual([
       { file: 'news/00100.txt', message: 'skipped: empty' },
       { file: 'news/01500.txt', message: 'skipped: binary content, not text' },
