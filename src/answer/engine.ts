@@ -1,9 +1,9 @@
-import { loadCorpus } from '../corpus/load-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
 import type { CorpusDocument, Passage } from '../corpus/types';
 import type { Logger } from '../logging/logger';
 import { loadOrBuildIndex } from '../search/index-snapshot';
 import { type PassageHit, PassageIndex } from '../search/passage-index';
+import { readAndBuildIndex } from '../search/read-and-build';
 import { ANSWER_COVERAGE, decideAnswer } from './answer-decision';
 import { historyWeight, pointsBack, pointsWithPronoun } from './follow-up';
 import { keySentence } from './key-sentence';
@@ -280,6 +280,5 @@ export async function loadEngine(
     if (saved) options.savingSnapshot?.(saved);
     return new CorpusEngine(index);
   }
-  const { documents } = await loadCorpus(corpusDir, options.logger, options.reading);
-  return CorpusEngine.fromDocuments(documents);
+  return new CorpusEngine((await readAndBuildIndex(corpusDir, options.logger, options.reading)).index);
 }

@@ -36,11 +36,13 @@ const MIN_READER_PARAGRAPH_WORDS = 2;
  * Formats other than `.txt` are read on a worker thread, within `options.limits`; a large corpus's `.txt`
  * files partly on another ({@link readCorpusFiles}). Bad files, and subfolders that cannot be read, are
  * skipped or repaired with a warning (logged and returned); only a missing or unreadable `dir` throws.
+ * `onFile` is given each file's content as it is read, before the documents are made of them all.
  */
 export async function loadCorpus(
   dir: string,
   logger?: Logger,
   options: ReadingOptions = {},
+  onFile?: (file: ContentFile) => void,
 ): Promise<LoadedCorpus> {
   const warnings: CorpusWarning[] = [];
   let files: string[];
@@ -61,6 +63,7 @@ export async function loadCorpus(
     dir,
     files,
     options.limits ?? DEFAULT_READING_LIMITS,
+    onFile && ((outcome) => outcome.file && onFile(outcome.file)),
   )) {
     if (warning) warnings.push(warning);
     if (file) read.push(file);

@@ -1,3 +1,5 @@
+import type { ReadParagraph } from './readers/types';
+
 /**
  * Turns a document's text into a title, a date and content paragraphs.
  *
@@ -16,12 +18,9 @@
  */
 
 /** A content paragraph and how it reads. */
-export interface ParsedParagraph {
-  text: string;
+export interface ParsedParagraph extends ReadParagraph {
   /** The text folded by {@link normalizeForComparison}, for spotting repeats. */
   key: string;
-  /** A list item (bullet or numbered), shown and grouped with its neighbours. */
-  isListItem: boolean;
 }
 
 /** The outcome of {@link parseDocument}. */

@@ -1,4 +1,5 @@
 import type { ParsedParagraph } from './parse-document';
+import type { ReadParagraph } from './readers/types';
 import { splitSentences } from './sentences';
 import type { Passage } from './types';
 
@@ -31,9 +32,8 @@ export function buildPassages(file: string, paragraphs: ParsedParagraph[]): Pass
 
   for (const paragraph of paragraphs) {
     const length = paragraph.text.length;
-    // A list item or a table row is one unit: it is marked, and shown, whole.
-    const asItem = paragraph.isListItem && length <= PASSAGE_MAX_CHARS;
-    const sentences = asItem ? [paragraph.text] : splitSentences(paragraph.text);
+    const asItem = isWholeItem(paragraph);
+    const sentences = paragraph.sentences ?? sentencesOf(paragraph);
     if (length > PASSAGE_MAX_CHARS) {
       flush();
       for (const chunk of chunkSentences(sentences)) groups.push({ sentences: chunk, listItems: [] });
@@ -63,6 +63,25 @@ export function buildPassages(file: string, paragraphs: ParsedParagraph[]): Pass
     sentences,
     ...(listItems.length > 0 ? { listItems } : {}),
   }));
+}
+
+/**
+ * Splits `paragraph` into the sentences its passages will hold, and keeps them on it for
+ * {@link buildPassages} to cut passages of: a large corpus's index reads each document's sentences as it
+ * arrives, and finds them in its passages again by identity.
+ */
+export function splitParagraph(paragraph: ReadParagraph): string[] {
+  paragraph.sentences ??= sentencesOf(paragraph);
+  return paragraph.sentences;
+}
+
+function sentencesOf(paragraph: ReadParagraph): string[] {
+  return isWholeItem(paragraph) ? [paragraph.text] : splitSentences(paragraph.text);
+}
+
+/** A list item or a table row is one unit: it is marked, and shown, whole (unless too long to show). */
+function isWholeItem(paragraph: ReadParagraph): boolean {
+  return paragraph.isListItem && paragraph.text.length <= PASSAGE_MAX_CHARS;
 }
 
 /** Cuts a long run of sentences into pieces of at most {@link PASSAGE_MAX_CHARS}, balancing their sizes. */

@@ -4,13 +4,13 @@ import { endianness } from 'node:os';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analysis/analyzer';
 import { corpusFingerprint } from '../corpus/corpus-fingerprint';
-import { loadCorpus } from '../corpus/load-corpus';
 import type { CorpusWarning } from '../corpus/read-corpus';
 import type { ReadingOptions } from '../corpus/readers/types';
 import type { Logger } from '../logging/logger';
 import { FileLineReader } from './file-lines';
 import { withHeapGrowth } from './heap-growth';
 import { PassageIndex, type PassageIndexData, type TermEntry } from './passage-index';
+import { readAndBuildIndex } from './read-and-build';
 
 /**
  * Index snapshots: the built index saved to `DATA_DIR`, so a restart over an unchanged corpus loads it
@@ -454,8 +454,7 @@ export async function loadOrBuildIndex(
     }
   }
 
-  const { documents, warnings } = await loadCorpus(corpusDir, logger, reading);
-  const index = PassageIndex.build(documents);
+  const { index, warnings } = await readAndBuildIndex(corpusDir, logger, reading);
   if (key === undefined || file === undefined) return { index, source: 'built', warnings };
   const saving = (async () => {
     try {
@@ -490,13 +489,11 @@ export async function buildIndexSnapshot(
   const { snapshotDir, logger, reading } = options;
   const key = snapshotKey(await corpusFingerprint(corpusDir), reading);
   const file = snapshotPath(snapshotDir, corpusDir, key);
-  const { documents, warnings } = await loadCorpus(corpusDir, logger, reading);
-  await saveBuiltIndex(
-    file,
-    key,
-    { index: PassageIndex.build(documents), warnings },
-    { snapshotDir, corpusDir, logger },
-  );
+  await saveBuiltIndex(file, key, await readAndBuildIndex(corpusDir, logger, reading), {
+    snapshotDir,
+    corpusDir,
+    logger,
+  });
   return { file, key };
 }
 

@@ -1,5 +1,5 @@
 import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
-import { type AnalyzedToken, analyze } from '../analysis/analyzer';
+import type { AnalyzedToken } from '../analysis/analyzer';
 import { AcronymTable } from '../analysis/expansion';
 import { Vocabulary } from '../analysis/spelling';
 import type { CorpusDocument, Passage } from '../corpus/types';
@@ -215,28 +215,35 @@ export class PassageIndex {
   }
 
   /** Analyzes and indexes every passage of `documents`. */
-  static build(documents: CorpusDocument[], options: PassageIndexOptions = {}): PassageIndex {
+  static build(
+    documents: CorpusDocument[],
+    options: PassageIndexOptions & {
+      /** The coder that read the documents' sentences as they were read ({@link readAndBuildIndex}). */
+      coder?: SentenceCoder;
+    } = {},
+  ): PassageIndex {
     const passages: Passage[] = [];
     const titleFrequencies = new Map<string, number>();
     const words = new PassageWordsWriter();
     const postings = new PostingCollector();
     // A term's id is its place among the coder's: the terms of passages in the order first said, then
     // those said only in headlines. A snapshot keeps both orders (`documentFrequencies`, `titleFrequencies`).
-    const coder = new SentenceCoder();
+    const coder = options.coder ?? new SentenceCoder();
     const headlines: AnalyzedToken[][] = [];
     for (const document of documents) {
-      const headline = analyze(document.title);
+      const headline = coder.headline(document.title);
       headlines.push(headline);
       const titleTerms = headline.map((token) => token.term);
       for (const term of new Set(titleTerms)) {
         titleFrequencies.set(term, (titleFrequencies.get(term) ?? 0) + document.passages.length);
       }
       const passageTermIds: number[][] = [];
+      const readAhead = coder.takeRead(document.file);
       for (const passage of document.passages) {
         passages.push(passage);
         // Sentence by sentence, as a question's reading of the passage sees it.
         const ids: number[] = [];
-        for (const sentence of passage.sentences) coder.sentence(sentence, words, ids);
+        for (const sentence of passage.sentences) coder.sentence(sentence, words, ids, readAhead);
         passageTermIds.push(ids);
       }
       postings.addDocument(passageTermIds, titleTerms);

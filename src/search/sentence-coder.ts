@@ -2,7 +2,10 @@ import { type AnalyzedToken, analyzeWord, writtenWords } from '../analysis/analy
 import { Vocabulary } from '../analysis/spelling';
 import { Pairing, type PassageWordsWriter } from './passage-tokens';
 
-/** One token a written word makes, with its term's id and how often passages have said it so far. */
+/**
+ * One token a written word makes, with its term's id (-1 until a passage says it) and how often passages
+ * have said it so far.
+ */
 interface CodedToken {
   surface: string;
   term: string;
@@ -15,16 +18,35 @@ interface CodedToken {
 const NO_TOKENS: readonly CodedToken[] = [];
 
 /**
+ * A document's sentences read ahead of indexing ({@link SentenceCoder.readAhead}): the sentences
+ * themselves, and the ids of their words as written, sentence after sentence.
+ */
+interface SentencesRead {
+  sentences: readonly string[];
+  /** Where each sentence's words end in `words`. */
+  ends: Int32Array;
+  words: Int32Array;
+}
+
+/**
  * Turns the sentences of passages into term ids as an index is built, analyzing each distinct word as
  * written once: a corpus says the same words over and over, and looking each token up in the analyzer's
  * memo, then in the vocabulary, then among the term ids, was a third of a large build. A word's tokens are
- * kept with their term ids, and counted, the first time it is read.
+ * kept with their term ids, and counted, the first time a passage says it.
  *
  * Terms are numbered, and the vocabulary made, in the order passages first say them, as analyzing every
  * sentence token by token would: a term is first said where the first word as written that makes it is.
+ * Words read only in headlines ({@link SentenceCoder.headline}), or read ahead in sentences no passage
+ * kept ({@link SentenceCoder.readAhead}), are neither numbered nor counted.
  */
 export class SentenceCoder {
   private readonly codedWords = new WrittenWords<CodedToken | readonly CodedToken[]>();
+  /** Every token passages said, in the order they first said it. */
+  private readonly said: CodedToken[] = [];
+  /** Documents' sentences read ahead, by file, until their passages are written. */
+  private readonly readFiles = new Map<string, SentencesRead>();
+  /** The words of the document being read ahead. */
+  private readingWords = new Int32Array(1 << 12);
   /** Each term's id: its place in the order the terms were first met. */
   readonly termIds = new Map<string, number>();
 
@@ -39,115 +61,215 @@ export class SentenceCoder {
   }
 
   /**
-   * Writes one sentence of a passage to `writer` (its tokens, then its end), appends its tokens' term ids
-   * to `termIds`, and counts each token's word for the vocabulary.
+   * Reads the words of `file`'s sentences before its passages are written, so that
+   * {@link SentenceCoder.sentence} only looks the read words up: a large corpus's files are read on
+   * threads of their own, and reading the sentences of those already read, meanwhile, takes that much
+   * off the build that follows. Sentences are found again by identity (`===`), so `sentences` should be
+   * the very strings its passages will hold; one not found is analyzed as it is written.
    */
-  sentence(text: string, writer: PassageWordsWriter, termIds: number[]): void {
-    const pairing = new Pairing();
-    const words = writtenWords(text);
-    for (let position = 0; position < words.length; position++) {
-      const coded = this.coded(words[position]);
-      if (Array.isArray(coded)) {
-        for (const token of coded as readonly CodedToken[]) {
-          this.write(token, pairing.next(position, token.isPart), writer, termIds);
+  readAhead(file: string, sentences: readonly string[]): void {
+    const ends = new Int32Array(sentences.length);
+    let length = 0;
+    sentences.forEach((sentence, i) => {
+      for (const written of writtenWords(sentence)) {
+        if (length === this.readingWords.length) {
+          const grown = new Int32Array(length * 2);
+          grown.set(this.readingWords);
+          this.readingWords = grown;
         }
-      } else {
-        const token = coded as CodedToken;
-        this.write(token, pairing.next(position, token.isPart), writer, termIds);
+        this.readingWords[length++] = this.codedId(written);
+      }
+      ends[i] = length;
+    });
+    this.readFiles.set(file, { sentences, ends, words: this.readingWords.slice(0, length) });
+  }
+
+  /**
+   * The sentences of `file` read ahead, to give {@link SentenceCoder.sentence} while its passages are
+   * written; forgotten here once taken.
+   */
+  takeRead(file: string): SentencesReader | undefined {
+    const read = this.readFiles.get(file);
+    if (read === undefined) return undefined;
+    this.readFiles.delete(file);
+    return new SentencesReader(read);
+  }
+
+  /**
+   * Writes one sentence of a passage to `writer` (its tokens, then its end), appends its tokens' term ids
+   * to `termIds`, and counts each token's word for the vocabulary. Its words are those `ahead` read when
+   * it holds the sentence.
+   */
+  sentence(text: string, writer: PassageWordsWriter, termIds: number[], ahead?: SentencesReader): void {
+    const pairing = new Pairing();
+    const read = ahead?.find(text);
+    if (read !== undefined) {
+      for (let at = read.start; at < read.end; at++) {
+        this.writeWord(this.codedWords.value(read.words[at]), at - read.start, pairing, writer, termIds);
+      }
+    } else {
+      const words = writtenWords(text);
+      for (let position = 0; position < words.length; position++) {
+        this.writeWord(this.coded(words[position]), position, pairing, writer, termIds);
       }
     }
     writer.endSentence();
   }
 
+  /**
+   * A headline's tokens, as {@link import('../analysis/analyzer').analyze} makes them, each word analyzed
+   * once for headlines and sentences alike: a corpus's headlines repeat its passages' words. Nothing is
+   * numbered or counted.
+   */
+  headline(text: string): AnalyzedToken[] {
+    const tokens: AnalyzedToken[] = [];
+    const words = writtenWords(text);
+    for (let position = 0; position < words.length; position++) {
+      const coded = this.coded(words[position]);
+      for (const { surface, term, isPart } of Array.isArray(coded) ? coded : [coded as CodedToken]) {
+        tokens.push({ surface, term, position, isPart });
+      }
+    }
+    return tokens;
+  }
+
   /** Every word passages said, with its term and how often: in the order they were first said. */
   vocabulary(): Vocabulary {
     const vocabulary = new Vocabulary();
-    const add = (token: CodedToken) => vocabulary.add(token.surface, token.term, token.count);
-    for (const coded of this.codedWords.inOrder()) {
-      if (Array.isArray(coded)) (coded as readonly CodedToken[]).forEach(add);
-      else add(coded as CodedToken);
-    }
+    for (const token of this.said) vocabulary.add(token.surface, token.term, token.count);
     return vocabulary;
   }
 
+  /** Writes the tokens of the word at `position` of the sentence being written. */
+  private writeWord(
+    coded: CodedToken | readonly CodedToken[],
+    position: number,
+    pairing: Pairing,
+    writer: PassageWordsWriter,
+    termIds: number[],
+  ): void {
+    if (Array.isArray(coded)) {
+      for (const token of coded as readonly CodedToken[]) {
+        this.write(token, pairing.next(position, token.isPart), writer, termIds);
+      }
+    } else {
+      const token = coded as CodedToken;
+      this.write(token, pairing.next(position, token.isPart), writer, termIds);
+    }
+  }
+
   private write(token: CodedToken, pairs: boolean, writer: PassageWordsWriter, termIds: number[]): void {
-    token.count++;
+    if (token.count++ === 0) {
+      token.termId = this.termId(token.term);
+      this.said.push(token);
+    }
     termIds.push(token.termId);
     writer.word(token.termId, token.isPart, pairs);
   }
 
   /** The tokens of a word as written: one token kept by itself, several or none as an array. */
   private coded(written: string): CodedToken | readonly CodedToken[] {
-    let coded = this.codedWords.get(written);
-    if (coded === undefined) {
-      const analyzed: AnalyzedToken[] = [];
-      analyzeWord(written, 0, analyzed);
-      const tokens = analyzed.map(({ surface, term, isPart }) => ({
-        surface,
-        term,
-        termId: this.termId(term),
-        isPart,
-        count: 0,
-      }));
-      coded = tokens.length === 0 ? NO_TOKENS : tokens.length === 1 && !tokens[0].isPart ? tokens[0] : tokens;
-      this.codedWords.set(written, coded);
-    }
-    return coded;
+    return this.codedWords.value(this.codedId(written));
+  }
+
+  /** The id of a word as written in the table of coded words, analyzed and added when new. */
+  private codedId(written: string): number {
+    const id = this.codedWords.idOf(written);
+    if (id >= 0) return id;
+    const analyzed: AnalyzedToken[] = [];
+    analyzeWord(written, 0, analyzed);
+    const tokens = analyzed.map(({ surface, term, isPart }) => ({
+      surface,
+      term,
+      termId: -1,
+      isPart,
+      count: 0,
+    }));
+    return this.codedWords.add(
+      written,
+      tokens.length === 0 ? NO_TOKENS : tokens.length === 1 && !tokens[0].isPart ? tokens[0] : tokens,
+    );
   }
 }
 
 /**
- * Words as written, each with a value: a table open-addressed by a hash of the word's characters. Every
- * token of a build is looked up here; in a `Map` of the corpus's tens of thousands of words, each lookup
- * followed its bucket's chain from key to key across the heap, where this one compares the hashes kept
- * side by side first and reads a key only when its hash matches (about twice as fast at 100k passages).
+ * A document's sentences read ahead, found one after another as its passages are written: passages
+ * hold a document's sentences in order, less those of paragraphs dropped meanwhile (boilerplate found
+ * across documents), which are passed over.
+ */
+export class SentencesReader {
+  private next = 0;
+
+  constructor(private readonly read: SentencesRead) {}
+
+  /** Where the words of `sentence` are, when it is among the sentences after the last one found. */
+  find(sentence: string): { words: Int32Array; start: number; end: number } | undefined {
+    const { sentences, ends, words } = this.read;
+    for (let at = this.next; at < sentences.length; at++) {
+      if (sentences[at] !== sentence) continue;
+      this.next = at + 1;
+      return { words, start: at === 0 ? 0 : ends[at - 1], end: ends[at] };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Words as written, each with a value and an id (its place among the words, in the order they were
+ * added): a table open-addressed by a hash of the word's characters. Every token of a build is looked up
+ * here; in a `Map` of the corpus's tens of thousands of words, each lookup followed its bucket's chain
+ * from key to key across the heap, where this one compares the hashes kept side by side first and reads
+ * a key only when its hash matches (about twice as fast at 100k passages).
  */
 class WrittenWords<V> {
   /** Each slot's hash, never 0; 0 for an empty slot. */
   private hashes = new Int32Array(1 << 12);
+  /** Each slot's word, and its id. */
   private keys: string[] = new Array(1 << 12);
-  private values: V[] = new Array(1 << 12);
-  private readonly order: V[] = [];
+  private ids = new Int32Array(1 << 12);
+  private readonly values: V[] = [];
 
-  /** The value of `word`, or undefined. */
-  get(word: string): V | undefined {
+  /** The id of `word`, or -1. */
+  idOf(word: string): number {
     const hash = hashOf(word);
     const mask = this.hashes.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const stored = this.hashes[slot];
-      if (stored === 0) return undefined;
-      if (stored === hash && this.keys[slot] === word) return this.values[slot];
+      if (stored === 0) return -1;
+      if (stored === hash && this.keys[slot] === word) return this.ids[slot];
     }
   }
 
-  /** Gives `word`, not yet in the table, its value. */
-  set(word: string, value: V): void {
-    if ((this.order.length + 1) * 2 > this.hashes.length) this.grow();
-    this.place(hashOf(word), word, value);
-    this.order.push(value);
+  /** The value of the word with id `id`. */
+  value(id: number): V {
+    return this.values[id];
   }
 
-  /** Every value, in the order the words were set. */
-  inOrder(): readonly V[] {
-    return this.order;
+  /** Adds `word`, not yet in the table, with its value; returns its id. */
+  add(word: string, value: V): number {
+    if ((this.values.length + 1) * 2 > this.hashes.length) this.grow();
+    const id = this.values.length;
+    this.values.push(value);
+    this.place(hashOf(word), word, id);
+    return id;
   }
 
-  private place(hash: number, word: string, value: V): void {
+  private place(hash: number, word: string, id: number): void {
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
     while (this.hashes[slot] !== 0) slot = (slot + 1) & mask;
     this.hashes[slot] = hash;
     this.keys[slot] = word;
-    this.values[slot] = value;
+    this.ids[slot] = id;
   }
 
   private grow(): void {
-    const { hashes, keys, values } = this;
+    const { hashes, keys, ids } = this;
     this.hashes = new Int32Array(hashes.length * 2);
     this.keys = new Array(hashes.length * 2);
-    this.values = new Array(hashes.length * 2);
+    this.ids = new Int32Array(hashes.length * 2);
     for (let slot = 0; slot < hashes.length; slot++) {
-      if (hashes[slot] !== 0) this.place(hashes[slot], keys[slot], values[slot]);
+      if (hashes[slot] !== 0) this.place(hashes[slot], keys[slot], ids[slot]);
     }
   }
 }

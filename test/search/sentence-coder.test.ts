@@ -38,6 +38,10 @@ function coded(sentences: readonly string[]) {
   const writer = new PassageWordsWriter();
   const ids: number[] = [];
   for (const sentence of sentences) coder.sentence(sentence, writer, ids);
+  return resultOf(coder, writer, ids);
+}
+
+function resultOf(coder: SentenceCoder, writer: PassageWordsWriter, ids: number[]) {
   return {
     termIds: [...coder.termIds],
     vocabulary: coder.vocabulary().entries(),
@@ -76,6 +80,38 @@ describe('SentenceCoder', () => {
       'An altarage by Zinke; altarages and zinkes.',
     ];
     expect(coded(colliding)).toEqual(tokenByToken(colliding));
+  });
+
+  it('writes sentences read ahead as it writes them unread, passing over those read and never written', () => {
+    const coder = new SentenceCoder();
+    const dropped = 'Zanzibar boilerplate closes every page, well-known and co-produced.';
+    const notReadAhead = 'Mombasa treaty producers said nothing.';
+    // Read ahead in another order than written: files arrive as their threads read them.
+    coder.readAhead('b.txt', [sentences[3], dropped, sentences[4]]);
+    coder.readAhead('a.txt', [sentences[0], dropped, sentences[1], sentences[2]]);
+    const writer = new PassageWordsWriter();
+    const ids: number[] = [];
+    const a = coder.takeRead('a.txt');
+    for (const sentence of [sentences[0], sentences[1], notReadAhead, sentences[2]]) {
+      coder.sentence(sentence, writer, ids, a);
+    }
+    const b = coder.takeRead('b.txt');
+    for (const sentence of [sentences[3], sentences[4]]) coder.sentence(sentence, writer, ids, b);
+
+    expect(resultOf(coder, writer, ids)).toEqual(
+      tokenByToken([sentences[0], sentences[1], notReadAhead, ...sentences.slice(2)]),
+    );
+    expect(coder.takeRead('a.txt')).toBeUndefined();
+  });
+
+  it('analyzes a headline as a sentence, numbering and counting none of its words', () => {
+    const coder = new SentenceCoder();
+    const headline = 'Zanzibar co-production treaty: Rogers in DELHI';
+    expect(coder.headline(headline)).toEqual(analyze(headline));
+    const writer = new PassageWordsWriter();
+    const ids: number[] = [];
+    for (const sentence of sentences) coder.sentence(sentence, writer, ids);
+    expect(resultOf(coder, writer, ids)).toEqual(tokenByToken(sentences));
   });
 
   it('gives a term said first in a headline the next id after the passages’ terms', () => {

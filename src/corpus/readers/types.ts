@@ -21,6 +21,8 @@ export interface ReadParagraph {
   text: string;
   /** Shown and grouped with its neighbours as a list (list items, table rows). */
   isListItem: boolean;
+  /** The sentences its passages will hold, once split ahead of cutting them (`splitParagraph`). */
+  sentences?: string[];
 }
 
 /** A run of paragraphs under one location: a PDF page, or the text under one heading. */
