@@ -243,8 +243,11 @@ export function foldText(text: string): string {
   return foldKeepingCase(text).toLowerCase();
 }
 
-/** Rules 1–2 without the lowercasing, so that names can still be told from common words. */
-function foldKeepingCase(text: string): string {
+/**
+ * Rules 1–2 without the lowercasing, so that names can still be told from common words: the text whose
+ * words {@link writtenWords} finds.
+ */
+export function foldKeepingCase(text: string): string {
   // Each step runs only when the text holds what it rewrites: most text is plain ASCII with no
   // apostrophe, and analysis runs over every passage a question reads.
   let folded = text;

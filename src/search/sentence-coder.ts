@@ -1,4 +1,4 @@
-import { type AnalyzedToken, analyzeWord, writtenWords } from '../analysis/analyzer';
+import { type AnalyzedToken, analyzeWord, foldKeepingCase, writtenWords } from '../analysis/analyzer';
 import { Vocabulary } from '../analysis/spelling';
 import { Pairing, type PassageWordsWriter } from './passage-tokens';
 
@@ -47,6 +47,8 @@ export class SentenceCoder {
   private readonly readFiles = new Map<string, SentencesRead>();
   /** The words of the document being read ahead. */
   private readingWords = new Int32Array(1 << 12);
+  /** The words of the sentence being read ({@link SentenceCoder.readSentence}). */
+  private sentenceWords = new Int32Array(256);
   /** Each term's id: its place in the order the terms were first met. */
   readonly termIds = new Map<string, number>();
 
@@ -71,14 +73,14 @@ export class SentenceCoder {
     const ends = new Int32Array(sentences.length);
     let length = 0;
     sentences.forEach((sentence, i) => {
-      for (const written of writtenWords(sentence)) {
-        if (length === this.readingWords.length) {
-          const grown = new Int32Array(length * 2);
-          grown.set(this.readingWords);
-          this.readingWords = grown;
-        }
-        this.readingWords[length++] = this.codedId(written);
+      const count = this.readSentence(sentence);
+      if (length + count > this.readingWords.length) {
+        const grown = new Int32Array(Math.max(length + count, this.readingWords.length * 2));
+        grown.set(this.readingWords.subarray(0, length));
+        this.readingWords = grown;
       }
+      this.readingWords.set(this.sentenceWords.subarray(0, count), length);
+      length += count;
       ends[i] = length;
     });
     this.readFiles.set(file, { sentences, ends, words: this.readingWords.slice(0, length) });
@@ -108,9 +110,15 @@ export class SentenceCoder {
         this.writeWord(this.codedWords.value(read.words[at]), at - read.start, pairing, writer, termIds);
       }
     } else {
-      const words = writtenWords(text);
-      for (let position = 0; position < words.length; position++) {
-        this.writeWord(this.coded(words[position]), position, pairing, writer, termIds);
+      const count = this.readSentence(text);
+      for (let position = 0; position < count; position++) {
+        this.writeWord(
+          this.codedWords.value(this.sentenceWords[position]),
+          position,
+          pairing,
+          writer,
+          termIds,
+        );
       }
     }
     writer.endSentence();
@@ -165,6 +173,68 @@ export class SentenceCoder {
     }
     termIds.push(token.termId);
     writer.word(token.termId, token.isPart, pairs);
+  }
+
+  /**
+   * Reads the ids of the words of `sentence`, as {@link writtenWords} finds them, into `sentenceWords`;
+   * returns how many.
+   */
+  private readSentence(sentence: string): number {
+    const folded = foldKeepingCase(sentence);
+    const count = this.readAsciiWords(folded);
+    if (count >= 0) return count;
+    const words = writtenWords(sentence);
+    this.reserveSentenceWords(words.length);
+    words.forEach((written, i) => {
+      this.sentenceWords[i] = this.codedId(written);
+    });
+    return words.length;
+  }
+
+  /**
+   * Reads the words of folded text all in ASCII as {@link writtenWords} finds them (runs of letters and
+   * digits, joined by a hyphen before a letter or digit, or a point before a digit), looking each up
+   * where it stands in the text, hashed as it is read: cutting every word of a corpus out of its
+   * sentence by a pattern, then hashing it, was most of reading a sentence. Returns how many words, or -1
+   * at a character beyond ASCII, whose letters and digits only the pattern knows.
+   */
+  private readAsciiWords(folded: string): number {
+    let count = 0;
+    const length = folded.length;
+    for (let at = 0; at < length; ) {
+      let code = folded.charCodeAt(at);
+      if (code >= 0x80) return -1;
+      if (!isAsciiLetterOrDigit(code)) {
+        at++;
+        continue;
+      }
+      const start = at;
+      let hash = FNV_OFFSET;
+      for (;;) {
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        code = ++at < length ? folded.charCodeAt(at) : -1;
+        if (isAsciiLetterOrDigit(code)) continue;
+        const next = at + 1 < length ? folded.charCodeAt(at + 1) : -1;
+        if ((code === HYPHEN && isAsciiLetterOrDigit(next)) || (code === POINT && isAsciiDigit(next))) {
+          hash = Math.imul(hash ^ code, FNV_PRIME);
+          code = next;
+          at++;
+          continue;
+        }
+        break;
+      }
+      this.reserveSentenceWords(count + 1);
+      const id = this.codedWords.idIn(folded, start, at, hash === 0 ? 1 : hash);
+      this.sentenceWords[count++] = id >= 0 ? id : this.codedId(folded.slice(start, at));
+    }
+    return count;
+  }
+
+  private reserveSentenceWords(count: number): void {
+    if (count <= this.sentenceWords.length) return;
+    const grown = new Int32Array(Math.max(count, this.sentenceWords.length * 2));
+    grown.set(this.sentenceWords);
+    this.sentenceWords = grown;
   }
 
   /** The tokens of a word as written: one token kept by itself, several or none as an array. */
@@ -240,6 +310,22 @@ class WrittenWords<V> {
     }
   }
 
+  /**
+   * The id of the word that stands in `text` from `start` to `end`, whose hash is `hash` (as
+   * {@link hashOf} hashes the word), or -1: the word is not cut out of the text to be looked up.
+   */
+  idIn(text: string, start: number, end: number, hash: number): number {
+    const mask = this.hashes.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.hashes[slot];
+      if (stored === 0) return -1;
+      if (stored === hash) {
+        const key = this.keys[slot];
+        if (key.length === end - start && text.startsWith(key, start)) return this.ids[slot];
+      }
+    }
+  }
+
   /** The value of the word with id `id`. */
   value(id: number): V {
     return this.values[id];
@@ -274,9 +360,24 @@ class WrittenWords<V> {
   }
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const HYPHEN = 0x2d;
+const POINT = 0x2e;
+
 /** FNV-1a of the word's UTF-16 code units, never 0 (the mark of an empty slot). */
 function hashOf(word: string): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
   return hash === 0 ? 1 : hash;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** An ASCII letter or digit; -1, for no character, is neither. */
+function isAsciiLetterOrDigit(code: number): boolean {
+  const lower = code | 0x20;
+  return isAsciiDigit(code) || (lower >= 0x61 && lower <= 0x7a);
 }

@@ -72,6 +72,49 @@ describe('SentenceCoder', () => {
     expect(result).toEqual(tokenByToken(many));
   });
 
+  it('finds the words of text of every kind of run, hyphen, point and character as the analyzer does', () => {
+    // Pieces whose joins the word pattern decides: hyphens and points before letters, digits or nothing,
+    // apostrophes, initialisms, and characters beyond ASCII (accented, and letters of no ASCII form).
+    const pieces = [
+      'co',
+      '-',
+      '--',
+      '.',
+      '3',
+      '5',
+      'op',
+      'U.S.',
+      "'s",
+      'O’Neil',
+      'café',
+      'Łódź',
+      'Ørsted',
+      'e.g.',
+      ' ',
+      '  ',
+      ',',
+      'Port',
+      'x9',
+      '_',
+      '(',
+      '2024',
+      '…',
+    ];
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % below;
+    };
+    const texts = Array.from({ length: 400 }, () =>
+      Array.from({ length: 1 + random(14) }, () => pieces[random(pieces.length)]).join(''),
+    );
+    expect(coded(texts)).toEqual(tokenByToken(texts));
+    // What the comparison rests on: both ASCII texts and texts beyond it, and joined words among them.
+    expect(texts.some((text) => /[\u0080-\uffff]/.test(text))).toBe(true);
+    expect(texts.filter((text) => !/[\u0080-\uffff]/.test(text)).length).toBeGreaterThan(100);
+    expect(texts.flatMap((text) => analyze(text)).filter((token) => token.isPart).length).toBeGreaterThan(10);
+  });
+
   it('keeps apart words of the same hash', () => {
     // Pairs whose FNV-1a hashes are equal, which the coder's table of words files by.
     const colliding = [
