@@ -1,5 +1,5 @@
 import { assembleDocuments, loadCorpus } from '../../src/corpus/load-corpus';
-import { parseDocument, wordCount } from '../../src/corpus/parse-document';
+import { comparisonKey, parseDocument, wordCount } from '../../src/corpus/parse-document';
 import { splitSentences } from '../../src/corpus/sentences';
 import { corpusFile, documentText } from './document-text';
 
@@ -582,5 +582,30 @@ describe('wordCount', () => {
   it('stops counting once past the most asked about', () => {
     expect(wordCount('one two three four five six', 2)).toBe(3);
     expect(wordCount('one two', 2)).toBe(2);
+  });
+});
+
+describe('comparisonKey', () => {
+  it('is the same for texts that differ only in case, spacing and punctuation, in ASCII or not', () => {
+    expect(comparisonKey('Subscribe to the Gazette, today!')).toBe(
+      comparisonKey('  subscribe to THE gazette today'),
+    );
+    // One has a no-break space and a curly apostrophe, so is folded by the Unicode pattern; the other is plain.
+    expect(comparisonKey('Port\u00a0open: it’s Monday')).toBe(comparisonKey('port open it s monday'));
+    expect(comparisonKey('Café — ouvert')).toBe(comparisonKey('café ouvert'));
+  });
+
+  it('tells apart texts whose words differ, by a letter, a digit or where a word ends', () => {
+    const keys = [
+      'Port open on Monday',
+      'Port open on Sunday',
+      'Port open on Monday 2',
+      'Portopen on Monday',
+      'Port open on Monday.Sunday',
+      'café ouvert',
+      'cafe ouvert',
+      '',
+    ].map(comparisonKey);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
