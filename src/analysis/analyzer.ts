@@ -262,7 +262,9 @@ export function foldKeepingCase(text: string): string {
   if (folded.includes("'")) folded = folded.replace(/(?<=[\p{L}\p{N}])'s?\b/gu, '');
   if (MAY_NAME_USA.test(folded))
     folded = folded.replace(/\b[Uu]\.[Ss]\.(?:[Aa]\.)?|\bUSA\b|\bUS\b/g, ' usa ');
-  if (folded.includes('.')) {
+  // Both rewrites need two points, and most sentences hold one only, at their end.
+  const point = folded.indexOf('.');
+  if (point >= 0 && folded.indexOf('.', point + 1) >= 0) {
     folded = folded
       .replace(/\b[Uu]\.[Kk]\./g, ' uk ')
       .replace(/\b((?:\p{L}\.){2,})/gu, (initialism: string) => initialism.replace(/\./g, ''));
