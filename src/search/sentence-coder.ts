@@ -131,10 +131,15 @@ export class SentenceCoder {
    */
   headline(text: string): AnalyzedToken[] {
     const tokens: AnalyzedToken[] = [];
-    const words = writtenWords(text);
-    for (let position = 0; position < words.length; position++) {
-      const coded = this.coded(words[position]);
-      for (const { surface, term, isPart } of Array.isArray(coded) ? coded : [coded as CodedToken]) {
+    const count = this.readSentence(text);
+    for (let position = 0; position < count; position++) {
+      const coded = this.codedWords.value(this.sentenceWords[position]);
+      if (!Array.isArray(coded)) {
+        const { surface, term, isPart } = coded as CodedToken;
+        tokens.push({ surface, term, position, isPart });
+        continue;
+      }
+      for (const { surface, term, isPart } of coded as readonly CodedToken[]) {
         tokens.push({ surface, term, position, isPart });
       }
     }
@@ -235,11 +240,6 @@ export class SentenceCoder {
     const grown = new Int32Array(Math.max(count, this.sentenceWords.length * 2));
     grown.set(this.sentenceWords);
     this.sentenceWords = grown;
-  }
-
-  /** The tokens of a word as written: one token kept by itself, several or none as an array. */
-  private coded(written: string): CodedToken | readonly CodedToken[] {
-    return this.codedWords.value(this.codedId(written));
   }
 
   /** The id of a word as written in the table of coded words, analyzed and added when new. */
