@@ -113,7 +113,13 @@ export async function runBotThroughChange(
       if (performance.now() - changed > CHANGE_TIMEOUT_MS)
         throw new Error(`no rebuild in ${CHANGE_TIMEOUT_MS} ms:\n${log()}`);
       const question = questions[(QUESTIONS_BEFORE_CHANGE + durations.length) % questions.length];
-      durations.push(await bot.ask(question));
+      durations.push(
+        await bot.ask(question).catch((error: Error) => {
+          throw new Error(
+            `${error.message}, ${Math.round(performance.now() - changed)} ms after the change:\n${log()}`,
+          );
+        }),
+      );
     }
     const answerableAfterMs = performance.now() - changed;
     const { peakRssMB } = await processMemory(bot.process.pid ?? 0);
