@@ -74,11 +74,7 @@ export class SentenceCoder {
     let length = 0;
     sentences.forEach((sentence, i) => {
       const count = this.readSentence(sentence);
-      if (length + count > this.readingWords.length) {
-        const grown = new Int32Array(Math.max(length + count, this.readingWords.length * 2));
-        grown.set(this.readingWords.subarray(0, length));
-        this.readingWords = grown;
-      }
+      this.readingWords = withRoom(this.readingWords, length + count, length);
       this.readingWords.set(this.sentenceWords.subarray(0, count), length);
       length += count;
       ends[i] = length;
@@ -104,22 +100,13 @@ export class SentenceCoder {
    */
   sentence(text: string, writer: PassageWordsWriter, termIds: number[], ahead?: SentencesReader): void {
     const pairing = new Pairing();
-    const read = ahead?.find(text);
-    if (read !== undefined) {
-      for (let at = read.start; at < read.end; at++) {
-        this.writeWord(this.codedWords.value(read.words[at]), at - read.start, pairing, writer, termIds);
-      }
-    } else {
-      const count = this.readSentence(text);
-      for (let position = 0; position < count; position++) {
-        this.writeWord(
-          this.codedWords.value(this.sentenceWords[position]),
-          position,
-          pairing,
-          writer,
-          termIds,
-        );
-      }
+    let read = ahead?.find(text);
+    if (read === undefined) {
+      const end = this.readSentence(text);
+      read = { words: this.sentenceWords, start: 0, end };
+    }
+    for (let at = read.start; at < read.end; at++) {
+      this.writeWord(this.codedWords.value(read.words[at]), at - read.start, pairing, writer, termIds);
     }
     writer.endSentence();
   }
@@ -189,7 +176,7 @@ export class SentenceCoder {
     const count = this.readAsciiWords(folded);
     if (count >= 0) return count;
     const words = writtenWords(sentence);
-    this.reserveSentenceWords(words.length);
+    this.sentenceWords = withRoom(this.sentenceWords, words.length);
     words.forEach((written, i) => {
       this.sentenceWords[i] = this.codedId(written);
     });
@@ -228,18 +215,11 @@ export class SentenceCoder {
         }
         break;
       }
-      this.reserveSentenceWords(count + 1);
+      this.sentenceWords = withRoom(this.sentenceWords, count + 1);
       const id = this.codedWords.idIn(folded, start, at, hash === 0 ? 1 : hash);
       this.sentenceWords[count++] = id >= 0 ? id : this.codedId(folded.slice(start, at));
     }
     return count;
-  }
-
-  private reserveSentenceWords(count: number): void {
-    if (count <= this.sentenceWords.length) return;
-    const grown = new Int32Array(Math.max(count, this.sentenceWords.length * 2));
-    grown.set(this.sentenceWords);
-    this.sentenceWords = grown;
   }
 
   /** The id of a word as written in the table of coded words, analyzed and added when new. */
@@ -260,6 +240,18 @@ export class SentenceCoder {
       tokens.length === 0 ? NO_TOKENS : tokens.length === 1 && !tokens[0].isPart ? tokens[0] : tokens,
     );
   }
+}
+
+/** `array`, or a copy twice as long (at least `needed`) when it is shorter, its first `used` kept. */
+function withRoom(
+  array: Int32Array<ArrayBuffer>,
+  needed: number,
+  used = array.length,
+): Int32Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const grown = new Int32Array(Math.max(needed, array.length * 2));
+  grown.set(array.subarray(0, used));
+  return grown;
 }
 
 /**
