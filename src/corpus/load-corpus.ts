@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logging/logger';
-import { comparisonKey, normalizeForComparison, type ParsedParagraph } from './parse-document';
+import { comparisonKeyOfFolded, normalizeForComparison, type ParsedParagraph } from './parse-document';
 import { buildPassages } from './passages';
 import { type CorpusFile, type CorpusWarning, listCorpusFiles } from './read-corpus';
 import { readCorpusFiles } from './read-files';
@@ -146,8 +146,10 @@ function keyed(section: ReadSection): ParsedParagraph[] {
   return section.paragraphs.flatMap((paragraph) => {
     // The text parser's paragraphs come keyed and already judged.
     if ('key' in paragraph) return [paragraph as ParsedParagraph];
-    const words = normalizeForComparison(paragraph.text).split(' ').length;
-    return words >= MIN_READER_PARAGRAPH_WORDS ? [{ ...paragraph, key: comparisonKey(paragraph.text) }] : [];
+    const folded = normalizeForComparison(paragraph.text);
+    return folded.split(' ').length >= MIN_READER_PARAGRAPH_WORDS
+      ? [{ ...paragraph, key: comparisonKeyOfFolded(folded) }]
+      : [];
   });
 }
 

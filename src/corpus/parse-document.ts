@@ -119,18 +119,17 @@ const NON_ASCII = /[\u0080-\uffff]/;
  * then a pattern) was a sixth of parsing a document. ASCII text is folded and hashed in one pass.
  */
 export function comparisonKey(text: string): string {
-  if (NON_ASCII.test(text)) return keyOfFolded(normalizeForComparison(text));
+  if (NON_ASCII.test(text)) return comparisonKeyOfFolded(normalizeForComparison(text));
   const hash = new FoldedHash();
   let apart = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const lower = code | 0x20;
-    const isLetter = lower >= 0x61 && lower <= 0x7a;
-    if (isLetter || (code >= 0x30 && code <= 0x39)) {
+    if (isLetterOrDigit(text, i, code)) {
       // Runs of anything else are one space between words, and none at either end.
       if (apart && hash.length > 0) hash.add(0x20);
       apart = false;
-      hash.add(isLetter ? lower : code);
+      // In ASCII, the bit of 0x20 lowers a letter's case and is already set in every digit.
+      hash.add(code | 0x20);
     } else {
       apart = true;
     }
@@ -138,8 +137,8 @@ export function comparisonKey(text: string): string {
   return hash.key();
 }
 
-/** The {@link comparisonKey} of text already folded. */
-function keyOfFolded(folded: string): string {
+/** The {@link comparisonKey} of text already folded by {@link normalizeForComparison}. */
+export function comparisonKeyOfFolded(folded: string): string {
   const hash = new FoldedHash();
   for (let i = 0; i < folded.length; i++) hash.add(folded.charCodeAt(i));
   return hash.key();
