@@ -6,7 +6,7 @@ import { THREADED_TEXT_FILES } from '../../src/corpus/read-files';
 import { saveIndexSnapshot } from '../../src/search/index-snapshot';
 import { PassageIndex } from '../../src/search/passage-index';
 import { readAndBuildIndex } from '../../src/search/read-and-build';
-import { SentenceCoder } from '../../src/search/sentence-coder';
+import { SentenceCoder, SentencesReader } from '../../src/search/sentence-coder';
 
 const BOILERPLATE = 'Subscribe to the Harbour Gazette for the week’s shipping news, delivered every Monday.';
 
@@ -50,9 +50,12 @@ describe('readAndBuildIndex', () => {
     const { documents, warnings } = await loadCorpus(dir);
     const built = PassageIndex.build(documents);
     const readAhead = jest.spyOn(SentenceCoder.prototype, 'readAhead');
+    const found = jest.spyOn(SentencesReader.prototype, 'find');
     const readAndBuilt = await readAndBuildIndex(dir);
     const filesReadAhead = readAhead.mock.calls.length;
+    const sentencesFound = found.mock.results.filter((result) => result.value !== undefined).length;
     readAhead.mockRestore();
+    found.mockRestore();
     await saveIndexSnapshot(path.join(dir, 'built.json'), built, 'key', warnings);
     await saveIndexSnapshot(path.join(dir, 'read-and-built.json'), readAndBuilt.index, 'key', warnings);
 
@@ -67,5 +70,7 @@ describe('readAndBuildIndex', () => {
     );
     expect(texts.some((sentence) => sentence.includes('Harbour Gazette'))).toBe(false);
     expect(texts).toContain('timber from forest 3');
+    // And the build wrote every passage's sentences from the words read ahead, none read again.
+    expect(sentencesFound).toBe(texts.length);
   });
 });
