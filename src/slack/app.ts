@@ -45,6 +45,8 @@ export interface SlackAppOptions {
   deliveryPolicy?: RetryPolicy;
   /** Waits between `auth.test` tries while Slack is unreachable. Default from 1 s doubling to a minute. */
   reconnectPolicy?: RetryPolicy;
+  /** How long an HTTP request may wait for its acknowledgement. Default: Slack's three seconds. */
+  ackTimeoutMs?: number;
 }
 
 /** The running Slack app. */
@@ -107,7 +109,12 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
           logger,
           installerOptions: { clientOptions: clientOptions() },
         })
-      : createHttpReceiver({ signingSecret: slack.signingSecret, logger, routes: deps.routes });
+      : createHttpReceiver({
+          signingSecret: slack.signingSecret,
+          logger,
+          routes: deps.routes,
+          ackTimeoutMs: options.ackTimeoutMs,
+        });
   const app = new App({
     authorize: connection.authorize,
     receiver,

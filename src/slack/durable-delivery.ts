@@ -112,6 +112,7 @@ export class DurableDelivery {
     const key = deliveryKey(event.body);
     if (!key) return dispatch(event);
     const { inbox, logger, metrics } = this.options;
+    const ack = this.lateAckTolerated(key, event.ack);
     let fresh = true;
     try {
       fresh = await inbox.receive({ key, body: event.body, receivedAt: this.nowMs() });
@@ -121,16 +122,16 @@ export class DurableDelivery {
     if (!fresh) {
       metrics?.deduplicated.inc();
       logger.debug(`Already received ${key}; acknowledged and not handled again`);
-      await event.ack();
+      await ack();
       return;
     }
     if (!this.options.slackReachable()) {
-      await event.ack();
+      await ack();
       await inbox.release(key).catch(() => undefined);
       logger.info(`Slack is unreachable; ${key} is kept and will be answered when it is back`);
       return;
     }
-    await this.handle(key, event, false, dispatch);
+    await this.handle(key, { ...event, ack }, false, dispatch);
   }
 
   private async handle(
@@ -150,6 +151,23 @@ export class DurableDelivery {
       this.inFlight--;
       if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
+  }
+
+  /**
+   * `ack`, except that an acknowledgement the receiver can no longer send (it answered the request when
+   * Slack's wait ran out) is logged instead of failing the listeners: a delivery received is kept, so it
+   * is still answered, and Slack's repeat of it is dropped as already received.
+   */
+  private lateAckTolerated(key: string, ack: ReceiverEvent['ack']): ReceiverEvent['ack'] {
+    return async (response) => {
+      try {
+        await ack(response);
+      } catch (error) {
+        this.options.logger.warn(
+          `${key} could not be acknowledged, Slack had stopped waiting (${error instanceof Error ? error.message : error}); handled all the same`,
+        );
+      }
+    };
   }
 
   private async replay(): Promise<void> {

@@ -15,6 +15,8 @@ export const HEALTH_PATH = '/healthz';
 export const EVENTS_PATH = '/slack/events';
 /** How far a request's timestamp may be from now, either way, before it is refused (Slack's rule). */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+/** How long Slack waits for a request's acknowledgement before it counts it failed (and retries events). */
+export const SLACK_ACK_TIMEOUT_MS = 3000;
 
 /** Options of {@link createHttpReceiver}. */
 export interface HttpReceiverOptions {
@@ -24,6 +26,11 @@ export interface HttpReceiverOptions {
   nowMs?: () => number;
   /** More routes beside `/healthz` (`/readyz`, `/metrics`). */
   routes?: CustomRoute[];
+  /**
+   * How long a request may wait for its acknowledgement before it is answered 404, as Slack has given
+   * up on it by then. Default: Slack's {@link SLACK_ACK_TIMEOUT_MS}, and a millisecond.
+   */
+  ackTimeoutMs?: number;
 }
 
 /**
@@ -33,18 +40,28 @@ export interface HttpReceiverOptions {
  * Refused requests get 401 and reach no listener. A correctly signed request whose body is not one Slack
  * sends coop (`null`, an event without an event, a button value longer than Slack allows…) gets 400 at
  * once, with the reason logged, instead of leaving Bolt waiting for an acknowledgement that never comes.
+ * A request not acknowledged in time (the bot was busy: a large index swapped in) is answered 404 and
+ * logged as such; its listeners still run ({@link import('./durable-delivery').DurableDelivery}).
  */
 export function createHttpReceiver({
   signingSecret,
   logger,
   nowMs = Date.now,
   routes = [],
+  ackTimeoutMs = SLACK_ACK_TIMEOUT_MS + 1,
 }: HttpReceiverOptions): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
     logger,
     endpoints: EVENTS_PATH,
     customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: answerHealthCheck }, ...routes],
+    unhandledRequestTimeoutMillis: ackTimeoutMs,
+    unhandledRequestHandler: ({ response }) => {
+      logger.warn(
+        `A Slack request waited more than ${ackTimeoutMs} ms for its acknowledgement; answered 404 (Slack sends an event again, and the repeat is dropped) and handled all the same`,
+      );
+      if (!response.headersSent) response.writeHead(404).end();
+    },
   });
   const verifyAndDispatch = receiver.requestListener;
   receiver.requestListener = (request, response) => {

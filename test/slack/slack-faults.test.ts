@@ -1,6 +1,7 @@
 import nock from 'nock';
 import type { CorpusEngine } from '../../src/answer/engine';
 import { ANSWER_METADATA_TYPE } from '../../src/slack/thread-history';
+import { recordingLogger } from '../logging/recording-logger';
 import { mentionEvent } from '../support/slack-request';
 import { waitFor } from '../support/wait-for';
 import {
@@ -8,6 +9,7 @@ import {
   BOT_ID,
   BOT_USER,
   expectApi,
+  expectResponse,
   HttpHarness,
   interceptSlack,
   loadSeedEngine,
@@ -154,5 +156,39 @@ describe("Slack's retries", () => {
     await harness.sendEvent(event, { eventId: 'Ev0NEVERSEEN', retryNum: 2 });
     await harness.settle();
     expect(posted.calls).toHaveLength(1);
+  });
+});
+
+describe('a delivery acknowledged after Slack stopped waiting (the bot was busy)', () => {
+  const busy = { inboxDelayMs: 150, options: { ackTimeoutMs: 20 } };
+
+  it('answers a mention once all the same, and drops its repeat', async () => {
+    const logger = recordingLogger();
+    harness = await start({ ...busy, logger });
+    const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
+    const event = mention('who launched TSI', '1700000000.000100');
+    const first = await harness.sendEvent(event, { eventId: 'Ev0LATE' });
+    await waitFor(() => posted.calls.length > 0, 5000);
+    // Slack counts the delivery failed and sends it again.
+    await harness.sendEvent(event, { eventId: 'Ev0LATE', retryNum: 1 });
+    await waitFor(() => /Already received event:Ev0LATE/.test(logger.text()), 5000);
+    await harness.settle();
+    expect(first.status).toBe(404);
+    expect(posted.calls).toHaveLength(1);
+    expect(visibleText(posted.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
+    expect(logger.text()).toMatch(/waited more than 20 ms for its acknowledgement/);
+    expect(logger.text()).toMatch(/Already received event:Ev0LATE/);
+    expect(logger.text()).not.toMatch(/listener failed/);
+  });
+
+  it('answers a slash command all the same', async () => {
+    harness = await start(busy);
+    const answered = expectResponse('/commands/late');
+    const reply = await harness.sendCommand('who launched TSI', { responsePath: '/commands/late' });
+    await waitFor(() => answered.calls.length > 0, 5000);
+    await harness.settle();
+    expect(reply.status).toBe(404);
+    expect(answered.calls).toHaveLength(1);
+    expect(visibleText(answered.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
   });
 });

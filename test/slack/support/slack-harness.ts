@@ -15,6 +15,7 @@ import {
   type SlackAppOptions,
 } from '../../../src/slack/app';
 import { FileInbox } from '../../../src/store/file-inbox';
+import type { Inbox } from '../../../src/store/types';
 import {
   BOT_ID,
   BOT_TOKEN,
@@ -69,6 +70,19 @@ export async function openTempInbox(): Promise<{ inbox: FileInbox; dir: string; 
   };
 }
 
+/** `inbox`, taking `delayMs` longer to keep each delivery. */
+function delayedInbox(inbox: Inbox, delayMs: number): Inbox {
+  return {
+    receive: async (entry) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return inbox.receive(entry);
+    },
+    complete: (key) => inbox.complete(key),
+    release: (key) => inbox.release(key),
+    claimUnanswered: () => inbox.claimUnanswered(),
+  };
+}
+
 /** A trigger id as Slack makes one for each command and click: never the same twice. */
 function uniqueTriggerId(): string {
   return `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${Math.random().toString(16).slice(2, 10)}`;
@@ -118,6 +132,8 @@ export class HttpHarness {
       env?: Record<string, string>;
       options?: SlackAppOptions;
       expectAuth?: boolean;
+      /** How long the inbox takes to keep a delivery: a bot too busy to acknowledge in time. */
+      inboxDelayMs?: number;
     } = {},
   ): Promise<HttpHarness> {
     const config = loadConfig({
@@ -135,7 +151,7 @@ export class HttpHarness {
       {
         engine,
         questionLog,
-        inbox: temp.inbox,
+        inbox: options.inboxDelayMs ? delayedInbox(temp.inbox, options.inboxDelayMs) : temp.inbox,
         logger: options.logger ?? silentLogger,
         previewDigest: options.previewDigest,
       },
