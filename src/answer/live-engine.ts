@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { corpusFingerprint } from '../corpus/corpus-fingerprint';
 import { type CorpusWatcher, type CorpusWatcherOptions, watchCorpus } from '../corpus/corpus-watcher';
 import type { ReadingOptions } from '../corpus/readers/types';
@@ -222,9 +223,13 @@ export class LiveEngine implements AnswerEngine {
       // A rebuild saves a snapshot of its own and removes the others: not while the first is being written.
       await this.snapshotSaved;
       const next = await this.rebuild();
-      const before = new Map(this.current.documents().map((doc) => [doc.file, doc.contentHash]));
-      const after = next.documents();
+      const previous = this.current;
       this.current = next;
+      // Listing 300k passages' documents takes a good half second: Slack's requests waiting meanwhile
+      // (the load that came before held them up) are taken in first.
+      await setImmediate();
+      const before = new Map(previous.documents().map((doc) => [doc.file, doc.contentHash]));
+      const after = next.documents();
       // Answering from the new index: what loading it from a snapshot left can go.
       collectAfterLoading();
       const added = after.filter((doc) => !before.has(doc.file)).length;

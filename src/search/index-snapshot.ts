@@ -280,7 +280,7 @@ async function restoreSnapshot(
       );
     }
     return {
-      index: PassageIndex.fromSnapshot(snapshot),
+      index: await PassageIndex.fromSnapshot(snapshot),
       warnings: Array.isArray(header.warnings) ? header.warnings : [],
     };
   } catch (error) {

@@ -73,7 +73,7 @@ describe('PassageIndex', () => {
     expect(index.searchTerms(new Map([['market', 1]]), 5)).toHaveLength(5);
   });
 
-  it('restores a snapshot that holds some postings in full rather than in its pool', () => {
+  it('restores a snapshot that holds some postings in full rather than in its pool', async () => {
     const snapshot = copiedSnapshot(index.toSnapshot());
     const pool = PostingPool.holding(snapshot.postings);
     // Each field written as its id, start and count in the pool becomes its id and its postings spelled out.
@@ -85,7 +85,7 @@ describe('PassageIndex', () => {
       }
       return spelled;
     });
-    const restored = PassageIndex.fromSnapshot(snapshot);
+    const restored = await PassageIndex.fromSnapshot(snapshot);
     const query = new Map([
       ['zebra', 1],
       ['trade', 0.5],
@@ -97,8 +97,8 @@ describe('PassageIndex', () => {
     expect(restored.postings('report')).toBe(2400);
   });
 
-  it('restores from its snapshot with the same rankings', () => {
-    const restored = PassageIndex.fromSnapshot(copiedSnapshot(index.toSnapshot()));
+  it('restores from its snapshot with the same rankings', async () => {
+    const restored = await PassageIndex.fromSnapshot(copiedSnapshot(index.toSnapshot()));
     const query = new Map([
       ['zebra', 1],
       ['trade', 0.5],

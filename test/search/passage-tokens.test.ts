@@ -49,8 +49,8 @@ describe('the words an index keeps of each passage', () => {
     expect(new Readings(index).headline(documents[0]).terms).toContain('deal');
   });
 
-  it('read the same after a snapshot', () => {
-    const restored = PassageIndex.fromSnapshot(copiedSnapshot(index.toSnapshot()));
+  it('read the same after a snapshot', async () => {
+    const restored = await PassageIndex.fromSnapshot(copiedSnapshot(index.toSnapshot()));
     const [first] = restored.documents.values();
     for (const passage of first.passages) {
       expect(new Readings(restored).passage(passage)).toEqual(new Readings().passage(passage));
