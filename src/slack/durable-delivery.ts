@@ -163,8 +163,9 @@ export class DurableDelivery {
       try {
         await ack(response);
       } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_HTTP_HEADERS_SENT') throw error;
         this.options.logger.warn(
-          `${key} could not be acknowledged, Slack had stopped waiting (${error instanceof Error ? error.message : error}); handled all the same`,
+          `${key} was acknowledged after Slack had stopped waiting (its request was answered already); handled all the same`,
         );
       }
     };

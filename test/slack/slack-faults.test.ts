@@ -177,6 +177,7 @@ describe('a delivery acknowledged after Slack stopped waiting (the bot was busy)
     expect(posted.calls).toHaveLength(1);
     expect(visibleText(posted.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
     expect(logger.text()).toMatch(/waited more than 20 ms for its acknowledgement/);
+    expect(logger.text()).toMatch(/event:Ev0LATE was acknowledged after Slack had stopped waiting/);
     expect(logger.text()).toMatch(/Already received event:Ev0LATE/);
     expect(logger.text()).not.toMatch(/listener failed/);
   });
