@@ -111,6 +111,15 @@ export class DurableDelivery {
   ): Promise<void> {
     const key = deliveryKey(event.body);
     if (!key) return dispatch(event);
+    // Counted from its arrival: a delivery being written to the inbox is in hand too.
+    return this.counted(() => this.keep(key, event, dispatch));
+  }
+
+  private async keep(
+    key: string,
+    event: ReceiverEvent,
+    dispatch: (event: ReceiverEvent) => Promise<void>,
+  ): Promise<void> {
     const { inbox, logger, metrics } = this.options;
     const ack = this.lateAckTolerated(key, event.ack);
     let fresh = true;
@@ -140,7 +149,6 @@ export class DurableDelivery {
     replayed: boolean,
     dispatch: (event: ReceiverEvent) => Promise<void>,
   ): Promise<void> {
-    this.inFlight++;
     try {
       const context: DeliveryContext = { deliveryKey: key, replayed };
       await dispatch({ ...event, customProperties: { ...event.customProperties, ...context } });
@@ -148,6 +156,15 @@ export class DurableDelivery {
       await this.options.inbox
         .complete(key)
         .catch((error: unknown) => this.options.logger.error(`inbox: could not mark ${key} handled`, error));
+    }
+  }
+
+  /** Runs `work` counted among the deliveries in hand ({@link DurableDelivery.whenIdle}). */
+  private async counted(work: () => Promise<void>): Promise<void> {
+    this.inFlight++;
+    try {
+      await work();
+    } finally {
       this.inFlight--;
       if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
@@ -199,11 +216,13 @@ export class DurableDelivery {
         logger.info(
           `inbox: answering ${entry.key}, received ${Math.round(ageMs / 1000)} s ago and left unanswered`,
         );
-        await this.handle(
-          entry.key,
-          { body: entry.body as ReceiverEvent['body'], ack: async () => {} },
-          true,
-          dispatch,
+        await this.counted(() =>
+          this.handle(
+            entry.key,
+            { body: entry.body as ReceiverEvent['body'], ack: async () => {} },
+            true,
+            dispatch,
+          ),
         );
       }
     };

@@ -167,11 +167,12 @@ describe('a delivery acknowledged after Slack stopped waiting (the bot was busy)
     harness = await start({ ...busy, logger });
     const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
     const event = mention('who launched TSI', '1700000000.000100');
+    // Answered 404 before the delivery is even kept: settling waits for it all the same.
     const first = await harness.sendEvent(event, { eventId: 'Ev0LATE' });
-    await waitFor(() => posted.calls.length > 0, 5000);
+    await harness.settle();
+    expect(posted.calls).toHaveLength(1);
     // Slack counts the delivery failed and sends it again.
     await harness.sendEvent(event, { eventId: 'Ev0LATE', retryNum: 1 });
-    await waitFor(() => /Already received event:Ev0LATE/.test(logger.text()), 5000);
     await harness.settle();
     expect(first.status).toBe(404);
     expect(posted.calls).toHaveLength(1);
@@ -186,7 +187,6 @@ describe('a delivery acknowledged after Slack stopped waiting (the bot was busy)
     harness = await start(busy);
     const answered = expectResponse('/commands/late');
     const reply = await harness.sendCommand('who launched TSI', { responsePath: '/commands/late' });
-    await waitFor(() => answered.calls.length > 0, 5000);
     await harness.settle();
     expect(reply.status).toBe(404);
     expect(answered.calls).toHaveLength(1);
