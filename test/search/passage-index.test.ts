@@ -108,6 +108,16 @@ describe('PassageIndex', () => {
     );
   });
 
+  it('lets other work run while it restores a snapshot (a bot swapping indexes goes on acknowledging)', async () => {
+    const snapshot = copiedSnapshot(index.toSnapshot());
+    let ranMeanwhile = false;
+    setImmediate(() => {
+      ranMeanwhile = true;
+    });
+    await PassageIndex.fromSnapshot(snapshot);
+    expect(ranMeanwhile).toBe(true);
+  });
+
   it('scores its candidates as minisearch itself scores them over the same passages', () => {
     const query = new Map([
       ['zebra', 1],
