@@ -58,7 +58,7 @@ export function createHttpReceiver({
     unhandledRequestTimeoutMillis: ackTimeoutMs,
     unhandledRequestHandler: ({ response }) => {
       logger.warn(
-        `A Slack request waited more than ${ackTimeoutMs} ms for its acknowledgement; answered 404 (Slack sends an event again, and the repeat is dropped) and handled all the same`,
+        `A Slack request waited more than ${ackTimeoutMs} ms for its acknowledgement; answered 404 and handled all the same (Slack sends an event again, and the repeat is dropped; a command's asker sees Slack's timeout notice before the answer)`,
       );
       if (!response.headersSent) response.writeHead(404).end();
     },
