@@ -465,7 +465,7 @@ export class PassageIndex {
    * keeps the snapshot's posting and word arrays as its own. It lets other work run every
    * {@link TERMS_BETWEEN_TURNS} terms and before assembling the rest: a bot swapping in a rebuilt index
    * goes on acknowledging Slack's requests, which wait at most three seconds (restoring 300k passages
-   * and listing their documents held the main thread for 1.4 s; 0.6 s at most since).
+   * and listing their documents held the main thread for 1.4 s; 0.65 s at most since).
    */
   static async fromSnapshot(
     snapshot: PassageIndexData,
