@@ -89,7 +89,7 @@ export class DurableDelivery {
     this.timer = undefined;
   }
 
-  /** Resolves once no delivery is being handled. */
+  /** Resolves once no delivery is in hand: being kept in the inbox, or handled. */
   whenIdle(): Promise<void> {
     if (this.inFlight === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));

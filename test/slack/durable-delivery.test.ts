@@ -128,6 +128,31 @@ describe('DurableDelivery', () => {
     expect(await opened.inbox.claimUnanswered()).toEqual([]);
   });
 
+  it('handles a delivery whose acknowledgement came after the request was answered, and no other failing one', async () => {
+    const logger = recordingLogger();
+    const handled: string[] = [];
+    const app = {
+      // As Bolt does for events: acknowledge, then run the listeners.
+      processEvent: async (event: ReceiverEvent) => {
+        await event.ack();
+        handled.push((event.customProperties as DeliveryContext).deliveryKey ?? '');
+      },
+    } as unknown as App;
+    delivery = new DurableDelivery({ inbox: opened.inbox, slackReachable: () => true, logger });
+    delivery.install(app);
+    const failingAck = (error: Error) => ({
+      body: { type: 'event_callback', event_id: `Ev-${error.message}` },
+      ack: async () => {
+        throw error;
+      },
+    });
+    const headersSent = Object.assign(new Error('sent'), { code: 'ERR_HTTP_HEADERS_SENT' });
+    await app.processEvent(failingAck(headersSent));
+    await expect(app.processEvent(failingAck(new Error('twice')))).rejects.toThrow('twice');
+    expect(handled).toEqual(['event:Ev-sent']);
+    expect(logger.text()).toContain('event:Ev-sent was acknowledged after Slack had stopped waiting');
+  });
+
   it('says when no delivery is being handled any more', async () => {
     const logger = recordingLogger();
     let finish!: () => void;
