@@ -96,7 +96,17 @@ export async function runBotThroughChange(
 ): Promise<BotChange> {
   return withListeningBot(corpusDir, dataDir, passages, 'info', async (bot) => {
     const { log, rebuild } = bot;
-    for (const question of questions.slice(0, QUESTIONS_BEFORE_CHANGE)) await bot.ask(question);
+    let changeWrittenAt: number | undefined;
+    // An unanswered question says when it was asked and what the bot logged meanwhile.
+    const ask = (question: string) =>
+      bot.ask(question).catch((error: Error) => {
+        const when =
+          changeWrittenAt === undefined
+            ? 'before the change'
+            : `${Math.round(performance.now() - changeWrittenAt)} ms after the change`;
+        throw new Error(`${error.message}, ${when}:\n${log()}`);
+      });
+    for (const question of questions.slice(0, QUESTIONS_BEFORE_CHANGE)) await ask(question);
     const file = (await readdir(corpusDir, { recursive: true }))
       .filter((name) => name.endsWith('.txt'))
       .sort()[0];
@@ -105,6 +115,7 @@ export async function runBotThroughChange(
       '\nThe board said on Friday that the plant would reopen in the spring after repairs.\n',
     );
     const changed = performance.now();
+    changeWrittenAt = changed;
     const durations: number[] = [];
     while (rebuild() !== 'swapped') {
       if (rebuild() === 'failed') throw new Error(`the bot's rebuild failed:\n${log()}`);
@@ -113,13 +124,7 @@ export async function runBotThroughChange(
       if (performance.now() - changed > CHANGE_TIMEOUT_MS)
         throw new Error(`no rebuild in ${CHANGE_TIMEOUT_MS} ms:\n${log()}`);
       const question = questions[(QUESTIONS_BEFORE_CHANGE + durations.length) % questions.length];
-      durations.push(
-        await bot.ask(question).catch((error: Error) => {
-          throw new Error(
-            `${error.message}, ${Math.round(performance.now() - changed)} ms after the change:\n${log()}`,
-          );
-        }),
-      );
+      durations.push(await ask(question));
     }
     const answerableAfterMs = performance.now() - changed;
     const { peakRssMB } = await processMemory(bot.process.pid ?? 0);
