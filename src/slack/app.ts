@@ -83,7 +83,16 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
   if (slack.kind === 'console')
     throw new Error('createSlackApp needs Slack credentials; use the console instead');
   const logger = toBoltLogger(deps.logger, config.logLevel);
-  const timedFetch = createTimedFetch(config.operations.slackTimeoutMs, deps.metrics?.observeSlackCall);
+  const durable = new DurableDelivery({
+    inbox: deps.inbox,
+    slackReachable: () => connection.connected,
+    logger: deps.logger,
+    metrics: deps.metrics,
+  });
+  // Slack is called only once the deliveries received so far are kept: listeners answer while the inbox writes.
+  const timedFetch = createTimedFetch(config.operations.slackTimeoutMs, deps.metrics?.observeSlackCall, () =>
+    durable.kept(),
+  );
   const clientOptions = (): webApi.WebClientOptions => ({
     slackApiUrl: config.slackApiUrl,
     retryConfig: options.retryConfig ?? READ_RETRIES,
@@ -124,12 +133,6 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
     deferInitialization: true,
   });
 
-  const durable = new DurableDelivery({
-    inbox: deps.inbox,
-    slackReachable: () => connection.connected,
-    logger: deps.logger,
-    metrics: deps.metrics,
-  });
   durable.install(app);
   const inFlight = new InFlight();
   app.use(inFlight.middleware);

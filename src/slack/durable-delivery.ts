@@ -50,8 +50,9 @@ export function deliveryKey(body: unknown): string | undefined {
 
 /**
  * Nothing lost, nothing twice. Every delivery from Slack is written to the inbox before Bolt acknowledges
- * it; a delivery whose key was seen before is acknowledged and dropped (counted as deduplicated), and
- * each is marked handled once its listeners finish. While Slack is unreachable, deliveries are
+ * it (its listeners start meanwhile: see {@link DurableDelivery.kept}); a delivery whose key was seen
+ * before is acknowledged and dropped (counted as deduplicated), and each is marked handled once its
+ * listeners finish. While Slack is unreachable, deliveries are
  * acknowledged and kept. Deliveries left unanswered (a crash, an outage, a replica that died) are handled
  * again from the inbox at startup and every few seconds, or dropped with a log line when older than ten
  * minutes; replayed answers look in Slack before posting, so an answer that made it is not posted twice.
@@ -62,6 +63,8 @@ export class DurableDelivery {
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private inFlight = 0;
+  /** Deliveries whose write to the inbox has not finished (never rejecting: a failure is logged). */
+  private readonly beingKept = new Set<Promise<void>>();
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly options: DurableDeliveryOptions) {
@@ -122,11 +125,16 @@ export class DurableDelivery {
   ): Promise<void> {
     const { inbox, logger, metrics } = this.options;
     const ack = this.lateAckTolerated(key, event.ack);
-    let fresh = true;
-    try {
-      fresh = await inbox.receive({ key, body: event.body, receivedAt: this.nowMs() });
-    } catch (error) {
+    const unkept = (error: unknown) =>
       logger.error(`inbox: could not keep ${key}; handling it without a safety net`, error);
+    let fresh = true;
+    let kept = Promise.resolve();
+    try {
+      const admission = await inbox.admit({ key, body: event.body, receivedAt: this.nowMs() });
+      fresh = admission.fresh;
+      kept = this.keeping(admission.kept.catch(unkept));
+    } catch (error) {
+      unkept(error);
     }
     if (!fresh) {
       metrics?.deduplicated.inc();
@@ -135,12 +143,40 @@ export class DurableDelivery {
       return;
     }
     if (!this.options.slackReachable()) {
+      await kept;
       await ack();
       await inbox.release(key).catch(() => undefined);
       logger.info(`Slack is unreachable; ${key} is kept and will be answered when it is back`);
       return;
     }
-    await this.handle(key, { ...event, ack }, false, dispatch);
+    // The listeners start answering while the delivery is being written; its acknowledgement waits for
+    // the write, as does every Slack call (see kept()), so nothing is acknowledged or posted unkept.
+    let acknowledged: Promise<void> | undefined;
+    const ackOnceKept: ReceiverEvent['ack'] = async (response) => {
+      acknowledged ??= kept.then(() => ack(response));
+    };
+    try {
+      await this.handle(key, { ...event, ack: ackOnceKept }, false, dispatch);
+    } finally {
+      await acknowledged;
+    }
+  }
+
+  /**
+   * Resolves once every delivery received so far is kept in the inbox. Slack calls wait for it (the app's
+   * fetch does), so an answer is never posted for a delivery a crash could still lose, which Slack would
+   * then send again and have answered twice.
+   */
+  kept(): Promise<void> {
+    if (this.beingKept.size === 0) return Promise.resolve();
+    return Promise.all(this.beingKept).then(() => undefined);
+  }
+
+  /** Counts `write` among the deliveries being kept ({@link DurableDelivery.kept}) until it settles. */
+  private keeping(write: Promise<void>): Promise<void> {
+    this.beingKept.add(write);
+    void write.finally(() => this.beingKept.delete(write));
+    return write;
   }
 
   private async handle(

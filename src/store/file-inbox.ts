@@ -1,8 +1,8 @@
-import { constants } from 'node:fs';
+import { constants, writeSync } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { type Logger, silentLogger } from '../logging/logger';
-import type { Inbox, InboxEntry } from './types';
+import type { Admission, Inbox, InboxEntry } from './types';
 
 /** Name of the inbox file inside `DATA_DIR`. */
 export const INBOX_FILE = 'inbox.jsonl';
@@ -26,8 +26,9 @@ type Line =
 /**
  * The inbox of a single process: `DATA_DIR/inbox.jsonl`, one line per delivery received or handled.
  *
- * A delivery's line is written and `fdatasync`ed before {@link FileInbox.receive} resolves, so it
- * outlives a crash or a power cut. Writes arriving together share one sync (group commit): under a burst
+ * A delivery's line is written and `fdatasync`ed before {@link FileInbox.receive} resolves (or
+ * {@link FileInbox.admit}'s `kept`), so it outlives a crash or a power cut. Whether a key is new is known
+ * from memory at once. Writes arriving together share one sync (group commit): under a burst
  * the cost per delivery is a fraction of one sync. "Handled" lines are written without a sync: a crash
  * loses at most their page cache on power loss, and replaying such a delivery looks in Slack before
  * posting. The file is rewritten at startup, and past 20,000 lines, keeping only unhandled deliveries
@@ -68,15 +69,21 @@ export class FileInbox implements Inbox {
   }
 
   async receive(entry: InboxEntry): Promise<boolean> {
-    if (this.entries.has(entry.key)) return false;
+    const { fresh, kept } = await this.admit(entry);
+    await kept;
+    return fresh;
+  }
+
+  async admit(entry: InboxEntry): Promise<Admission> {
+    if (this.entries.has(entry.key)) return { fresh: false, kept: Promise.resolve() };
     this.entries.set(entry.key, {
       receivedAt: entry.receivedAt,
       body: entry.body,
       done: false,
       inHand: true,
     });
-    await this.append({ op: 'receive', key: entry.key, at: entry.receivedAt, body: entry.body }, true);
-    return true;
+    const kept = this.append({ op: 'receive', key: entry.key, at: entry.receivedAt, body: entry.body }, true);
+    return { fresh: true, kept };
   }
 
   async complete(key: string): Promise<void> {
@@ -188,7 +195,9 @@ export class FileInbox implements Inbox {
       const batch = this.queue.splice(0);
       try {
         if (!this.handle) throw new Error(`inbox: ${this.file} is closed`);
-        await this.handle.write(batch.map((item) => item.text).join(''));
+        // Written at once, to the page cache, so that the sync (the slow part) starts now: an answer being
+        // computed on this thread meanwhile would otherwise hold back the write's callback, and the sync.
+        writeSync(this.handle.fd, batch.map((item) => item.text).join(''));
         if (batch.some((item) => item.durable)) await this.handle.datasync();
         this.linesWritten += batch.length;
         for (const item of batch) item.done();

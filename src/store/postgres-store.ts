@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import type { QuestionLogEvent } from '../question-log/types';
 import { RecentMap } from '../slack/recent-map';
 import { MIGRATIONS } from './postgres-schema';
-import type { CoopStore, DigestLock, Inbox, InboxEntry } from './types';
+import type { Admission, CoopStore, DigestLock, Inbox, InboxEntry } from './types';
 
 /** Options of {@link openPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -161,6 +161,11 @@ export class PostgresStore implements CoopStore, Inbox, DigestLock {
       this.lost(error);
       return this.receiveInMemory(entry);
     }
+  }
+
+  /** The database's insert is both the check and the record, so a delivery admitted is already kept. */
+  async admit(entry: InboxEntry): Promise<Admission> {
+    return { fresh: await this.receive(entry), kept: Promise.resolve() };
   }
 
   /** Dedupe in this replica's memory; the key is written to the database when it is back. */

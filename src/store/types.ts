@@ -10,6 +10,14 @@ export interface InboxEntry {
   receivedAt: number;
 }
 
+/** What {@link Inbox.admit} says of a delivery. */
+export interface Admission {
+  /** False for a key seen before: nothing is written, and the delivery is not to be handled again. */
+  fresh: boolean;
+  /** Resolves once the delivery is durably recorded; rejects when it could not be. */
+  kept: Promise<void>;
+}
+
 /**
  * Where deliveries from Slack are written before they are acknowledged, so none is lost to a crash and
  * none is answered twice. A handled delivery's key is remembered for an hour from its receipt (both
@@ -21,6 +29,12 @@ export interface Inbox {
    * seen before (a retry of something received already, here or on another replica).
    */
   receive(entry: InboxEntry): Promise<boolean>;
+  /**
+   * {@link Inbox.receive} without waiting for the write: resolves as soon as it is known whether the key
+   * is new (`fresh`, taken in hand), with `kept` resolving once the delivery is durably recorded (at once
+   * when nothing is to be written). `kept` rejects when the record could not be written.
+   */
+  admit(entry: InboxEntry): Promise<Admission>;
   /** Marks a delivery handled: answered, or given up with a log line. */
   complete(key: string): Promise<void>;
   /** Gives back a delivery taken in hand but not handled (Slack was unreachable), to be replayed later. */

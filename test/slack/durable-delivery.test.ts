@@ -5,8 +5,10 @@ import {
   deliveryKey,
   REPLAY_MAX_AGE_MS,
 } from '../../src/slack/durable-delivery';
+import { FileInbox } from '../../src/store/file-inbox';
 import { recordingLogger } from '../logging/recording-logger';
-import { openTempInbox } from './support/slack-harness';
+import { waitFor } from '../support/wait-for';
+import { heldInbox, openTempInbox } from './support/slack-harness';
 
 describe('deliveryKey', () => {
   it.each<[string, unknown, string | undefined]>([
@@ -148,9 +150,52 @@ describe('DurableDelivery', () => {
     });
     const headersSent = Object.assign(new Error('sent'), { code: 'ERR_HTTP_HEADERS_SENT' });
     await app.processEvent(failingAck(headersSent));
+    // Any other failure of the acknowledgement fails the delivery, once its listeners have answered.
     await expect(app.processEvent(failingAck(new Error('twice')))).rejects.toThrow('twice');
-    expect(handled).toEqual(['event:Ev-sent']);
+    expect(handled).toEqual(['event:Ev-sent', 'event:Ev-twice']);
     expect(logger.text()).toContain('event:Ev-sent was acknowledged after Slack had stopped waiting');
+    expect(logger.text()).not.toContain('event:Ev-twice was acknowledged after');
+  });
+
+  it('lets the listeners answer while a delivery is written, acknowledging it once it is kept', async () => {
+    const held = heldInbox(opened.inbox);
+    const steps: string[] = [];
+    const app = {
+      // As Bolt does for events: acknowledge, then run the listeners.
+      processEvent: async (event: ReceiverEvent) => {
+        await event.ack();
+        steps.push('answered');
+      },
+    } as unknown as App;
+    delivery = new DurableDelivery({
+      inbox: held.inbox,
+      slackReachable: () => true,
+      logger: recordingLogger(),
+    });
+    delivery.install(app);
+    let kept = false;
+    const handled = app.processEvent({
+      body: { type: 'event_callback', event_id: 'EvSlowDisk' },
+      ack: async () => {
+        steps.push('acknowledged');
+      },
+    });
+    expect(await waitFor(() => steps.length > 0, 1000, 5)).toBe(true);
+    void delivery.kept().then(() => {
+      kept = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(steps).toEqual(['answered']);
+    expect(kept).toBe(false);
+
+    held.release();
+    await handled;
+    expect(steps).toEqual(['answered', 'acknowledged']);
+    expect(kept).toBe(true);
+    // Written all the same: a restart finds it handled, and a repeat of it is dropped.
+    const reopened = await FileInbox.open(opened.dir);
+    expect(await reopened.receive({ key: 'event:EvSlowDisk', body: {}, receivedAt: Date.now() })).toBe(false);
+    await reopened.close();
   });
 
   it('says when no delivery is being handled any more', async () => {

@@ -1,6 +1,8 @@
 import nock from 'nock';
 import type { CorpusEngine } from '../../src/answer/engine';
+import type { AnswerEngine } from '../../src/answer/types';
 import { ANSWER_METADATA_TYPE } from '../../src/slack/thread-history';
+import type { Inbox } from '../../src/store/types';
 import { recordingLogger } from '../logging/recording-logger';
 import { mentionEvent } from '../support/slack-request';
 import { waitFor } from '../support/wait-for';
@@ -8,9 +10,11 @@ import {
   apiBody,
   BOT_ID,
   BOT_USER,
+  delayedInbox,
   expectApi,
   expectResponse,
   HttpHarness,
+  heldInbox,
   interceptSlack,
   loadSeedEngine,
   RESPONSE_URL_HOST,
@@ -159,8 +163,47 @@ describe("Slack's retries", () => {
   });
 });
 
+describe('a delivery still being written to the inbox (a slow disk)', () => {
+  it('is answered meanwhile, but neither acknowledged nor posted until it is kept', async () => {
+    let held!: ReturnType<typeof heldInbox>;
+    let asked = 0;
+    const counting: AnswerEngine = {
+      answer: (question, options) => {
+        asked++;
+        return engine.answer(question, options);
+      },
+      documents: () => engine.documents(),
+    };
+    harness = await HttpHarness.start(counting, {
+      wrapInbox: (inbox) => {
+        held = heldInbox(inbox);
+        return held.inbox;
+      },
+    });
+    const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
+    let acknowledged = false;
+    const reply = harness.sendEvent(mention('who launched TSI', '1700000000.000100')).then((response) => {
+      acknowledged = true;
+      return response;
+    });
+    expect(await waitFor(() => asked === 1, 2000, 5)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(acknowledged).toBe(false);
+    expect(posted.calls).toHaveLength(0);
+
+    held.release();
+    expect((await reply).status).toBe(200);
+    await harness.settle();
+    expect(posted.calls).toHaveLength(1);
+    expect(visibleText(posted.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
+  });
+});
+
 describe('a delivery acknowledged after Slack stopped waiting (the bot was busy)', () => {
-  const busy = { inboxDelayMs: 150, options: { ackTimeoutMs: 20 } };
+  const busy = {
+    wrapInbox: (inbox: Inbox) => delayedInbox(inbox, 150),
+    options: { ackTimeoutMs: 20 },
+  };
 
   it('answers a mention once all the same, and drops its repeat', async () => {
     const logger = recordingLogger();

@@ -147,6 +147,25 @@ describe('FileInbox in detail', () => {
     await inbox.close();
   });
 
+  it('says at once whether a delivery is new, and has it synced when its admission says it is kept', async () => {
+    const inbox = await FileInbox.open(dir);
+    const syncs = await countSyncs();
+    try {
+      const first = await inbox.admit(entry('event:admitted'));
+      // Slack's repeat arriving while the first is still being written is known for one.
+      const repeat = await inbox.admit(entry('event:admitted'));
+      expect([first.fresh, repeat.fresh]).toEqual([true, false]);
+      await first.kept;
+      expect(syncs.count()).toBe(1);
+      expect(readFileSync(path.join(dir, INBOX_FILE), 'utf8')).toContain('event:admitted');
+      await repeat.kept;
+      expect(syncs.count()).toBe(1);
+    } finally {
+      syncs.restore();
+    }
+    await inbox.close();
+  });
+
   it('does nothing, and does not fail, for a key it does not hold', async () => {
     const inbox = await FileInbox.open(dir);
     await expect(inbox.complete('event:unknown')).resolves.toBeUndefined();

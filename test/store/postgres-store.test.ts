@@ -85,6 +85,12 @@ describe('PostgresStore', () => {
     const delivery = { key: 'event:Ev1', body: { event_id: 'Ev1' }, receivedAt: Date.now() };
     const results = await Promise.all([a.receive(delivery), b.receive(delivery)]);
     expect(results.sort()).toEqual([false, true]);
+    // Admitted as the app takes deliveries: the row is written by the time admission answers.
+    const again = { ...delivery, key: 'event:Ev2' };
+    const admissions = await Promise.all([a.admit(again), b.admit(again)]);
+    expect(admissions.map((admission) => admission.fresh).sort()).toEqual([false, true]);
+    const c = await open({ replicaId: 'c' });
+    expect(await c.receive(again)).toBe(false);
   });
 
   it("hands a dead replica's unanswered deliveries to a live one, and a live one's to nobody", async () => {

@@ -70,13 +70,54 @@ export async function openTempInbox(): Promise<{ inbox: FileInbox; dir: string; 
   };
 }
 
-/** `inbox`, taking `delayMs` longer to keep each delivery. */
-function delayedInbox(inbox: Inbox, delayMs: number): Inbox {
+/** `inbox`, taking `delayMs` longer to take each delivery: a bot too busy to acknowledge in time. */
+export function delayedInbox(inbox: Inbox, delayMs: number): Inbox {
+  const delay = () => new Promise((resolve) => setTimeout(resolve, delayMs));
   return {
+    ...passThrough(inbox),
     receive: async (entry) => {
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await delay();
       return inbox.receive(entry);
     },
+    admit: async (entry) => {
+      await delay();
+      return inbox.admit(entry);
+    },
+  };
+}
+
+/**
+ * `inbox`, whose writes of new deliveries finish only once `release` is called (a slow disk): whether a
+ * delivery is new is still known at once.
+ */
+export function heldInbox(inbox: Inbox): { inbox: Inbox; release(): void } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const admit: Inbox['admit'] = async (entry) => {
+    const { fresh, kept } = await inbox.admit(entry);
+    return { fresh, kept: kept.then(() => released) };
+  };
+  return {
+    inbox: {
+      ...passThrough(inbox),
+      admit,
+      receive: async (entry) => {
+        const { fresh, kept } = await admit(entry);
+        await kept;
+        return fresh;
+      },
+    },
+    release,
+  };
+}
+
+/** Every method of `inbox`, bound to it. */
+function passThrough(inbox: Inbox): Inbox {
+  return {
+    receive: (entry) => inbox.receive(entry),
+    admit: (entry) => inbox.admit(entry),
     complete: (key) => inbox.complete(key),
     release: (key) => inbox.release(key),
     claimUnanswered: () => inbox.claimUnanswered(),
@@ -132,8 +173,8 @@ export class HttpHarness {
       env?: Record<string, string>;
       options?: SlackAppOptions;
       expectAuth?: boolean;
-      /** How long the inbox takes to keep a delivery: a bot too busy to acknowledge in time. */
-      inboxDelayMs?: number;
+      /** What the app is given instead of the harness's inbox (a slow one, one holding writes back). */
+      wrapInbox?: (inbox: Inbox) => Inbox;
     } = {},
   ): Promise<HttpHarness> {
     const config = loadConfig({
@@ -151,7 +192,7 @@ export class HttpHarness {
       {
         engine,
         questionLog,
-        inbox: options.inboxDelayMs ? delayedInbox(temp.inbox, options.inboxDelayMs) : temp.inbox,
+        inbox: options.wrapInbox ? options.wrapInbox(temp.inbox) : temp.inbox,
         logger: options.logger ?? silentLogger,
         previewDigest: options.previewDigest,
       },
