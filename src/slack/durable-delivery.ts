@@ -52,10 +52,10 @@ export function deliveryKey(body: unknown): string | undefined {
  * Nothing lost, nothing twice. Every delivery from Slack is written to the inbox before Bolt acknowledges
  * it (its listeners start meanwhile: see {@link DurableDelivery.kept}); a delivery whose key was seen
  * before is acknowledged and dropped (counted as deduplicated), and each is marked handled once its
- * listeners finish. While Slack is unreachable, deliveries are
- * acknowledged and kept. Deliveries left unanswered (a crash, an outage, a replica that died) are handled
- * again from the inbox at startup and every few seconds, or dropped with a log line when older than ten
- * minutes; replayed answers look in Slack before posting, so an answer that made it is not posted twice.
+ * listeners finish. While Slack is unreachable, deliveries are acknowledged and kept. Deliveries left
+ * unanswered (a crash, an outage, a replica that died) are handled again from the inbox at startup and
+ * every few seconds, or dropped with a log line when older than ten minutes; replayed answers look in
+ * Slack before posting, so an answer that made it is not posted twice.
  */
 export class DurableDelivery {
   private readonly nowMs: () => number;
