@@ -198,6 +198,52 @@ describe('DurableDelivery', () => {
     await reopened.close();
   });
 
+  it('answers a delivery the inbox could not write, acknowledging it and saying so', async () => {
+    const logger = recordingLogger();
+    const steps: string[] = [];
+    const app = {
+      processEvent: async (event: ReceiverEvent) => {
+        await event.ack();
+        steps.push(`answered ${(event.customProperties as DeliveryContext).deliveryKey}`);
+      },
+    } as unknown as App;
+    const diskFull = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    const inbox = opened.inbox;
+    delivery = new DurableDelivery({
+      inbox: {
+        receive: (entry) => inbox.receive(entry),
+        complete: (key) => inbox.complete(key),
+        release: (key) => inbox.release(key),
+        claimUnanswered: () => inbox.claimUnanswered(),
+        // The write fails after the key was taken in hand; the second delivery's inbox fails outright.
+        admit: async (entry) =>
+          entry.key === 'event:EvFull'
+            ? { fresh: true, kept: Promise.reject(diskFull) }
+            : Promise.reject(diskFull),
+      },
+      slackReachable: () => true,
+      logger,
+    });
+    delivery.install(app);
+    for (const eventId of ['EvFull', 'EvBroken']) {
+      await app.processEvent({
+        body: { type: 'event_callback', event_id: eventId },
+        ack: async () => {
+          steps.push(`acknowledged ${eventId}`);
+        },
+      });
+    }
+    await delivery.kept();
+    expect(steps.sort()).toEqual([
+      'acknowledged EvBroken',
+      'acknowledged EvFull',
+      'answered event:EvBroken',
+      'answered event:EvFull',
+    ]);
+    for (const key of ['event:EvFull', 'event:EvBroken'])
+      expect(logger.text()).toContain(`inbox: could not keep ${key}; handling it without a safety net`);
+  });
+
   it('says when no delivery is being handled any more', async () => {
     const logger = recordingLogger();
     let finish!: () => void;
