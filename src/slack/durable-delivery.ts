@@ -153,7 +153,8 @@ export class DurableDelivery {
     // the write, as does every Slack call (see kept()), so nothing is acknowledged or posted unkept.
     let acknowledged: Promise<void> | undefined;
     const ackOnceKept: ReceiverEvent['ack'] = async (response) => {
-      acknowledged ??= kept.then(() => ack(response));
+      // A second call goes through too, and fails as Bolt makes it fail: acknowledging twice is a fault.
+      acknowledged = (acknowledged ?? kept).then(() => ack(response));
     };
     try {
       await this.handle(key, { ...event, ack: ackOnceKept }, false, dispatch);

@@ -198,6 +198,32 @@ describe('DurableDelivery', () => {
     await reopened.close();
   });
 
+  it('fails a delivery whose listeners acknowledge it twice, as Bolt does, once it is kept', async () => {
+    const held = heldInbox(opened.inbox);
+    const app = {
+      processEvent: async (event: ReceiverEvent) => {
+        await event.ack();
+        await event.ack();
+      },
+    } as unknown as App;
+    delivery = new DurableDelivery({
+      inbox: held.inbox,
+      slackReachable: () => true,
+      logger: recordingLogger(),
+    });
+    delivery.install(app);
+    let acks = 0;
+    const handled = app.processEvent({
+      body: { type: 'event_callback', event_id: 'EvTwice' },
+      ack: async () => {
+        if (++acks > 1) throw new Error('acknowledged twice');
+      },
+    });
+    held.release();
+    await expect(handled).rejects.toThrow('acknowledged twice');
+    expect(acks).toBe(2);
+  });
+
   it('answers a delivery the inbox could not write, acknowledging it and saying so', async () => {
     const logger = recordingLogger();
     const steps: string[] = [];
