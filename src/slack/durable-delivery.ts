@@ -132,16 +132,19 @@ export class DurableDelivery {
     try {
       const admission = await inbox.admit({ key, body: event.body, receivedAt: this.nowMs() });
       fresh = admission.fresh;
-      kept = this.keeping(admission.kept.catch(unkept));
+      kept = admission.kept;
     } catch (error) {
       unkept(error);
     }
     if (!fresh) {
       metrics?.deduplicated.inc();
       logger.debug(`Already received ${key}; acknowledged and not handled again`);
+      // Slack repeats a delivery it is still waiting for (a slow disk): acknowledged once the first is kept.
+      await kept.catch(() => undefined);
       await ack();
       return;
     }
+    kept = this.keeping(kept.catch(unkept));
     if (!this.options.slackReachable()) {
       await kept;
       await ack();

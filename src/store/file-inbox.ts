@@ -36,6 +36,8 @@ type Line =
  */
 export class FileInbox implements Inbox {
   private readonly entries = new Map<string, Held>();
+  /** Deliveries whose line is being written and synced, by key. */
+  private readonly writing = new Map<string, Promise<void>>();
   private handle?: FileHandle;
   private queue: Array<{
     text: string;
@@ -75,7 +77,9 @@ export class FileInbox implements Inbox {
   }
 
   async admit(entry: InboxEntry): Promise<Admission> {
-    if (this.entries.has(entry.key)) return { fresh: false, kept: Promise.resolve() };
+    // A repeat arriving while the first is still being written is kept when the first is.
+    if (this.entries.has(entry.key))
+      return { fresh: false, kept: this.writing.get(entry.key) ?? Promise.resolve() };
     this.entries.set(entry.key, {
       receivedAt: entry.receivedAt,
       body: entry.body,
@@ -83,6 +87,9 @@ export class FileInbox implements Inbox {
       inHand: true,
     });
     const kept = this.append({ op: 'receive', key: entry.key, at: entry.receivedAt, body: entry.body }, true);
+    this.writing.set(entry.key, kept);
+    const written = () => this.writing.delete(entry.key);
+    kept.then(written, written);
     return { fresh: true, kept };
   }
 

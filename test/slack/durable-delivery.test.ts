@@ -6,6 +6,7 @@ import {
   REPLAY_MAX_AGE_MS,
 } from '../../src/slack/durable-delivery';
 import { FileInbox } from '../../src/store/file-inbox';
+import type { Inbox } from '../../src/store/types';
 import { recordingLogger } from '../logging/recording-logger';
 import { waitFor } from '../support/wait-for';
 import { heldInbox, openTempInbox } from './support/slack-harness';
@@ -48,7 +49,7 @@ describe('DurableDelivery', () => {
   });
 
   /** A delivery in front of an app that records what reaches its listeners; Slack reachable or not. */
-  function install(options: { reachable?: () => boolean; nowMs?: () => number } = {}) {
+  function install(options: { reachable?: () => boolean; nowMs?: () => number; inbox?: Inbox } = {}) {
     const logger = recordingLogger();
     const handled: Array<{ key?: string; replayed?: boolean }> = [];
     const app = {
@@ -58,7 +59,7 @@ describe('DurableDelivery', () => {
       },
     } as unknown as App;
     delivery = new DurableDelivery({
-      inbox: opened.inbox,
+      inbox: options.inbox ?? opened.inbox,
       slackReachable: options.reachable ?? (() => true),
       logger,
       nowMs: options.nowMs,
@@ -196,6 +197,31 @@ describe('DurableDelivery', () => {
     const reopened = await FileInbox.open(opened.dir);
     expect(await reopened.receive({ key: 'event:EvSlowDisk', body: {}, receivedAt: Date.now() })).toBe(false);
     await reopened.close();
+  });
+
+  it("acknowledges Slack's repeat of a delivery still being written only once it is kept", async () => {
+    const held = heldInbox(opened.inbox);
+    const { app, handled, acks } = install({ inbox: held.inbox });
+    const first = app.processEvent({
+      body: { type: 'event_callback', event_id: 'EvSlow' },
+      ack: async () => {
+        acks.push('first');
+      },
+    });
+    expect(await waitFor(() => handled.length > 0, 1000, 5)).toBe(true);
+    const repeat = app.processEvent({
+      body: { type: 'event_callback', event_id: 'EvSlow' },
+      ack: async () => {
+        acks.push('repeat');
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(acks).toEqual([]);
+
+    held.release();
+    await Promise.all([first, repeat]);
+    expect(acks).toEqual(['repeat']);
+    expect(handled).toEqual([{ key: 'event:EvSlow', replayed: false }]);
   });
 
   it('fails a delivery whose listeners acknowledge it twice, as Bolt does, once it is kept', async () => {
