@@ -69,6 +69,17 @@ export interface SlackApp {
 }
 
 const HANDLED_MESSAGES = 5000;
+/**
+ * Web API methods coop calls that change nothing anyone sees (signing in, connecting, reading a thread):
+ * they need not wait for deliveries to be kept, so a thread is read while the question's delivery is
+ * written, and a disk slow to sync holds up no reconnection.
+ */
+const ONLY_READING = new Set([
+  'auth.test',
+  'apps.connections.open',
+  'conversations.replies',
+  'conversations.history',
+]);
 /** Bolt client retries for reads and notices: jittered, so callers that failed together spread out. */
 const READ_RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, randomize: true };
 
@@ -89,9 +100,12 @@ export function createSlackApp(config: Config, deps: SlackAppDeps, options: Slac
     logger: deps.logger,
     metrics: deps.metrics,
   });
-  // Slack is called only once the deliveries received so far are kept: listeners answer while the inbox writes.
-  const timedFetch = createTimedFetch(config.operations.slackTimeoutMs, deps.metrics?.observeSlackCall, () =>
-    durable.kept(),
+  // Slack is told or shown anything only once the deliveries received so far are kept: listeners answer
+  // while the inbox writes.
+  const timedFetch = createTimedFetch(
+    config.operations.slackTimeoutMs,
+    deps.metrics?.observeSlackCall,
+    (method) => (ONLY_READING.has(method) ? undefined : durable.kept()),
   );
   const clientOptions = (): webApi.WebClientOptions => ({
     slackApiUrl: config.slackApiUrl,

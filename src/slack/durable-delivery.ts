@@ -153,7 +153,8 @@ export class DurableDelivery {
       return;
     }
     // The listeners start answering while the delivery is being written; its acknowledgement waits for
-    // the write, as does every Slack call (see kept()), so nothing is acknowledged or posted unkept.
+    // the write, as does every Slack call that posts (see kept()), so nothing is acknowledged or posted
+    // unkept.
     let acknowledged: Promise<void> | undefined;
     const ackOnceKept: ReceiverEvent['ack'] = async (response) => {
       // A second call goes through too, and fails as Bolt makes it fail: acknowledging twice is a fault.
@@ -167,9 +168,9 @@ export class DurableDelivery {
   }
 
   /**
-   * Resolves once every delivery received so far is kept in the inbox. Slack calls wait for it (the app's
-   * fetch does), so an answer is never posted for a delivery a crash could still lose, which Slack would
-   * then send again and have answered twice.
+   * Resolves once every delivery received so far is kept in the inbox. Slack calls other than reads wait
+   * for it (the app's fetch does), so an answer is never posted for a delivery a crash could still lose,
+   * which Slack would then send again and have answered twice.
    */
   kept(): Promise<void> {
     if (this.beingKept.size === 0) return Promise.resolve();

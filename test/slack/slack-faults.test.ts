@@ -199,6 +199,53 @@ describe('a delivery still being written to the inbox (a slow disk)', () => {
   });
 });
 
+describe('a follow-up still being written to the inbox (a slow disk)', () => {
+  it('reads its thread and is answered meanwhile, posting only once it is kept', async () => {
+    let held!: ReturnType<typeof heldInbox>;
+    harness = await start({
+      wrapInbox: (inbox) => {
+        held = heldInbox(inbox);
+        return held.inbox;
+      },
+    });
+    const replies = expectApi('conversations.replies', {
+      ok: true,
+      messages: [
+        { ts: '1700000000.000100', user: ASKER, text: `<@${BOT_USER}> who launched TSI` },
+        {
+          ts: '1700000000.000200',
+          user: BOT_USER,
+          bot_id: BOT_ID,
+          text: 'answer',
+          metadata: {
+            event_type: ANSWER_METADATA_TYPE,
+            event_payload: { question_id: 'q1', question: 'who launched TSI' },
+          },
+        },
+        { ts: '1700000000.000300', user: ASKER, text: 'and when was it signed?' },
+      ],
+    });
+    const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000400' });
+    const reply = harness.sendEvent({
+      type: 'message',
+      channel: CHANNEL,
+      user: ASKER,
+      text: 'and when was it signed?',
+      ts: '1700000000.000300',
+      thread_ts: '1700000000.000100',
+    });
+    expect(await waitFor(() => replies.calls.length === 1, 2000, 5)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(posted.calls).toHaveLength(0);
+
+    held.release();
+    expect((await reply).status).toBe(200);
+    await harness.settle();
+    expect(posted.calls).toHaveLength(1);
+    expect(posted.calls[0]).toMatchObject({ thread_ts: '1700000000.000100' });
+  });
+});
+
 describe('a delivery acknowledged after Slack stopped waiting (the bot was busy)', () => {
   const busy = {
     wrapInbox: (inbox: Inbox) => delayedInbox(inbox, 150),

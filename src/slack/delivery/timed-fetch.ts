@@ -16,20 +16,21 @@ export class SlackTimeoutError extends Error {
 /**
  * `fetch` with a deadline: a call that has not answered after `timeoutMs` is aborted and rejects with a
  * {@link SlackTimeoutError}, so a hung Slack never holds an answer (or shutdown) for ever. Used by the
- * Web API clients and by `response_url` replies. Each call is reported to `observe`, and made once
- * `ready` (when given) resolves; its deadline runs from then.
+ * Web API clients and by `response_url` replies. Each call is reported to `observe`, and made once what
+ * `ready` returns for its method (when anything) resolves; its deadline runs from then.
  */
 export function createTimedFetch(
   timeoutMs: number,
   observe?: FetchObserver,
-  ready?: () => Promise<void>,
+  ready?: (method: string) => Promise<void> | undefined,
 ): typeof fetch {
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (ready) await ready();
+    const method = methodOf(url);
+    const waiting = ready?.(method);
+    if (waiting) await waiting;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
-    const method = methodOf(url);
     try {
       const response = await fetch(input, { ...init, signal });
       observe?.(method, !response.ok);

@@ -47,6 +47,36 @@ describe('createTimedFetch', () => {
     expect(reports).toEqual(['chat.postMessage failed']);
   });
 
+  it('makes a call once what ready returns for its method resolves, and times it from then', async () => {
+    nock(SLACK_API).post('/api/chat.postMessage').reply(200, { ok: true });
+    nock(SLACK_API).post('/api/conversations.replies').reply(200, { ok: true });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const asked: string[] = [];
+    const made: string[] = [];
+    const timedFetch = createTimedFetch(
+      50,
+      (method) => made.push(method),
+      (method) => {
+        asked.push(method);
+        return method === 'chat.postMessage' ? released : undefined;
+      },
+    );
+
+    const post = timedFetch(`${SLACK_API}/api/chat.postMessage`, { method: 'POST' });
+    await timedFetch(`${SLACK_API}/api/conversations.replies`, { method: 'POST' });
+    // Held past its 50 ms deadline: the deadline starts once the call is made.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(made).toEqual(['conversations.replies']);
+
+    release();
+    expect((await post).ok).toBe(true);
+    expect(made).toEqual(['conversations.replies', 'chat.postMessage']);
+    expect(asked).toEqual(['chat.postMessage', 'conversations.replies']);
+  });
+
   it("passes on a caller's own abort as it is, not as a timeout", async () => {
     nock(SLACK_API).post('/api/chat.postMessage').delay(2000).reply(200, { ok: true });
     const { timedFetch, reports } = recordingFetch(5000);
