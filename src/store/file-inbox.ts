@@ -46,6 +46,8 @@ export class FileInbox implements Inbox {
     failed: (error: unknown) => void;
   }> = [];
   private flushing = false;
+  /** Whether a write failed since the last whole one, perhaps leaving part of a line at the file's end. */
+  private mayEndTorn = false;
   private linesWritten = 0;
 
   private constructor(
@@ -185,6 +187,7 @@ export class FileInbox implements Inbox {
     const previous = this.handle;
     this.handle = rewrite;
     this.linesWritten = lines.length;
+    this.mayEndTorn = false;
     await previous?.close();
   }
 
@@ -204,7 +207,12 @@ export class FileInbox implements Inbox {
         if (!this.handle) throw new Error(`inbox: ${this.file} is closed`);
         // Written at once, to the page cache, so that the sync (the slow part) starts now: an answer being
         // computed on this thread meanwhile would otherwise hold back the write's callback, and the sync.
-        writeSync(this.handle.fd, batch.map((item) => item.text).join(''));
+        // After a failed write the file may end inside a line: the next starts on a line of its own.
+        const text = batch.map((item) => item.text).join('');
+        const mayBeTorn = this.mayEndTorn;
+        this.mayEndTorn = true;
+        writeAll(this.handle.fd, mayBeTorn ? `\n${text}` : text);
+        this.mayEndTorn = false;
         if (batch.some((item) => item.durable)) await this.handle.datasync();
         this.linesWritten += batch.length;
         for (const item of batch) item.done();
@@ -217,5 +225,15 @@ export class FileInbox implements Inbox {
       }
     }
     this.flushing = false;
+  }
+}
+
+/** Writes all of `text` at the end of `fd`, going on after a short write; throws when the disk takes no more. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) {
+    const written = writeSync(fd, bytes, at, bytes.length - at);
+    if (written <= 0) throw new Error(`wrote ${at} of ${bytes.length} bytes; the disk took no more`);
+    at += written;
   }
 }

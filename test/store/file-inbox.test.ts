@@ -1,4 +1,4 @@
-import {
+import fs, {
   appendFileSync,
   lstatSync,
   mkdirSync,
@@ -191,6 +191,35 @@ describe('FileInbox in detail', () => {
       sync.restore();
     }
     await inbox.close();
+  });
+
+  it('loses no later delivery to a write the disk cut short, and says which it could not keep', async () => {
+    const logger = recordingLogger();
+    const inbox = await FileInbox.open(dir, { logger });
+    await inbox.receive(entry('event:before'));
+    // The disk takes part of the line, then no more (full).
+    const diskFull = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const realWrite = fs.writeSync;
+    const halfWrite = (fd: number, buffer: Buffer, offset: number, length: number) =>
+      realWrite(fd, buffer, offset, Math.floor(length / 2));
+    const write = jest
+      .spyOn(fs, 'writeSync')
+      .mockImplementationOnce(halfWrite as unknown as typeof fs.writeSync)
+      .mockImplementationOnce(() => {
+        throw diskFull;
+      });
+    await expect(inbox.receive(entry('event:cut'))).rejects.toThrow('no space left');
+    write.mockRestore();
+    // Space again: the next delivery is kept whole.
+    await inbox.receive(entry('event:after'));
+    await inbox.close();
+
+    const reopened = await FileInbox.open(dir, { logger });
+    expect(await reopened.receive(entry('event:before'))).toBe(false);
+    expect(await reopened.receive(entry('event:after'))).toBe(false);
+    expect(await reopened.receive(entry('event:cut'))).toBe(true);
+    await reopened.close();
+    expect(logger.text()).toContain('inbox: skipped 1 torn line(s)');
   });
 
   it('does nothing, and does not fail, for a key it does not hold', async () => {
