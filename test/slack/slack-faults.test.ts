@@ -199,6 +199,35 @@ describe('a delivery still being written to the inbox (a slow disk)', () => {
   });
 });
 
+describe('a slash command still being written to the inbox (a slow disk)', () => {
+  it('is answered through its response_url only once it is kept', async () => {
+    let held!: ReturnType<typeof heldInbox>;
+    harness = await start({
+      wrapInbox: (inbox) => {
+        held = heldInbox(inbox);
+        return held.inbox;
+      },
+    });
+    const answered = expectResponse('/commands/held');
+    let acknowledged = false;
+    const reply = harness
+      .sendCommand('who launched TSI', { responsePath: '/commands/held' })
+      .then((response) => {
+        acknowledged = true;
+        return response;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(acknowledged).toBe(false);
+    expect(answered.calls).toHaveLength(0);
+
+    held.release();
+    expect((await reply).status).toBe(200);
+    await harness.settle();
+    expect(answered.calls).toHaveLength(1);
+    expect(visibleText(answered.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
+  });
+});
+
 describe('a follow-up still being written to the inbox (a slow disk)', () => {
   it('reads its thread and is answered meanwhile, posting only once it is kept', async () => {
     let held!: ReturnType<typeof heldInbox>;
