@@ -16,6 +16,7 @@ import {
   RESPONSE_URL_HOST,
   SIGNING_SECRET,
   SLACK_API,
+  threadWithAnswer,
   visibleText,
 } from './support/slack-harness';
 
@@ -563,23 +564,6 @@ describe('Slack API failures', () => {
 });
 
 const DM = { channel: 'D0DIRECT', channel_type: 'im' };
-
-/** A thread in which coop answered `question`, as `conversations.replies` returns it. */
-function threadWithAnswer(parentTs: string, question: string) {
-  return expectApi('conversations.replies', {
-    ok: true,
-    messages: [
-      { ts: parentTs, user: ASKER, text: `<@${BOT_USER}> ${question}` },
-      {
-        ts: `${parentTs}1`,
-        user: BOT_USER,
-        bot_id: BOT_ID,
-        text: 'answer',
-        metadata: { event_type: ANSWER_METADATA_TYPE, event_payload: { question_id: 'q1', question } },
-      },
-    ],
-  });
-}
 
 describe('/coop subcommands in detail', () => {
   it('gives the usage, not an answer, for /coop and /coop help, however spaced or cased', async () => {

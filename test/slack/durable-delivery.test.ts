@@ -76,6 +76,19 @@ describe('DurableDelivery', () => {
     return { app, handled, logger, acks, deliver };
   }
 
+  /** A delivery on an inbox whose writes finish once `held.release()` is called, before `processEvent`. */
+  function installOnHeldInbox(processEvent: (event: ReceiverEvent) => Promise<void>) {
+    const held = heldInbox(opened.inbox);
+    const app = { processEvent } as unknown as App;
+    delivery = new DurableDelivery({
+      inbox: held.inbox,
+      slackReachable: () => true,
+      logger: recordingLogger(),
+    });
+    delivery.install(app);
+    return { app, held, delivery };
+  }
+
   it('hands a delivery to the listeners once, however often Slack sends it', async () => {
     const { handled, acks, deliver } = install();
     await deliver('Ev1');
@@ -159,21 +172,16 @@ describe('DurableDelivery', () => {
   });
 
   it('lets the listeners answer while a delivery is written, acknowledging it once it is kept', async () => {
-    const held = heldInbox(opened.inbox);
     const steps: string[] = [];
-    const app = {
-      // As Bolt does for events: acknowledge, then run the listeners.
-      processEvent: async (event: ReceiverEvent) => {
-        await event.ack();
-        steps.push('answered');
-      },
-    } as unknown as App;
-    delivery = new DurableDelivery({
-      inbox: held.inbox,
-      slackReachable: () => true,
-      logger: recordingLogger(),
+    // As Bolt does for events: acknowledge, then run the listeners.
+    const {
+      app,
+      held,
+      delivery: keeping,
+    } = installOnHeldInbox(async (event) => {
+      await event.ack();
+      steps.push('answered');
     });
-    delivery.install(app);
     let kept = false;
     const handled = app.processEvent({
       body: { type: 'event_callback', event_id: 'EvSlowDisk' },
@@ -182,7 +190,7 @@ describe('DurableDelivery', () => {
       },
     });
     expect(await waitFor(() => steps.length > 0, 1000, 5)).toBe(true);
-    void delivery.kept().then(() => {
+    void keeping.kept().then(() => {
       kept = true;
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -225,19 +233,10 @@ describe('DurableDelivery', () => {
   });
 
   it('fails a delivery whose listeners acknowledge it twice, as Bolt does, once it is kept', async () => {
-    const held = heldInbox(opened.inbox);
-    const app = {
-      processEvent: async (event: ReceiverEvent) => {
-        await event.ack();
-        await event.ack();
-      },
-    } as unknown as App;
-    delivery = new DurableDelivery({
-      inbox: held.inbox,
-      slackReachable: () => true,
-      logger: recordingLogger(),
+    const { app, held } = installOnHeldInbox(async (event) => {
+      await event.ack();
+      await event.ack();
     });
-    delivery.install(app);
     let acks = 0;
     const handled = app.processEvent({
       body: { type: 'event_callback', event_id: 'EvTwice' },

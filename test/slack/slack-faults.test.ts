@@ -20,6 +20,7 @@ import {
   RESPONSE_URL_HOST,
   SLACK_API,
   TEAM,
+  threadWithAnswer,
   visibleText,
 } from './support/slack-harness';
 
@@ -164,112 +165,91 @@ describe("Slack's retries", () => {
 });
 
 describe('a delivery still being written to the inbox (a slow disk)', () => {
-  it('is answered meanwhile, but neither acknowledged nor posted until it is kept', async () => {
+  /** Starts the app on an inbox whose writes finish only once `release` is called. */
+  async function startHeld(engineUsed: AnswerEngine = engine) {
     let held!: ReturnType<typeof heldInbox>;
+    const running = await HttpHarness.start(engineUsed, {
+      env: { SLACK_TIMEOUT_MS: String(TIMEOUT_MS) },
+      wrapInbox: (inbox) => {
+        held = heldInbox(inbox);
+        return held.inbox;
+      },
+    });
+    harness = running;
+    return { held, running };
+  }
+
+  /** A request on its way, and whether its response (the acknowledgement) has arrived. */
+  function tracked(sent: Promise<{ status: number }>) {
+    let acknowledged = false;
+    const reply = sent.then((response) => {
+      acknowledged = true;
+      return response;
+    });
+    return { reply, acknowledged: () => acknowledged };
+  }
+
+  const aMoment = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('is answered meanwhile, but neither acknowledged nor posted until it is kept', async () => {
     let asked = 0;
-    const counting: AnswerEngine = {
+    const { held, running } = await startHeld({
       answer: (question, options) => {
         asked++;
         return engine.answer(question, options);
       },
       documents: () => engine.documents(),
-    };
-    harness = await HttpHarness.start(counting, {
-      wrapInbox: (inbox) => {
-        held = heldInbox(inbox);
-        return held.inbox;
-      },
     });
     const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
-    let acknowledged = false;
-    const reply = harness.sendEvent(mention('who launched TSI', '1700000000.000100')).then((response) => {
-      acknowledged = true;
-      return response;
-    });
+    const request = tracked(running.sendEvent(mention('who launched TSI', '1700000000.000100')));
     expect(await waitFor(() => asked === 1, 2000, 5)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(acknowledged).toBe(false);
+    await aMoment(50);
+    expect(request.acknowledged()).toBe(false);
     expect(posted.calls).toHaveLength(0);
 
     held.release();
-    expect((await reply).status).toBe(200);
-    await harness.settle();
+    expect((await request.reply).status).toBe(200);
+    await running.settle();
     expect(posted.calls).toHaveLength(1);
     expect(visibleText(posted.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
   });
-});
 
-describe('a slash command still being written to the inbox (a slow disk)', () => {
-  it('is answered through its response_url only once it is kept', async () => {
-    let held!: ReturnType<typeof heldInbox>;
-    harness = await start({
-      wrapInbox: (inbox) => {
-        held = heldInbox(inbox);
-        return held.inbox;
-      },
-    });
+  it('answers a slash command through its response_url only once it is kept', async () => {
+    const { held, running } = await startHeld();
     const answered = expectResponse('/commands/held');
-    let acknowledged = false;
-    const reply = harness
-      .sendCommand('who launched TSI', { responsePath: '/commands/held' })
-      .then((response) => {
-        acknowledged = true;
-        return response;
-      });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(acknowledged).toBe(false);
+    const request = tracked(running.sendCommand('who launched TSI', { responsePath: '/commands/held' }));
+    await aMoment(150);
+    expect(request.acknowledged()).toBe(false);
     expect(answered.calls).toHaveLength(0);
 
     held.release();
-    expect((await reply).status).toBe(200);
-    await harness.settle();
+    expect((await request.reply).status).toBe(200);
+    await running.settle();
     expect(answered.calls).toHaveLength(1);
     expect(visibleText(answered.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
   });
-});
 
-describe('a follow-up still being written to the inbox (a slow disk)', () => {
-  it('reads its thread and is answered meanwhile, posting only once it is kept', async () => {
-    let held!: ReturnType<typeof heldInbox>;
-    harness = await start({
-      wrapInbox: (inbox) => {
-        held = heldInbox(inbox);
-        return held.inbox;
-      },
-    });
-    const replies = expectApi('conversations.replies', {
-      ok: true,
-      messages: [
-        { ts: '1700000000.000100', user: ASKER, text: `<@${BOT_USER}> who launched TSI` },
-        {
-          ts: '1700000000.000200',
-          user: BOT_USER,
-          bot_id: BOT_ID,
-          text: 'answer',
-          metadata: {
-            event_type: ANSWER_METADATA_TYPE,
-            event_payload: { question_id: 'q1', question: 'who launched TSI' },
-          },
-        },
-        { ts: '1700000000.000300', user: ASKER, text: 'and when was it signed?' },
-      ],
-    });
+  it('reads the thread of a follow-up meanwhile, posting its answer only once it is kept', async () => {
+    const { held, running } = await startHeld();
+    const replies = threadWithAnswer('1700000000.000100', 'who launched TSI');
     const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000400' });
-    const reply = harness.sendEvent({
-      type: 'message',
-      channel: CHANNEL,
-      user: ASKER,
-      text: 'and when was it signed?',
-      ts: '1700000000.000300',
-      thread_ts: '1700000000.000100',
-    });
+    const request = tracked(
+      running.sendEvent({
+        type: 'message',
+        channel: CHANNEL,
+        user: ASKER,
+        text: 'and when was it signed?',
+        ts: '1700000000.000300',
+        thread_ts: '1700000000.000100',
+      }),
+    );
     expect(await waitFor(() => replies.calls.length === 1, 2000, 5)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await aMoment(50);
     expect(posted.calls).toHaveLength(0);
 
     held.release();
-    expect((await reply).status).toBe(200);
-    await harness.settle();
+    expect((await request.reply).status).toBe(200);
+    await running.settle();
     expect(posted.calls).toHaveLength(1);
     expect(posted.calls[0]).toMatchObject({ thread_ts: '1700000000.000100' });
   });

@@ -14,6 +14,7 @@ import {
   type SlackAppDeps,
   type SlackAppOptions,
 } from '../../../src/slack/app';
+import { ANSWER_METADATA_TYPE } from '../../../src/slack/thread-history';
 import { FileInbox } from '../../../src/store/file-inbox';
 import type { Inbox } from '../../../src/store/types';
 import {
@@ -388,4 +389,24 @@ export function buttons(
       (block) =>
         (block.elements ?? []) as Array<{ action_id: string; value?: string; text: { text: string } }>,
     );
+}
+
+/**
+ * Expects `conversations.replies` for a thread in which coop answered `question`, asked by `U0ASKER`, and
+ * answers it as Slack would.
+ */
+export function threadWithAnswer(parentTs: string, question: string) {
+  return expectApi('conversations.replies', {
+    ok: true,
+    messages: [
+      { ts: parentTs, user: 'U0ASKER', text: `<@${BOT_USER}> ${question}` },
+      {
+        ts: `${parentTs}1`,
+        user: BOT_USER,
+        bot_id: BOT_ID,
+        text: 'answer',
+        metadata: { event_type: ANSWER_METADATA_TYPE, event_payload: { question_id: 'q1', question } },
+      },
+    ],
+  });
 }
