@@ -209,9 +209,12 @@ export class FileInbox implements Inbox {
         // computed on this thread meanwhile would otherwise hold back the write's callback, and the sync.
         // After a failed write the file may end inside a line: the next starts on a line of its own.
         const text = batch.map((item) => item.text).join('');
-        const mayBeTorn = this.mayEndTorn;
-        this.mayEndTorn = true;
-        writeAll(this.handle.fd, mayBeTorn ? `\n${text}` : text);
+        try {
+          writeAll(this.handle.fd, this.mayEndTorn ? `\n${text}` : text);
+        } catch (error) {
+          this.mayEndTorn = true;
+          throw error;
+        }
         this.mayEndTorn = false;
         if (batch.some((item) => item.durable)) await this.handle.datasync();
         this.linesWritten += batch.length;
