@@ -76,17 +76,16 @@ describe('DurableDelivery', () => {
     return { app, handled, logger, acks, deliver };
   }
 
-  /** A delivery on an inbox whose writes finish once `held.release()` is called, before `processEvent`. */
-  function installOnHeldInbox(processEvent: (event: ReceiverEvent) => Promise<void>) {
-    const held = heldInbox(opened.inbox);
+  /** A delivery in front of an app whose event processing is `processEvent`, Slack reachable. */
+  function installOn(
+    processEvent: (event: ReceiverEvent) => Promise<void>,
+    { inbox = opened.inbox as Inbox, logger = recordingLogger() } = {},
+  ) {
     const app = { processEvent } as unknown as App;
-    delivery = new DurableDelivery({
-      inbox: held.inbox,
-      slackReachable: () => true,
-      logger: recordingLogger(),
-    });
-    delivery.install(app);
-    return { app, held, delivery };
+    const installed = new DurableDelivery({ inbox, slackReachable: () => true, logger });
+    installed.install(app);
+    delivery = installed;
+    return { app, delivery: installed };
   }
 
   it('hands a delivery to the listeners once, however often Slack sends it', async () => {
@@ -147,15 +146,14 @@ describe('DurableDelivery', () => {
   it('handles a delivery whose acknowledgement came after the request was answered, and no other failing one', async () => {
     const logger = recordingLogger();
     const handled: string[] = [];
-    const app = {
-      // As Bolt does for events: acknowledge, then run the listeners.
-      processEvent: async (event: ReceiverEvent) => {
+    // As Bolt does for events: acknowledge, then run the listeners.
+    const { app } = installOn(
+      async (event) => {
         await event.ack();
         handled.push((event.customProperties as DeliveryContext).deliveryKey ?? '');
       },
-    } as unknown as App;
-    delivery = new DurableDelivery({ inbox: opened.inbox, slackReachable: () => true, logger });
-    delivery.install(app);
+      { logger },
+    );
     const failingAck = (error: Error) => ({
       body: { type: 'event_callback', event_id: `Ev-${error.message}` },
       ack: async () => {
@@ -174,14 +172,14 @@ describe('DurableDelivery', () => {
   it('lets the listeners answer while a delivery is written, acknowledging it once it is kept', async () => {
     const steps: string[] = [];
     // As Bolt does for events: acknowledge, then run the listeners.
-    const {
-      app,
-      held,
-      delivery: keeping,
-    } = installOnHeldInbox(async (event) => {
-      await event.ack();
-      steps.push('answered');
-    });
+    const held = heldInbox(opened.inbox);
+    const { app, delivery: keeping } = installOn(
+      async (event) => {
+        await event.ack();
+        steps.push('answered');
+      },
+      { inbox: held.inbox },
+    );
     let kept = false;
     const handled = app.processEvent({
       body: { type: 'event_callback', event_id: 'EvSlowDisk' },
@@ -233,10 +231,14 @@ describe('DurableDelivery', () => {
   });
 
   it('fails a delivery whose listeners acknowledge it twice, as Bolt does, once it is kept', async () => {
-    const { app, held } = installOnHeldInbox(async (event) => {
-      await event.ack();
-      await event.ack();
-    });
+    const held = heldInbox(opened.inbox);
+    const { app } = installOn(
+      async (event) => {
+        await event.ack();
+        await event.ack();
+      },
+      { inbox: held.inbox },
+    );
     let acks = 0;
     const handled = app.processEvent({
       body: { type: 'event_callback', event_id: 'EvTwice' },
@@ -252,30 +254,28 @@ describe('DurableDelivery', () => {
   it('answers a delivery the inbox could not write, acknowledging it and saying so', async () => {
     const logger = recordingLogger();
     const steps: string[] = [];
-    const app = {
-      processEvent: async (event: ReceiverEvent) => {
+    const diskFull = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    const inbox = opened.inbox;
+    const { app, delivery: installed } = installOn(
+      async (event) => {
         await event.ack();
         steps.push(`answered ${(event.customProperties as DeliveryContext).deliveryKey}`);
       },
-    } as unknown as App;
-    const diskFull = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-    const inbox = opened.inbox;
-    delivery = new DurableDelivery({
-      inbox: {
-        receive: (entry) => inbox.receive(entry),
-        complete: (key) => inbox.complete(key),
-        release: (key) => inbox.release(key),
-        claimUnanswered: () => inbox.claimUnanswered(),
-        // The write fails after the key was taken in hand; the second delivery's inbox fails outright.
-        admit: async (entry) =>
-          entry.key === 'event:EvFull'
-            ? { fresh: true, kept: Promise.reject(diskFull) }
-            : Promise.reject(diskFull),
+      {
+        inbox: {
+          receive: (entry) => inbox.receive(entry),
+          complete: (key) => inbox.complete(key),
+          release: (key) => inbox.release(key),
+          claimUnanswered: () => inbox.claimUnanswered(),
+          // The write fails after the key was taken in hand; the second delivery's inbox fails outright.
+          admit: async (entry) =>
+            entry.key === 'event:EvFull'
+              ? { fresh: true, kept: Promise.reject(diskFull) }
+              : Promise.reject(diskFull),
+        },
+        logger,
       },
-      slackReachable: () => true,
-      logger,
-    });
-    delivery.install(app);
+    );
     for (const eventId of ['EvFull', 'EvBroken']) {
       await app.processEvent({
         body: { type: 'event_callback', event_id: eventId },
@@ -284,7 +284,7 @@ describe('DurableDelivery', () => {
         },
       });
     }
-    await delivery.kept();
+    await installed.kept();
     expect(steps.sort()).toEqual([
       'acknowledged EvBroken',
       'acknowledged EvFull',
@@ -298,12 +298,10 @@ describe('DurableDelivery', () => {
   it('says when no delivery is being handled any more', async () => {
     const logger = recordingLogger();
     let finish!: () => void;
-    const app = {
-      processEvent: () => new Promise<void>((resolve) => (finish = resolve)),
-    } as unknown as App;
-    delivery = new DurableDelivery({ inbox: opened.inbox, slackReachable: () => true, logger });
-    delivery.install(app);
-    await delivery.whenIdle();
+    const { app, delivery: installed } = installOn(() => new Promise<void>((resolve) => (finish = resolve)), {
+      logger,
+    });
+    await installed.whenIdle();
     const handling = app.processEvent({
       body: { type: 'event_callback', event_id: 'Ev5' },
       ack: async () => {},
@@ -312,7 +310,7 @@ describe('DurableDelivery', () => {
     // Wait until the listener holds the delivery.
     for (let i = 0; i < 200 && !finish; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(finish).toBeDefined();
-    void delivery.whenIdle().then(() => {
+    void installed.whenIdle().then(() => {
       idle = true;
     });
     await new Promise((resolve) => setImmediate(resolve));

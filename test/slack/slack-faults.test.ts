@@ -191,9 +191,19 @@ describe('a delivery still being written to the inbox (a slow disk)', () => {
 
   const aMoment = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  /** Lets the held writes finish; `request` is then acknowledged and the app settles. */
+  async function release(
+    { held, running }: Awaited<ReturnType<typeof startHeld>>,
+    request: ReturnType<typeof tracked>,
+  ) {
+    held.release();
+    expect((await request.reply).status).toBe(200);
+    await running.settle();
+  }
+
   it('is answered meanwhile, but neither acknowledged nor posted until it is kept', async () => {
     let asked = 0;
-    const { held, running } = await startHeld({
+    const app = await startHeld({
       answer: (question, options) => {
         asked++;
         return engine.answer(question, options);
@@ -201,40 +211,36 @@ describe('a delivery still being written to the inbox (a slow disk)', () => {
       documents: () => engine.documents(),
     });
     const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
-    const request = tracked(running.sendEvent(mention('who launched TSI', '1700000000.000100')));
+    const request = tracked(app.running.sendEvent(mention('who launched TSI', '1700000000.000100')));
     expect(await waitFor(() => asked === 1, 2000, 5)).toBe(true);
     await aMoment(50);
     expect(request.acknowledged()).toBe(false);
     expect(posted.calls).toHaveLength(0);
 
-    held.release();
-    expect((await request.reply).status).toBe(200);
-    await running.settle();
+    await release(app, request);
     expect(posted.calls).toHaveLength(1);
     expect(visibleText(posted.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
   });
 
   it('answers a slash command through its response_url only once it is kept', async () => {
-    const { held, running } = await startHeld();
+    const app = await startHeld();
     const answered = expectResponse('/commands/held');
-    const request = tracked(running.sendCommand('who launched TSI', { responsePath: '/commands/held' }));
+    const request = tracked(app.running.sendCommand('who launched TSI', { responsePath: '/commands/held' }));
     await aMoment(150);
     expect(request.acknowledged()).toBe(false);
     expect(answered.calls).toHaveLength(0);
 
-    held.release();
-    expect((await request.reply).status).toBe(200);
-    await running.settle();
+    await release(app, request);
     expect(answered.calls).toHaveLength(1);
     expect(visibleText(answered.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
   });
 
   it('reads the thread of a follow-up meanwhile, posting its answer only once it is kept', async () => {
-    const { held, running } = await startHeld();
+    const app = await startHeld();
     const replies = threadWithAnswer('1700000000.000100', 'who launched TSI');
     const posted = expectApi('chat.postMessage', { ok: true, ts: '1700000000.000400' });
     const request = tracked(
-      running.sendEvent({
+      app.running.sendEvent({
         type: 'message',
         channel: CHANNEL,
         user: ASKER,
@@ -247,9 +253,7 @@ describe('a delivery still being written to the inbox (a slow disk)', () => {
     await aMoment(50);
     expect(posted.calls).toHaveLength(0);
 
-    held.release();
-    expect((await request.reply).status).toBe(200);
-    await running.settle();
+    await release(app, request);
     expect(posted.calls).toHaveLength(1);
     expect(posted.calls[0]).toMatchObject({ thread_ts: '1700000000.000100' });
   });
