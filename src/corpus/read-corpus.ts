@@ -175,7 +175,9 @@ function decode(bytes: Buffer): { text: string; repaired?: string } | { binary: 
 function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
-  for (const byte of sample) {
+  // Indexed: iterating a Buffer with `for … of` cost several times as much per byte.
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i];
     if (byte === 0) return true;
     if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) control++;
   }

@@ -608,4 +608,13 @@ describe('comparisonKey', () => {
     ].map(comparisonKey);
     expect(new Set(keys).size).toBe(keys.length);
   });
+
+  it('reads a paragraph of any length, and those after it as before', () => {
+    const short = comparisonKey('Port open on Monday');
+    const long = 'Port open on Monday, the board said. '.repeat(400);
+    expect(comparisonKey(long)).toBe(comparisonKey(long.toUpperCase().replace(/,/g, ' ; ')));
+    expect(comparisonKey(long)).not.toBe(comparisonKey(`${long}again`));
+    expect(wordCount(long)).toBe(7 * 400);
+    expect(comparisonKey('Port open on Monday')).toBe(short);
+  });
 });
