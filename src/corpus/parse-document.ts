@@ -1,3 +1,4 @@
+import { AsciiBytes, isAsciiLetterOrDigit } from './ascii-bytes';
 import type { ReadParagraph } from './readers/types';
 
 /**
@@ -109,6 +110,9 @@ export function normalizeForComparison(text: string): string {
   ).trim();
 }
 
+/** Where this module reads ASCII text's bytes. */
+const ascii = new AsciiBytes();
+
 /** Any character outside ASCII (a surrogate of one is among them). */
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -120,7 +124,7 @@ const NON_ASCII = /[\u0080-\uffff]/;
  * its bytes: read character by character from the string, it cost three times as much.
  */
 export function comparisonKey(text: string): string {
-  const bytes = asciiBytes(text);
+  const bytes = ascii.of(text);
   if (bytes === undefined) return comparisonKeyOfFolded(normalizeForComparison(text));
   const hash = new FoldedHash();
   let apart = false;
@@ -137,22 +141,6 @@ export function comparisonKey(text: string): string {
     }
   }
   return hash.key();
-}
-
-/** Where {@link asciiBytes} writes; grown for a longer text. */
-let asciiScratch = new Uint8Array(1 << 12);
-const encoder = new TextEncoder();
-
-/**
- * The bytes of `text` when it is all ASCII (one byte a character), else undefined. They are written over
- * a buffer shared by every call: read them before the next.
- */
-function asciiBytes(text: string): Uint8Array | undefined {
-  if (text.length > asciiScratch.length)
-    asciiScratch = new Uint8Array(2 ** Math.ceil(Math.log2(text.length)));
-  const { read, written } = encoder.encodeInto(text, asciiScratch);
-  // UTF-8 takes two bytes or more for any other character.
-  return read === text.length && written === text.length ? asciiScratch.subarray(0, written) : undefined;
 }
 
 /** The {@link comparisonKey} of text already folded by {@link normalizeForComparison}. */
@@ -197,7 +185,7 @@ class FoldedHash {
 export function wordCount(text: string, atMost = Number.POSITIVE_INFINITY): number {
   let count = 0;
   let counted = false;
-  const bytes = asciiBytes(text);
+  const bytes = ascii.of(text);
   if (bytes !== undefined) {
     for (let i = 0; i < bytes.length; i++) {
       const code = bytes[i];
@@ -244,10 +232,6 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 function isLetterOrDigit(text: string, at: number, code: number): boolean {
   if (code < 0x80) return isAsciiLetterOrDigit(code);
   return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at) ?? code));
-}
-
-function isAsciiLetterOrDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 }
 
 function isHeadline(line: string): boolean {
