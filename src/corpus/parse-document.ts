@@ -305,7 +305,7 @@ function toIso(year: string, month: string, day: string): string | undefined {
   return monthIndex >= 0 && isValidIso(iso) ? iso : undefined;
 }
 
-/** Whether `iso` (`YYYY-MM-DD`) names a day of the Gregorian calendar. */
+/** Whether `iso` (`YYYY-MM-DD`, digits only) names a day of the proleptic Gregorian calendar, as `Date` does. */
 function isValidIso(iso: string): boolean {
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
@@ -313,8 +313,10 @@ function isValidIso(iso: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(year: number, month: number): number {
-  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (month !== 2) return DAYS_IN_MONTH[month - 1];
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
@@ -362,7 +364,7 @@ function tableRows(lines: string[]): Set<string> {
 
 /**
  * A short line of a label and figures: two of them ("34 cts vs 1.19 dlrs"), or one after a short label.
- * `words`: the line's {@link wordCount} up to {@link ROW_MAX_WORDS}.
+ * `words`: `wordCount(line, ROW_MAX_WORDS)`, more than {@link ROW_MAX_WORDS} for a longer line.
  */
 function isFigureLine(line: string, words: number): boolean {
   if (!/^\p{L}/u.test(line) || words > ROW_MAX_WORDS || /[.!?]["'”’)]*$/u.test(line)) return false;

@@ -615,6 +615,9 @@ describe('comparisonKey', () => {
     expect(comparisonKey(long)).toBe(comparisonKey(long.toUpperCase().replace(/,/g, ' ; ')));
     expect(comparisonKey(long)).not.toBe(comparisonKey(`${long}again`));
     expect(wordCount(long)).toBe(7 * 400);
+    const huge = long.repeat(10);
+    expect(comparisonKey(huge)).toBe(comparisonKey(huge.toLowerCase()));
+    expect(wordCount(huge)).toBe(7 * 4000);
     expect(comparisonKey('Port open on Monday')).toBe(short);
   });
 });
