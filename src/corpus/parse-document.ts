@@ -1,4 +1,5 @@
 import { AsciiBytes, isAsciiLetterOrDigit } from './ascii-bytes';
+import { validDay } from './readers/iso-date';
 import type { ReadParagraph } from './readers/types';
 
 /**
@@ -305,19 +306,9 @@ function toIso(year: string, month: string, day: string): string | undefined {
   return monthIndex >= 0 && isValidIso(iso) ? iso : undefined;
 }
 
-/** Whether `iso` (`YYYY-MM-DD`, digits only) names a day of the proleptic Gregorian calendar, as `Date` does. */
+/** Whether `iso` (`YYYY-MM-DD`, digits only) names a real calendar day ({@link validDay}). */
 function isValidIso(iso: string): boolean {
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  const day = Number(iso.slice(8, 10));
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysIn(year: number, month: number): number {
-  if (month !== 2) return DAYS_IN_MONTH[month - 1];
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return validDay(iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)) !== undefined;
 }
 
 /** Hard-wrapped text: several lines, most of them of similar medium width, none of them long. */

@@ -8,6 +8,9 @@ describe('validDay', () => {
     ['2024', '13', '01', undefined],
     ['2024', '00', '10', undefined],
     ['2024', '12', '31', '2024-12-31'],
+    ['1900', '02', '29', undefined],
+    ['2000', '02', '29', '2000-02-29'],
+    ['2023', '04', '31', undefined],
   ])('%s-%s-%s is %s', (year, month, day, expected) => {
     expect(validDay(year, month, day)).toBe(expected);
   });
