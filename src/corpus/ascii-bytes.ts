@@ -29,7 +29,13 @@ export class AsciiBytes {
  */
 export const MAX_ASCII_TEXT = 1 << 16;
 
+/** An ASCII digit. */
+export function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 /** An ASCII letter or digit; -1, for no character, is neither. */
 export function isAsciiLetterOrDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  const lower = code | 0x20;
+  return isAsciiDigit(code) || (lower >= 0x61 && lower <= 0x7a);
 }

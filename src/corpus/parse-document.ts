@@ -190,7 +190,7 @@ export function wordCount(text: string, atMost = Number.POSITIVE_INFINITY): numb
   if (bytes !== undefined) {
     for (let i = 0; i < bytes.length; i++) {
       const code = bytes[i];
-      if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      if (isWhiteSpace(code)) {
         counted = false;
       } else if (!counted && isAsciiLetterOrDigit(code)) {
         counted = true;

@@ -1,5 +1,6 @@
 import { type AnalyzedToken, analyzeWord, foldKeepingCase, writtenWords } from '../analysis/analyzer';
 import { Vocabulary } from '../analysis/spelling';
+import { isAsciiDigit, isAsciiLetterOrDigit } from '../corpus/ascii-bytes';
 import { Pairing, type PassageWordsWriter } from './passage-tokens';
 
 /**
@@ -362,14 +363,4 @@ function hashOf(word: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
   return hash === 0 ? 1 : hash;
-}
-
-function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-/** An ASCII letter or digit; -1, for no character, is neither. */
-function isAsciiLetterOrDigit(code: number): boolean {
-  const lower = code | 0x20;
-  return isAsciiDigit(code) || (lower >= 0x61 && lower <= 0x7a);
 }
