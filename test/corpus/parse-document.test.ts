@@ -402,6 +402,21 @@ describe('parseDocument, rule by rule', () => {
     });
   });
 
+  it('evens the white space in a paragraph: a tab or a run of spaces becomes one space', () => {
+    expect(
+      texts(
+        doc(
+          'Headline',
+          'The board met on Monday,\tand it approved the plan for the new plant.',
+          'The minister said  the plant would reopen in the spring after repairs.',
+        ),
+      ),
+    ).toEqual([
+      'The board met on Monday, and it approved the plan for the new plant.',
+      'The minister said the plant would reopen in the spring after repairs.',
+    ]);
+  });
+
   describe('tables of figures', () => {
     it('keeps each row, and the labels between rows, as rows of their own', () => {
       const parsed = parseDocument(
@@ -424,6 +439,52 @@ describe('parseDocument, rule by rule', () => {
           'Revs 40.1 mln vs 38.2 mln',
         ].map((text) => expect.objectContaining({ text, isListItem: true })),
       );
+    });
+
+    it('keeps a table whose rows are indented', () => {
+      const parsed = parseDocument(
+        ['Acme Corp results', ' Shr 1.20 dlrs vs 1.05 dlrs', ' Net 12.3 mln vs 10.1 mln'].join('\n'),
+      );
+      expect(parsed.paragraphs).toEqual(
+        ['Shr 1.20 dlrs vs 1.05 dlrs', 'Net 12.3 mln vs 10.1 mln'].map((text) =>
+          expect.objectContaining({ text, isListItem: true }),
+        ),
+      );
+    });
+
+    it('takes a line of up to four words between rows for a label, and a longer one for no row', () => {
+      const parsed = parseDocument(
+        [
+          'Acme Corp results',
+          'Shr 1.20 dlrs vs 1.05 dlrs',
+          'Net 12.3 mln vs 10.1 mln',
+          'Nine mths to March',
+          'Shr 2.40 dlrs vs 2.10 dlrs',
+          'Figures for the full year',
+          'Revs 40.1 mln vs 38.2 mln',
+          'Net 20.1 mln vs 18.0 mln',
+        ].join('\n'),
+      );
+      expect(parsed.paragraphs.map((paragraph) => paragraph.text)).toEqual([
+        'Shr 1.20 dlrs vs 1.05 dlrs',
+        'Net 12.3 mln vs 10.1 mln',
+        'Nine mths to March',
+        'Shr 2.40 dlrs vs 2.10 dlrs',
+        'Revs 40.1 mln vs 38.2 mln',
+        'Net 20.1 mln vs 18.0 mln',
+      ]);
+    });
+
+    it('takes a line of figures of up to fourteen words for a row, not fifteen', () => {
+      const fourteen = 'Sales 1.2 mln vs 1.0 mln, costs 0.4 mln vs 0.3 mln in 1986';
+      const fifteen = 'Sales 1.2 mln vs 1.0 mln, costs 0.4 mln vs 0.3 mln in fiscal 1986';
+      const parsed = parseDocument(
+        ['Acme Corp results', 'Shr 1.20 dlrs vs 1.05 dlrs', fourteen, fifteen].join('\n\n'),
+      );
+      expect(parsed.paragraphs.slice(1)).toEqual([
+        expect.objectContaining({ text: fourteen, isListItem: true }),
+        expect.objectContaining({ text: fifteen, isListItem: false }),
+      ]);
     });
 
     it('reads figures written out in words as a table too', () => {
