@@ -201,6 +201,22 @@ describe('a delivery still being written to the inbox (a slow disk)', () => {
     await running.settle();
   }
 
+  /**
+   * Asserts that while the write is held `request` is not acknowledged and nothing went through `calls`,
+   * releases it ({@link release}), and returns the one call made then.
+   */
+  async function sentOnlyOnceKept<T>(
+    app: Awaited<ReturnType<typeof startHeld>>,
+    request: ReturnType<typeof tracked>,
+    calls: T[],
+  ) {
+    expect(request.acknowledged()).toBe(false);
+    expect(calls).toHaveLength(0);
+    await release(app, request);
+    expect(calls).toHaveLength(1);
+    return calls[0];
+  }
+
   it('is answered meanwhile, but neither acknowledged nor posted until it is kept', async () => {
     let asked = 0;
     const app = await startHeld({
@@ -214,12 +230,8 @@ describe('a delivery still being written to the inbox (a slow disk)', () => {
     const request = tracked(app.running.sendEvent(mention('who launched TSI', '1700000000.000100')));
     expect(await waitFor(() => asked === 1, 2000, 5)).toBe(true);
     await aMoment(50);
-    expect(request.acknowledged()).toBe(false);
-    expect(posted.calls).toHaveLength(0);
-
-    await release(app, request);
-    expect(posted.calls).toHaveLength(1);
-    expect(visibleText(posted.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
+    const post = await sentOnlyOnceKept(app, request, posted.calls);
+    expect(visibleText(post?.blocks)).toMatch(/Technology Security Initiative|TSI/);
   });
 
   it('answers a slash command through its response_url only once it is kept', async () => {
@@ -227,12 +239,8 @@ describe('a delivery still being written to the inbox (a slow disk)', () => {
     const answered = expectResponse('/commands/held');
     const request = tracked(app.running.sendCommand('who launched TSI', { responsePath: '/commands/held' }));
     await aMoment(150);
-    expect(request.acknowledged()).toBe(false);
-    expect(answered.calls).toHaveLength(0);
-
-    await release(app, request);
-    expect(answered.calls).toHaveLength(1);
-    expect(visibleText(answered.calls[0]?.blocks)).toMatch(/Technology Security Initiative|TSI/);
+    const reply = await sentOnlyOnceKept(app, request, answered.calls);
+    expect(visibleText(reply?.blocks)).toMatch(/Technology Security Initiative|TSI/);
   });
 
   it('reads the thread of a follow-up meanwhile, posting its answer only once it is kept', async () => {
@@ -251,11 +259,8 @@ describe('a delivery still being written to the inbox (a slow disk)', () => {
     );
     expect(await waitFor(() => replies.calls.length === 1, 2000, 5)).toBe(true);
     await aMoment(50);
-    expect(posted.calls).toHaveLength(0);
-
-    await release(app, request);
-    expect(posted.calls).toHaveLength(1);
-    expect(posted.calls[0]).toMatchObject({ thread_ts: '1700000000.000100' });
+    const post = await sentOnlyOnceKept(app, request, posted.calls);
+    expect(post).toMatchObject({ thread_ts: '1700000000.000100' });
   });
 });
 
