@@ -36,6 +36,11 @@ async function main(): Promise<void> {
   const storeOpening = config.slack.kind === 'console' ? undefined : openStore(config, logger);
   // Awaited once the index is loaded; until then, a failure must not count as unhandled.
   storeOpening?.catch(() => undefined);
+  // Without a snapshot to start from, the one built is written once the bot listens (see LiveEngine.open).
+  let listened = () => {};
+  const listening = new Promise<void>((resolve) => {
+    listened = resolve;
+  });
   const engine = await LiveEngine.open(config.corpusDir, {
     logger,
     snapshotDir: config.dataDir,
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
     // In Slack, listening soon matters more than the first seconds' answers reflecting edits made while
     // the bot was down; the console's one-off questions wait for the corpus as it is.
     fromLastSnapshot: config.slack.kind !== 'console',
+    saveSnapshotWhen: listening,
   });
 
   if (config.slack.kind === 'console') {
@@ -103,6 +109,7 @@ async function main(): Promise<void> {
     routes,
   });
   await slack.start();
+  listened();
   // Not needed to listen: what loading the index left is collected once listening, the part-of-speech
   // tagger made rather than by the first question, then the answering code warmed up until somebody asks.
   collectAfterLoading();

@@ -256,8 +256,9 @@ function summarize(document: CorpusDocument, index: PassageIndex): DocumentSumma
  * Loads the corpus folder and builds an engine over it; bad files are skipped with warnings. With
  * `snapshotDir` (the bot's `DATA_DIR`), an unchanged corpus is loaded from its saved index instead;
  * `fingerprint`, the corpus's state when already taken, spares the snapshot lookup a second look. With
- * `savingSnapshot`, an index built is returned before its snapshot is written, and `savingSnapshot` is
- * given the write's progress ({@link LoadedIndex.saved}).
+ * `savingSnapshot`, an index built is returned before its snapshot is written, the write starting once
+ * `savingSnapshot.when` resolves, and `savingSnapshot.saving` is given its progress
+ * ({@link LoadedIndex.saved}).
  */
 export async function loadEngine(
   corpusDir: string,
@@ -266,7 +267,7 @@ export async function loadEngine(
     snapshotDir?: string;
     reading?: ReadingOptions;
     fingerprint?: string;
-    savingSnapshot?: (saved: Promise<void>) => void;
+    savingSnapshot?: { when: PromiseLike<unknown>; saving: (saved: Promise<void>) => void };
   } = {},
 ): Promise<CorpusEngine> {
   if (options.snapshotDir) {
@@ -275,9 +276,9 @@ export async function loadEngine(
       logger: options.logger,
       reading: options.reading,
       fingerprint: options.fingerprint,
-      saveInBackground: options.savingSnapshot !== undefined,
+      saveWhen: options.savingSnapshot?.when,
     });
-    if (saved) options.savingSnapshot?.(saved);
+    if (saved) options.savingSnapshot?.saving(saved);
     return new CorpusEngine(index);
   }
   return new CorpusEngine((await readAndBuildIndex(corpusDir, options.logger, options.reading)).index);

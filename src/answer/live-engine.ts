@@ -58,14 +58,20 @@ export class LiveEngine implements AnswerEngine {
    * With `fromLastSnapshot` (and `snapshotDir`), the newest snapshot of the corpus is loaded as it is, so
    * answering starts without looking at the corpus first; the corpus is then compared with it (one `stat`
    * per file) and, if it changed meanwhile, rebuilt while the snapshot answers, as after any change.
-   * Without a usable snapshot, the corpus is loaded as usual, and the engine returned while the new
-   * snapshot is written ({@link LiveEngine.untilSaved}).
+   * Without a usable snapshot, the corpus is loaded as usual, and the engine returned before the new
+   * snapshot is written ({@link LiveEngine.untilSaved}): once `saveSnapshotWhen` resolves (default: at
+   * once). A bot passes its listening: the write takes the main thread by turns, and at 100k passages
+   * held back the bot's first start by a quarter of a second.
    */
   static async open(
     corpusDir: string,
-    options: LoadEngineOptions & { watch?: CorpusWatcherOptions | false; fromLastSnapshot?: boolean } = {},
+    options: LoadEngineOptions & {
+      watch?: CorpusWatcherOptions | false;
+      fromLastSnapshot?: boolean;
+      saveSnapshotWhen?: PromiseLike<unknown>;
+    } = {},
   ): Promise<LiveEngine> {
-    const { watch, fromLastSnapshot, ...load } = options;
+    const { watch, fromLastSnapshot, saveSnapshotWhen = Promise.resolve(), ...load } = options;
     const last =
       fromLastSnapshot && load.snapshotDir
         ? await loadLastSnapshot(corpusDir, {
@@ -78,13 +84,12 @@ export class LiveEngine implements AnswerEngine {
     // and the watch; without, only the watch takes one.
     const fingerprint = load.snapshotDir ? corpusFingerprint(corpusDir).catch(() => undefined) : undefined;
     let saving: Promise<void> | undefined;
+    const savingSnapshot = fromLastSnapshot
+      ? { when: saveSnapshotWhen, saving: (saved: Promise<void>) => (saving = saved) }
+      : undefined;
     const first = last
       ? new CorpusEngine(last.index)
-      : await loadEngine(corpusDir, {
-          ...load,
-          fingerprint: await fingerprint,
-          ...(fromLastSnapshot ? { savingSnapshot: (saved: Promise<void>) => (saving = saved) } : {}),
-        });
+      : await loadEngine(corpusDir, { ...load, fingerprint: await fingerprint, savingSnapshot });
     const { snapshotDir } = load;
     const engine = new LiveEngine(first, {
       rebuild: snapshotDir

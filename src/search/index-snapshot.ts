@@ -58,7 +58,7 @@ export interface LoadedIndex {
   /** The snapshot file loaded or written; undefined when saving failed, or while it is being saved. */
   snapshotFile?: string;
   /**
-   * For an index built and returned while its snapshot is written (`saveInBackground`): resolves once the
+   * For an index built and returned before its snapshot is written (`saveWhen`): resolves once the
    * snapshot is saved, or could not be (reported); never rejects.
    */
   saved?: Promise<void>;
@@ -428,9 +428,9 @@ function isCount(value: unknown): value is number {
  * otherwise built from the files and saved. An unusable snapshot is reported and rebuilt; a snapshot
  * that cannot be written is reported and the built index used anyway. Corpus warnings are logged either way.
  * `fingerprint` is the corpus's state already taken ({@link corpusFingerprint}), saving a second look.
- * With `saveInBackground`, a built index is returned at once and its snapshot written meanwhile
+ * With `saveWhen`, a built index is returned at once and its snapshot written once `saveWhen` resolves
  * ({@link LoadedIndex.saved}): a bot starting without a snapshot need not wait for one to listen (about
- * a second at 100k passages).
+ * a second at 100k passages), nor share its main thread with the write while it starts listening.
  */
 export async function loadOrBuildIndex(
   corpusDir: string,
@@ -439,7 +439,7 @@ export async function loadOrBuildIndex(
     logger?: Logger;
     reading?: ReadingOptions;
     fingerprint?: string;
-    saveInBackground?: boolean;
+    saveWhen?: PromiseLike<unknown>;
   },
 ): Promise<LoadedIndex> {
   const { snapshotDir, logger, reading } = options;
@@ -456,8 +456,10 @@ export async function loadOrBuildIndex(
 
   const { index, warnings } = await readAndBuildIndex(corpusDir, logger, reading);
   if (key === undefined || file === undefined) return { index, source: 'built', warnings };
+  const { saveWhen } = options;
   const saving = (async () => {
     try {
+      await saveWhen;
       await saveBuiltIndex(file, key, { index, warnings }, { snapshotDir, corpusDir, logger });
       return true;
     } catch (error) {
@@ -467,7 +469,7 @@ export async function loadOrBuildIndex(
       return false;
     }
   })();
-  if (options.saveInBackground) {
+  if (saveWhen !== undefined) {
     return { index, source: 'built', warnings, saved: saving.then(() => undefined) };
   }
   return (await saving)

@@ -1,4 +1,4 @@
-import { mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEngine } from '../../src/answer/engine';
@@ -131,6 +131,34 @@ describe('LiveEngine', () => {
     });
     expect(next.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
     expect(logger2.text()).toMatch(/loaded from the last snapshot/);
+  });
+
+  it("writes a first start's snapshot only once told to (a bot: once listening), answering meanwhile", async () => {
+    const logger = recordingLogger();
+    const snapshotDir = path.join(dir, '.data');
+    const listening = deferred<void>();
+    const live = await LiveEngine.open(dir, {
+      snapshotDir,
+      watch: false,
+      fromLastSnapshot: true,
+      saveSnapshotWhen: listening.promise,
+      logger,
+    });
+    let saved = false;
+    void live.untilSaved().then(() => {
+      saved = true;
+    });
+    expect(live.answer('Why did the lighthouse keepers strike?').answered).toBe(true);
+    // Ungated, this corpus's snapshot is written in a few milliseconds.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(saved).toBe(false);
+    expect(logger.text()).not.toMatch(/snapshot saved/);
+    expect(await readdir(snapshotDir).catch(() => [])).toEqual([]);
+
+    listening.resolve();
+    await live.untilSaved();
+    expect(logger.text()).toMatch(/passages built; snapshot saved/);
+    expect(await readdir(snapshotDir)).toHaveLength(1);
   });
 
   it('rebuilds on a thread of its own when it keeps snapshots, passing on what the thread logs', async () => {

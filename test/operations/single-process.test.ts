@@ -101,6 +101,19 @@ it('answers every acked event after SIGKILL during a burst and a restart, none t
   expect(second.log).toMatch(/inbox: answering event:EvBURST/);
 }, 60_000);
 
+it('writes the index a first start built once it listens, and starts from it the next time', async () => {
+  const first = await startCoop();
+  // Its log up to listening: the index was built, and its snapshot not yet written.
+  expect(first.log).toMatch(/listening for Slack/);
+  expect(first.log).not.toMatch(/snapshot saved/);
+  await waitFor(() => /passages built; snapshot saved/.test(first.log), 15_000);
+  await first.stop('SIGTERM');
+
+  const second = await startCoop();
+  expect(second.log).toMatch(/passages loaded from the last snapshot/);
+  expect(second.log).not.toMatch(/passages built/);
+}, 60_000);
+
 it('exits 0 within its shutdown bound on SIGTERM while a Slack call is stuck', async () => {
   api.faults.set('chat.postMessage', { hang: true });
   const coop = await startCoop({ SHUTDOWN_TIMEOUT_MS: '1500', SLACK_TIMEOUT_MS: '60000' });

@@ -319,7 +319,7 @@ describe('loadOrBuildIndex', () => {
   });
 
   it('saving in the background, returns the built index first and says when its snapshot is written', async () => {
-    const built = await loadOrBuildIndex(corpusDir, { snapshotDir, saveInBackground: true });
+    const built = await loadOrBuildIndex(corpusDir, { snapshotDir, saveWhen: Promise.resolve() });
     expect(built.source).toBe('built');
     expect(built.snapshotFile).toBeUndefined();
     await built.saved;
@@ -331,7 +331,7 @@ describe('loadOrBuildIndex', () => {
   it('saving in the background, reports a snapshot that cannot be written and does not reject', async () => {
     await writeFile(snapshotDir, 'a file where the data folder should be');
     const logger = recordingLogger();
-    const result = await loadOrBuildIndex(corpusDir, { snapshotDir, logger, saveInBackground: true });
+    const result = await loadOrBuildIndex(corpusDir, { snapshotDir, logger, saveWhen: Promise.resolve() });
     expect(result.index.passageCount).toBeGreaterThan(0);
     await expect(result.saved).resolves.toBeUndefined();
     expect(logger.warnings.join('\n')).toMatch(/snapshot not saved/);
