@@ -102,6 +102,8 @@ it('answers every acked event after SIGKILL during a burst and a restart, none t
 }, 60_000);
 
 it('writes the index a first start built once it listens, and starts from it the next time', async () => {
+  // Signing in is slow, so that a snapshot written from the moment the index was built would be done first.
+  api.faults.set('auth.test', { delayMs: 1000 });
   const first = await startCoop();
   // Its log up to listening: the index was built, and its snapshot not yet written.
   expect(first.log).toMatch(/listening for Slack/);
@@ -109,6 +111,7 @@ it('writes the index a first start built once it listens, and starts from it the
   await waitFor(() => /passages built; snapshot saved/.test(first.log), 15_000);
   await first.stop('SIGTERM');
 
+  api.faults.delete('auth.test');
   const second = await startCoop();
   expect(second.log).toMatch(/passages loaded from the last snapshot/);
   expect(second.log).not.toMatch(/passages built/);
