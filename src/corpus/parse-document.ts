@@ -102,6 +102,9 @@ export function parseDocument(text: string): ParsedDocument {
   return { title, ...titleFromLead, date: date?.iso, paragraphs: content };
 }
 
+/** Any character outside ASCII (a surrogate of one is among them). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Text folded for repetition checks: case, white space and punctuation do not matter. */
 export function normalizeForComparison(text: string): string {
   const lower = text.toLowerCase();
@@ -113,9 +116,6 @@ export function normalizeForComparison(text: string): string {
 
 /** Where this module reads ASCII text's bytes. */
 const ascii = new AsciiBytes();
-
-/** Any character outside ASCII (a surrogate of one is among them). */
-const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * What stands for a text when repeats are looked for: a 64-bit hash of the text folded by
